@@ -1,0 +1,103 @@
+// Package config reads the server's settings from the environment and
+// validates them before anything starts.
+package config
+
+import (
+	"errors"
+	"fmt"
+	"net/url"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// Config is everything the server needs to know about its surroundings.
+type Config struct {
+	ListenAddr  string // LISTEN_ADDR, default ":8080"
+	DatabaseURL string // DATABASE_URL, a SQLite file path or file: URL
+	RedisURL    string // REDIS_URL; empty starts an in-process Redis
+	RedisPrefix string // REDIS_PREFIX, prepended to every key
+	BaseURL     string // BASE_URL, absolute URL for links and QR codes
+
+	// MinFillTime is how long a human needs at least to fill in the idea
+	// form; faster submissions are treated as bots (MIN_FILL_SECONDS).
+	MinFillTime time.Duration
+	// IdeaRateLimit is how many ideas one device may submit per hour
+	// (IDEA_RATE_PER_HOUR).
+	IdeaRateLimit int
+	// MaxBodyBytes caps every request body (MAX_BODY_BYTES).
+	MaxBodyBytes int64
+}
+
+// Load reads the configuration from getenv (os.Getenv in production, a map
+// in tests) and validates it.
+func Load(getenv func(string) string) (Config, error) {
+	cfg := Config{
+		ListenAddr:    valueOr(getenv("LISTEN_ADDR"), ":8080"),
+		DatabaseURL:   valueOr(getenv("DATABASE_URL"), "data/zukunftswerk.db"),
+		RedisURL:      getenv("REDIS_URL"),
+		RedisPrefix:   valueOr(getenv("REDIS_PREFIX"), "zw:"),
+		BaseURL:       strings.TrimRight(getenv("BASE_URL"), "/"),
+		MinFillTime:   3 * time.Second,
+		IdeaRateLimit: 20,
+		MaxBodyBytes:  64 << 10,
+	}
+	var problems []error
+	if v := getenv("MIN_FILL_SECONDS"); v != "" {
+		n, err := strconv.Atoi(v)
+		if err != nil || n < 0 || n > 600 {
+			problems = append(problems, fmt.Errorf("MIN_FILL_SECONDS must be a whole number between 0 and 600, got %q", v))
+		}
+		cfg.MinFillTime = time.Duration(n) * time.Second
+	}
+	if v := getenv("IDEA_RATE_PER_HOUR"); v != "" {
+		n, err := strconv.Atoi(v)
+		if err != nil || n < 1 || n > 100000 {
+			problems = append(problems, fmt.Errorf("IDEA_RATE_PER_HOUR must be a whole number between 1 and 100000, got %q", v))
+		}
+		cfg.IdeaRateLimit = n
+	}
+	if v := getenv("MAX_BODY_BYTES"); v != "" {
+		n, err := strconv.ParseInt(v, 10, 64)
+		if err != nil || n < 4096 || n > 64<<20 {
+			problems = append(problems, fmt.Errorf("MAX_BODY_BYTES must be between 4096 and %d, got %q", 64<<20, v))
+		}
+		cfg.MaxBodyBytes = n
+	}
+	if cfg.BaseURL == "" {
+		cfg.BaseURL = "http://localhost" + portOf(cfg.ListenAddr)
+	}
+	if u, err := url.Parse(cfg.BaseURL); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		problems = append(problems, fmt.Errorf("BASE_URL must be an absolute http(s) URL such as https://beteiligung.example.de, got %q", cfg.BaseURL))
+	}
+	if cfg.RedisURL != "" {
+		if u, err := url.Parse(cfg.RedisURL); err != nil || (u.Scheme != "redis" && u.Scheme != "rediss" && u.Scheme != "unix") {
+			// Never echo the URL: it may carry a password.
+			problems = append(problems, errors.New("REDIS_URL must be a redis://, rediss:// or unix:// URL"))
+		}
+	}
+	if strings.HasPrefix(cfg.DatabaseURL, "postgres://") || strings.HasPrefix(cfg.DatabaseURL, "postgresql://") {
+		problems = append(problems, errors.New("DATABASE_URL: PostgreSQL is not supported yet; give a SQLite file path"))
+	}
+	if err := errors.Join(problems...); err != nil {
+		return Config{}, fmt.Errorf("config: %w", err)
+	}
+	return cfg, nil
+}
+
+// SecureCookies reports whether cookies must carry the Secure flag.
+func (c Config) SecureCookies() bool { return strings.HasPrefix(c.BaseURL, "https://") }
+
+func valueOr(v, fallback string) string {
+	if v == "" {
+		return fallback
+	}
+	return v
+}
+
+func portOf(addr string) string {
+	if i := strings.LastIndex(addr, ":"); i >= 0 {
+		return addr[i:]
+	}
+	return ""
+}

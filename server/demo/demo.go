@@ -1,0 +1,168 @@
+// Package demo loads the Ingersheim example from the source document:
+// municipality, process, the programme's five action fields, the Fahrplan
+// and a dozen sample ideas. Loading twice changes nothing.
+package demo
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"zukunftswerk/server/domain"
+	"zukunftswerk/server/store"
+)
+
+// ProcessSlug is where the demo process lives: /ingersheim/<ProcessSlug>/.
+const ProcessSlug = "heute-leben-morgen-gestalten"
+
+// Load writes the demo data, skipping everything that already exists.
+func Load(ctx context.Context, s *store.Store) error {
+	m, err := s.EnsureMunicipality(ctx, "ingersheim", "Ingersheim")
+	if err != nil {
+		return fmt.Errorf("demo: %w", err)
+	}
+	p, err := s.EnsureProcess(ctx, domain.Process{
+		MunicipalityID: m.ID,
+		Slug:           ProcessSlug,
+		Title:          "Ingersheim, heute leben – morgen gestalten",
+		Description: "Ingersheim nimmt am integrierten Managementverfahren „Familienfreundliche, bürgeraktive, " +
+			"demografiesensible Kommune“ des Landes Baden-Württemberg teil. Gemeinderat, Verwaltung und Bürgerschaft " +
+			"entwickeln gemeinsam ein Handlungskonzept für die Zukunft unserer Gemeinde im demografischen Wandel.\n\n" +
+			"Bringen Sie Ihre Ideen ein: Was soll bleiben, was soll sich ändern, was fehlt in Ingersheim?",
+		Cycle:  1,
+		Status: "active",
+	})
+	if err != nil {
+		return fmt.Errorf("demo: %w", err)
+	}
+	for i, f := range actionFields {
+		f.ProcessID, f.Position = p.ID, i+1
+		if err := s.EnsureActionField(ctx, f); err != nil {
+			return fmt.Errorf("demo: %w", err)
+		}
+	}
+	for i, ms := range milestones {
+		ms.ProcessID, ms.Position = p.ID, i+1
+		if err := s.EnsureMilestone(ctx, ms); err != nil {
+			return fmt.Errorf("demo: %w", err)
+		}
+	}
+	fields, err := s.ActionFields(ctx, p.ID)
+	if err != nil {
+		return fmt.Errorf("demo: %w", err)
+	}
+	for i, idea := range ideas {
+		draft := domain.IdeaDraft{
+			ActionFieldID: fields[idea.field-1].ID, Title: idea.title, Body: idea.body,
+			Pseudonym: idea.pseudonym, PrivacyAccepted: true,
+		}.Normalize()
+		if problems := draft.Validate(func(int64) bool { return true }); len(problems) > 0 {
+			return fmt.Errorf("demo: sample idea %d is invalid: %v", i+1, problems)
+		}
+		created, _, err := s.CreateIdea(ctx, p.ID, draft, "demo", fmt.Sprintf("demo-idea-%02d", i+1))
+		if err != nil {
+			return fmt.Errorf("demo: %w", err)
+		}
+		for n := 0; n < idea.supporters; n++ {
+			if _, err := s.SetSupport(ctx, p.ID, created.ID, fmt.Sprintf("demo-supporter-%02d", n+1), true); err != nil {
+				return fmt.Errorf("demo: %w", err)
+			}
+		}
+	}
+	return nil
+}
+
+// The programme's five thematic action fields with their guiding questions,
+// as the source document gives them.
+var actionFields = []domain.ActionField{
+	{Title: "Demografie-Strategie, Beteiligung, Zusammenarbeit", Colour: "#1d5c8c",
+		Question: "Wie können die demografischen Herausforderungen und Chancen in eine ganzheitliche kommunale Demografie-Strategie übersetzt werden, die von allen relevanten Akteuren und von der Bürgerschaft mit getragen und umgesetzt wird?"},
+	{Title: "Betreuungs- & Bildungslandschaft, Familie & Beruf", Colour: "#8a4b08",
+		Question: "Wie müssen die Betreuungs- und Bildungslandschaften für Kinder und Jugendliche gestaltet sein, wie die Lebens- und Arbeitsbedingungen für Familien, damit unsere Kommune auch künftig als Lebensmittelpunkt für junge Menschen attraktiv bleibt?"},
+	{Title: "Älterwerden, Zusammenleben der Generationen und Kulturen", Colour: "#2f6b3a",
+		Question: "Was braucht unsere Kommune für ein aktives Älterwerden und lebendiges Miteinander von Jung und Alt, Neubürgern und Alteingesessenen – damit alle Generationen und Kulturen ihre Erfahrungen und Kompetenzen in das Gemeinschaftsleben einbringen können?"},
+	{Title: "Gesundheitsversorgung, Beratung, Hilfe, Pflege", Colour: "#8c2f55",
+		Question: "Welche Netzwerke zur Gesundheitsversorgung, Beratung, Hilfe und Pflege braucht unsere Kommune – damit älter werdende Menschen, Menschen mit Behinderungen sowie Menschen in belastenden Lebenslagen so gut wie möglich unterstützt werden?"},
+	{Title: "Siedlungsstruktur, Nahversorgung, Mobilität, Daseinsvorsorge", Colour: "#5a4a8c",
+		Question: "Wie müssen Siedlungsentwicklung, Infrastruktur, Nahversorgung und Mobilität für die Menschen gestaltet sein – damit auch angesichts rückläufiger Bevölkerungszahlen eine attraktive Grundversorgung und ein lebendiges Miteinander erhalten bleiben?"},
+}
+
+func day(y int, m time.Month, d int) *time.Time {
+	t := time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
+	return &t
+}
+
+// The Fahrplan of Ingersheim from the source document; the last entries
+// carry no date there and keep their order.
+var milestones = []domain.Milestone{
+	{OccursOn: day(2013, time.March, 1), DatePrecision: domain.PrecisionMonth, Kind: "decision", Done: true,
+		Title: "Bewerbung um Teilnahme am Managementverfahren"},
+	{OccursOn: day(2013, time.April, 1), DatePrecision: domain.PrecisionMonth, Kind: "decision", Done: true,
+		Title:       "Auswahl durch den Programmbeirat",
+		Description: "Der Programmbeirat entscheidet über die Bewerbungen. Die Gemeinde Ingersheim wird als eine von landesweit 21 Kommunen für die Teilnahme ausgewählt."},
+	{OccursOn: day(2013, time.June, 25), DatePrecision: domain.PrecisionDay, Kind: "decision", Done: true,
+		Title:       "Mandat des Gemeinderats",
+		Description: "Jens Ridderbusch von der FamilienForschung stellt das Managementverfahren in der öffentlichen Gemeinderatssitzung vor. Der Gemeinderat erteilt das Mandat für die Teilnahme."},
+	{OccursOn: day(2013, time.July, 16), DatePrecision: domain.PrecisionDay, Kind: "conference", Done: true,
+		Title:       "Auftaktveranstaltung beim Statistischen Landesamt",
+		Description: "Auftaktveranstaltung für die Projektleiter aus allen teilnehmenden Gemeinden. Die Gemeinde ist mit vier Teilnehmern bei der Demografiekonferenz in Gültstein vertreten."},
+	{OccursOn: day(2013, time.December, 2), DatePrecision: domain.PrecisionDay, Kind: "event", Done: true,
+		Title: "Erstgespräch mit der Verwaltung", Description: "Vereinbarung der Zusammenarbeit."},
+	{OccursOn: day(2014, time.February, 1), DatePrecision: domain.PrecisionMonth, Kind: "decision", Done: true,
+		Title:       "Motto „Ingersheim, heute leben – morgen gestalten“",
+		Description: "Unter diesem Motto nimmt die Gemeinde am Managementverfahren teil."},
+	{OccursOn: day(2014, time.February, 20), DatePrecision: domain.PrecisionDay, Kind: "excursion", Done: true,
+		Title:       "Exkursion nach Eichstetten am Kaiserstuhl",
+		Description: "Exkursion der Projektleiter und Bürgermeister: „Bürgergemeinschaft Eichstetten: Das Dorf übernimmt den Generationenvertrag“."},
+	{OccursOn: day(2014, time.March, 17), DatePrecision: domain.PrecisionDay, Kind: "workshop", Done: true,
+		Title: "Bilanzwerkstatt der Projektgruppe", Description: "„Wo stehen wir in Ingersheim?“"},
+	{OccursOn: day(2014, time.April, 5), DatePrecision: domain.PrecisionDay, Kind: "conference", Done: true,
+		Title: "Arbeitstagung in Offenburg", Description: "„Kommunale Infrastruktur und Daseinsvorsorge im demografischen Wandel“."},
+	{OccursOn: day(2014, time.July, 19), DatePrecision: domain.PrecisionDay, Kind: "workshop", Done: true,
+		Title:       "Zukunftswerkstatt mit der Bürgerschaft in der SKV-Halle",
+		Description: "„Jung & Alt, alle Generationen und Kulturen: Wie wollen wir hier künftig leben?“"},
+	{OccursOn: day(2014, time.July, 28), DatePrecision: domain.PrecisionDay, Kind: "workshop", Done: true,
+		Title:       "Strategiewerkstatt der Projektgruppe (28. Juli und 22. September 2014)",
+		Description: "„Von guten Ideen zum schlüssigen Konzept – Gemeinsam die Zukunft von Ingersheim gestalten“."},
+	{DatePrecision: domain.PrecisionNone, Kind: "conference", Done: true,
+		Title:       "Arbeitstagung in Stuttgart",
+		Description: "„Um ein Kind zu erziehen, braucht es ein ganzes Dorf“ – Strategien für eine zukunftsweisende kommunale Bildungs- und Familienpolitik."},
+	{DatePrecision: domain.PrecisionNone, Kind: "excursion", Done: true,
+		Title: "Exkursion nach Ebersbach/Fils", Description: "Exkursion der Projektleiter: „Bildung, Erziehung und Betreuung in Ebersbach/Fils (BEBiE)“."},
+	{DatePrecision: domain.PrecisionNone, Kind: "event", Done: true,
+		Title: "Erster Backhaustag", Description: "Mit dem Backhaustag wird eine erste Idee aus der Zukunftswerkstatt umgesetzt."},
+	{DatePrecision: domain.PrecisionNone, Kind: "decision", Done: true,
+		Title: "Präsentation des Handlungskonzeptes im Gemeinderat", Description: "Präsentation des Handlungskonzeptes „Ingersheim, heute leben – morgen gestalten“ im Gemeinderat."},
+	{DatePrecision: domain.PrecisionNone, Kind: "award", Done: true,
+		Title: "Qualitätssiegel des Managementverfahrens", Description: "Im Rahmen der Gemeinderatssitzung wird die Gemeinde mit dem Qualitätssiegel des Managementverfahrens ausgezeichnet."},
+	{DatePrecision: domain.PrecisionNone, Kind: "event", Done: true,
+		Title: "2. Backhaustag und Ergebnisveranstaltung im Rathaus"},
+	{DatePrecision: domain.PrecisionNone, Kind: "conference", Done: true,
+		Title: "Arbeitstagung in Bad Wildbad", Description: "„Mobilität und Innenentwicklung im demografischen Wandel“."},
+	{DatePrecision: domain.PrecisionNone, Kind: "award", Done: true,
+		Title: "Auszeichnung im Neuen Schloss in Stuttgart", Description: "Die 20 Modellkommunen erhalten im Neuen Schloss in Stuttgart eine Auszeichnung für wegweisende Zukunftsprojekte."},
+}
+
+type sampleIdea struct {
+	field      int
+	title      string
+	body       string
+	pseudonym  string
+	supporters int
+}
+
+var ideas = []sampleIdea{
+	{1, "Jährlicher Bürgerdialog zur Gemeindeentwicklung", "Einmal im Jahr berichten Gemeinderat und Verwaltung, was aus den Ideen der Zukunftswerkstatt geworden ist – mit Zeit für Fragen.", "Hannelore K.", 4},
+	{1, "Ehrenamtsbörse im Rathaus und online", "Vereine und Initiativen suchen Helferinnen und Helfer, viele würden gern mitmachen, wissen aber nicht wo. Eine gemeinsame Börse bringt beide zusammen.", "", 6},
+	{2, "Ferienbetreuung für Grundschulkinder in allen Ferien", "Berufstätige Eltern brauchen auch in den Herbst- und Osterferien eine verlässliche Betreuung im Ort.", "Familie Bauer", 9},
+	{2, "Jugendtreff mit festen Öffnungszeiten", "Ein Raum für Jugendliche ab 12 mit Ansprechperson, am besten in der Ortsmitte und gut mit dem Rad erreichbar.", "Lena", 7},
+	{2, "Kita-Öffnungszeiten für Pendlerfamilien", "Viele Eltern pendeln nach Ludwigsburg oder Stuttgart. Eine Randzeitbetreuung bis 17:30 Uhr würde sehr helfen.", "", 5},
+	{3, "Backhaus wieder beleben: ein Backtag für Jung und Alt", "Das alte Backhaus steht meistens leer. Ein regelmäßiger Backhaustag, an dem Ältere ihr Wissen ans Brot- und Kuchenbacken weitergeben und Kinder mitbacken, bringt die Generationen zusammen.", "Gerhard aus Kleiningersheim", 12},
+	{3, "Erzählcafé: Ältere erzählen, Kinder fragen", "Einmal im Monat im Gemeindehaus: Zeitzeugen erzählen, wie Ingersheim früher war, Schulklassen stellen Fragen.", "", 3},
+	{3, "Willkommenspaten für Neubürgerinnen und Neubürger", "Wer neu zuzieht, bekommt eine Patin oder einen Paten, die den Ort, die Vereine und die Nachbarschaft zeigen.", "Aylin", 5},
+	{4, "Nachbarschaftshilfe für Einkäufe und Arztfahrten", "Ein organisierter Kreis von Freiwilligen, der älteren Menschen beim Einkauf und bei Fahrten zum Arzt hilft.", "Ruth", 8},
+	{4, "Beratungsstelle für pflegende Angehörige", "Eine feste Sprechstunde im Rathaus, in der Angehörige Hilfe zu Pflegegrad, Entlastung und Anträgen bekommen.", "", 4},
+	{5, "Bürgerbus zwischen Groß- und Kleiningersheim", "Ein ehrenamtlich gefahrener Kleinbus mit festen Zeiten, damit auch Menschen ohne Auto zum Arzt, zur Apotheke und zum Einkaufen kommen.", "Walter", 10},
+	{5, "Dorfladen mit regionalen Produkten", "Ein Laden in der Ortsmitte, getragen von einer Genossenschaft, mit Waren von Höfen und Weingütern aus der Umgebung – und einem Café als Treffpunkt.", "", 6},
+	{5, "Barrierefreie Gehwege in der Ortsmitte", "Abgesenkte Bordsteine und breitere Gehwege, damit man mit Rollator und Kinderwagen sicher durch den Ort kommt.", "Inge und Karl", 7},
+}

@@ -1,0 +1,76 @@
+// Package live holds what is live and shared between server instances in
+// Redis: rate limits now, workshop state and event fan-out later. Everything
+// here can be rebuilt from the database; losing Redis loses no data.
+package live
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"time"
+
+	"github.com/alicebob/miniredis/v2"
+	"github.com/go-redis/redis_rate/v10"
+	"github.com/redis/go-redis/v9"
+)
+
+// Live is the server's connection to Redis. Every key it writes starts with
+// Prefix, so several installations or test runs can share one Redis.
+type Live struct {
+	Client   *redis.Client
+	Prefix   string
+	limiter  *redis_rate.Limiter
+	embedded *miniredis.Miniredis
+	log      *slog.Logger
+}
+
+// Connect connects to the Redis at redisURL, or starts an in-process Redis
+// when redisURL is empty, so the server runs on a bare machine.
+func Connect(ctx context.Context, redisURL, prefix string, log *slog.Logger) (*Live, error) {
+	l := &Live{Prefix: prefix, log: log}
+	if redisURL == "" {
+		mr := miniredis.NewMiniRedis()
+		if err := mr.StartAddr("127.0.0.1:0"); err != nil {
+			return nil, fmt.Errorf("live: unable to start in-process redis: %w", err)
+		}
+		l.embedded = mr
+		redisURL = "redis://" + mr.Addr()
+		log.Info("REDIS_URL is not set: using an in-process Redis; state is lost on restart and not shared between instances")
+	}
+	opts, err := redis.ParseURL(redisURL)
+	if err != nil {
+		return nil, fmt.Errorf("live: REDIS_URL is not a valid redis URL")
+	}
+	// Short timeouts: a citizen's request must not hang on a missing Redis.
+	opts.DialTimeout = 2 * time.Second
+	opts.ReadTimeout = time.Second
+	opts.WriteTimeout = time.Second
+	opts.MaxRetries = 1
+	l.Client = redis.NewClient(opts)
+	if err := l.Client.Ping(ctx).Err(); err != nil {
+		l.Close()
+		return nil, fmt.Errorf("live: unable to reach redis: %w", err)
+	}
+	l.limiter = redis_rate.NewLimiter(l.Client)
+	return l, nil
+}
+
+// Ping checks that Redis answers.
+func (l *Live) Ping(ctx context.Context) error {
+	if err := l.Client.Ping(ctx).Err(); err != nil {
+		return fmt.Errorf("live: redis does not answer: %w", err)
+	}
+	return nil
+}
+
+// Close closes the connection and stops the in-process Redis if any.
+func (l *Live) Close() error {
+	err := l.Client.Close()
+	if l.embedded != nil {
+		l.embedded.Close()
+	}
+	return err
+}
+
+// Key returns name with the installation's prefix.
+func (l *Live) Key(name string) string { return l.Prefix + name }

@@ -1,0 +1,100 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/jmoiron/sqlx"
+
+	"zukunftswerk/server/domain"
+)
+
+const contributionColumns = `id, process_id, action_field_id, kind, title, body, origin, pseudonym,
+	visibility, status, support_count, created_at`
+
+// CreateIdea stores a validated draft as a contribution of the process. The
+// pair (deviceHash, idempotencyKey) identifies a submission: sending the same
+// form twice returns the first idea with created=false instead of a copy.
+func (s *Store) CreateIdea(ctx context.Context, processID int64, d domain.IdeaDraft, deviceHash, idempotencyKey string) (idea domain.Contribution, created bool, err error) {
+	err = s.inTx(ctx, func(tx *sqlx.Tx) error {
+		var id int64
+		err := tx.GetContext(ctx, &id,
+			`INSERT INTO contribution (process_id, action_field_id, kind, title, body, origin, pseudonym,
+			                           device_hash, idempotency_key, visibility, status, created_at)
+			 VALUES (?, ?, 'idee', ?, ?, 'online', ?, ?, ?, 'visible', ?, ?)
+			 ON CONFLICT (device_hash, idempotency_key) DO NOTHING
+			 RETURNING id`,
+			processID, d.ActionFieldID, d.Title, d.Body, d.Pseudonym, deviceHash, idempotencyKey,
+			domain.StatusSubmitted, s.now())
+		if errors.Is(err, sql.ErrNoRows) {
+			return tx.GetContext(ctx, &idea,
+				`SELECT `+contributionColumns+` FROM contribution WHERE device_hash = ? AND idempotency_key = ?`,
+				deviceHash, idempotencyKey)
+		}
+		if err != nil {
+			return fmt.Errorf("store: unable to create idea: %w", err)
+		}
+		if _, err := tx.ExecContext(ctx, `INSERT INTO contribution_fts (docid, content) VALUES (?, ?)`,
+			id, domain.SearchText(d.Title+"\n"+d.Body)); err != nil {
+			return fmt.Errorf("store: unable to index idea: %w", err)
+		}
+		created = true
+		return tx.GetContext(ctx, &idea, `SELECT `+contributionColumns+` FROM contribution WHERE id = ?`, id)
+	})
+	if err != nil {
+		return domain.Contribution{}, false, err
+	}
+	return idea, created, nil
+}
+
+// Idea loads a visible idea of the process.
+func (s *Store) Idea(ctx context.Context, processID, id int64) (domain.Contribution, error) {
+	var c domain.Contribution
+	err := s.reader.GetContext(ctx, &c,
+		`SELECT `+contributionColumns+` FROM contribution
+		 WHERE id = ? AND process_id = ? AND visibility = 'visible'`, id, processID)
+	if err != nil {
+		return c, notFoundIfNoRows(err, "idea")
+	}
+	return c, nil
+}
+
+// Ideas returns one page of the visible ideas matching q.
+func (s *Store) Ideas(ctx context.Context, q domain.IdeaQuery) (domain.IdeaPage, error) {
+	where := []string{"process_id = ?", "visibility = 'visible'"}
+	args := []any{q.ProcessID}
+	if q.ActionFieldID > 0 {
+		where = append(where, "action_field_id = ?")
+		args = append(args, q.ActionFieldID)
+	}
+	if terms := domain.SearchTerms(q.Search); len(terms) > 0 {
+		// Every term is letters and digits only (see SearchTerms), so the
+		// MATCH expression cannot carry FTS syntax from the user.
+		match := strings.Join(terms, "* ") + "*"
+		where = append(where, "id IN (SELECT docid FROM contribution_fts WHERE contribution_fts MATCH ?)")
+		args = append(args, match)
+	}
+	filter := strings.Join(where, " AND ")
+
+	page := domain.IdeaPage{Page: max(q.Page, 1), PerPage: q.PerPage}
+	if err := s.reader.GetContext(ctx, &page.Total, `SELECT COUNT(*) FROM contribution WHERE `+filter, args...); err != nil {
+		return page, fmt.Errorf("store: unable to count ideas: %w", err)
+	}
+	page.TotalPages = (page.Total + q.PerPage - 1) / q.PerPage
+
+	order := "created_at DESC, id DESC"
+	if q.Sort == domain.SortSupport {
+		order = "support_count DESC, id DESC"
+	}
+	offset := (page.Page - 1) * q.PerPage
+	err := s.reader.SelectContext(ctx, &page.Ideas,
+		`SELECT `+contributionColumns+` FROM contribution WHERE `+filter+
+			` ORDER BY `+order+` LIMIT ? OFFSET ?`, append(args, q.PerPage, offset)...)
+	if err != nil {
+		return page, fmt.Errorf("store: unable to list ideas: %w", err)
+	}
+	return page, nil
+}

@@ -1,0 +1,70 @@
+package store
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/jmoiron/sqlx"
+)
+
+// SetSupport records (on=true) or withdraws (on=false) the support of one
+// device for a visible idea and returns the idea's new support count. The
+// primary key (contribution_id, device_hash) makes a device count once, no
+// matter how many requests race; the count column moves only when a row
+// was really added or removed.
+func (s *Store) SetSupport(ctx context.Context, processID, ideaID int64, deviceHash string, on bool) (int, error) {
+	var count int
+	err := s.inTx(ctx, func(tx *sqlx.Tx) error {
+		var exists int
+		if err := tx.GetContext(ctx, &exists,
+			`SELECT COUNT(*) FROM contribution WHERE id = ? AND process_id = ? AND visibility = 'visible'`,
+			ideaID, processID); err != nil {
+			return fmt.Errorf("store: unable to find idea to support: %w", err)
+		}
+		if exists == 0 {
+			return fmt.Errorf("store: idea to support: %w", errNotFound)
+		}
+		query := `INSERT INTO support (contribution_id, device_hash, created_at) VALUES (?, ?, ?)
+		          ON CONFLICT (contribution_id, device_hash) DO NOTHING`
+		args := []any{ideaID, deviceHash, s.now()}
+		delta := 1
+		if !on {
+			query = `DELETE FROM support WHERE contribution_id = ? AND device_hash = ?`
+			args = []any{ideaID, deviceHash}
+			delta = -1
+		}
+		res, err := tx.ExecContext(ctx, query, args...)
+		if err != nil {
+			return fmt.Errorf("store: unable to change support: %w", err)
+		}
+		if changed, _ := res.RowsAffected(); changed == 1 {
+			if _, err := tx.ExecContext(ctx,
+				`UPDATE contribution SET support_count = support_count + ? WHERE id = ?`, delta, ideaID); err != nil {
+				return fmt.Errorf("store: unable to update support count: %w", err)
+			}
+		}
+		return tx.GetContext(ctx, &count, `SELECT support_count FROM contribution WHERE id = ?`, ideaID)
+	})
+	return count, err
+}
+
+// SupportedBy returns which of the given ideas the device supports.
+func (s *Store) SupportedBy(ctx context.Context, deviceHash string, ideaIDs []int64) (map[int64]bool, error) {
+	supported := make(map[int64]bool, len(ideaIDs))
+	if len(ideaIDs) == 0 || deviceHash == "" {
+		return supported, nil
+	}
+	query, args, err := sqlx.In(`SELECT contribution_id FROM support WHERE device_hash = ? AND contribution_id IN (?)`,
+		deviceHash, ideaIDs)
+	if err != nil {
+		return nil, fmt.Errorf("store: unable to build support query: %w", err)
+	}
+	var ids []int64
+	if err := s.reader.SelectContext(ctx, &ids, s.reader.Rebind(query), args...); err != nil {
+		return nil, fmt.Errorf("store: unable to load supports: %w", err)
+	}
+	for _, id := range ids {
+		supported[id] = true
+	}
+	return supported, nil
+}

@@ -1,0 +1,79 @@
+package web
+
+import (
+	"bytes"
+	"crypto/rand"
+	"encoding/hex"
+	"encoding/json"
+	"io"
+	"net/http"
+	"unicode/utf8"
+
+	"github.com/gin-gonic/gin"
+
+	"zukunftswerk/server/domain"
+)
+
+type apiIdeaInput struct {
+	ActionFieldID   int64  `json:"action_field_id"`
+	Title           string `json:"title"`
+	Body            string `json:"body"`
+	Pseudonym       string `json:"pseudonym"`
+	PrivacyAccepted bool   `json:"privacy_accepted"`
+}
+
+// apiIdeaCreate stores an idea from JSON. An Idempotency-Key header makes
+// retries safe: the same key from the same device returns the first idea
+// (200) instead of creating another (201).
+func (h *Handler) apiIdeaCreate(c *gin.Context) {
+	pc, ok := h.loadProcess(c)
+	if !ok {
+		return
+	}
+	raw, err := io.ReadAll(c.Request.Body)
+	if err != nil {
+		h.fail(c, bodyError(err))
+		return
+	}
+	// encoding/json silently replaces invalid UTF-8; we refuse it instead.
+	if !utf8.Valid(raw) {
+		h.fail(c, domain.Errorf(domain.CodeBadRequest, "error.invalid_characters"))
+		return
+	}
+	var in apiIdeaInput
+	dec := json.NewDecoder(bytes.NewReader(raw))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&in); err != nil {
+		h.fail(c, domain.Errorf(domain.CodeBadRequest, "error.bad_json"))
+		return
+	}
+	key := c.GetHeader("Idempotency-Key")
+	if len(key) > 100 || !utf8.ValidString(key) {
+		h.fail(c, domain.Errorf(domain.CodeBadRequest, "error.bad_idempotency_key"))
+		return
+	}
+	if key == "" {
+		random := make([]byte, 16)
+		_, _ = rand.Read(random)
+		key = hex.EncodeToString(random)
+	} else {
+		key = "api:" + key
+	}
+	draft := domain.IdeaDraft{ActionFieldID: in.ActionFieldID, Title: in.Title, Body: in.Body,
+		Pseudonym: in.Pseudonym, PrivacyAccepted: in.PrivacyAccepted}
+	idea, created, limited, err := h.submitIdea(c, pc, draft, key)
+	if limited != nil {
+		h.rateLimited(c, limited.retryAfter)
+		return
+	}
+	if err != nil {
+		h.fail(c, err)
+		return
+	}
+	status := http.StatusOK
+	if created {
+		status = http.StatusCreated
+	}
+	c.Header("Location", h.toAPIIdea(pc, idea, false).URL)
+	c.JSON(status, h.toAPIIdea(pc, idea, false))
+}

@@ -1,0 +1,32 @@
+package web
+
+import (
+	"net/http"
+
+	"github.com/gin-gonic/gin"
+)
+
+// apiIdeaShow returns one idea.
+func (h *Handler) apiIdeaShow(c *gin.Context) {
+	pc, ok := h.loadProcess(c)
+	if !ok {
+		return
+	}
+	id, err := ideaID(c)
+	if err != nil {
+		h.fail(c, err)
+		return
+	}
+	ctx := c.Request.Context()
+	idea, err := h.Store.Idea(ctx, pc.Process.ID, id)
+	if err != nil {
+		h.fail(c, err)
+		return
+	}
+	supported, err := h.Store.SupportedBy(ctx, h.deviceHash(c, false), []int64{idea.ID})
+	if err != nil {
+		h.fail(c, err)
+		return
+	}
+	c.JSON(http.StatusOK, h.toAPIIdea(pc, idea, supported[idea.ID]))
+}

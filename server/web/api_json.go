@@ -1,0 +1,56 @@
+package web
+
+import (
+	"fmt"
+	"time"
+
+	"zukunftswerk/server/domain"
+)
+
+// JSON shapes of the API; static/openapi.yaml describes them and the tests
+// hold the real responses against it.
+
+type apiProcess struct {
+	Municipality domain.Municipality `json:"municipality"`
+	Slug         string              `json:"slug"`
+	Title        string              `json:"title"`
+	Description  string              `json:"description"`
+	Cycle        int                 `json:"cycle"`
+	Status       string              `json:"status"`
+	URL          string              `json:"url"`
+}
+
+type apiIdea struct {
+	ID            int64     `json:"id"`
+	ActionFieldID int64     `json:"action_field_id"`
+	Kind          string    `json:"kind"`
+	Title         string    `json:"title"`
+	Body          string    `json:"body"`
+	Pseudonym     string    `json:"pseudonym"`
+	Status        string    `json:"status"`
+	SupportCount  int       `json:"support_count"`
+	Supported     bool      `json:"supported"`
+	CreatedAt     time.Time `json:"created_at"`
+	URL           string    `json:"url"`
+}
+
+type apiIdeaList struct {
+	Ideas      []apiIdea `json:"ideas"`
+	Total      int       `json:"total"`
+	Page       int       `json:"page"`
+	PerPage    int       `json:"per_page"`
+	TotalPages int       `json:"total_pages"`
+}
+
+type apiSupport struct {
+	Supported    bool `json:"supported"`
+	SupportCount int  `json:"support_count"`
+}
+
+func (h *Handler) toAPIIdea(pc processContext, c domain.Contribution, supported bool) apiIdea {
+	return apiIdea{
+		ID: c.ID, ActionFieldID: c.ActionFieldID, Kind: c.Kind, Title: c.Title, Body: c.Body,
+		Pseudonym: c.Pseudonym, Status: c.Status, SupportCount: c.SupportCount, Supported: supported,
+		CreatedAt: c.CreatedAt, URL: fmt.Sprintf("%s%s/ideen/%d", h.Config.BaseURL, pc.BaseURL, c.ID),
+	}
+}

@@ -1,0 +1,49 @@
+package web
+
+import (
+	"crypto/rand"
+	"crypto/sha256"
+	"encoding/hex"
+	"net/http"
+
+	"github.com/gin-gonic/gin"
+)
+
+// deviceCookie holds a random pseudonymous token per browser. It is set only
+// when a citizen first does something (submit, support), never just for
+// reading. The database stores only its SHA-256.
+const deviceCookie = "zw_device"
+
+// deviceHash returns the hash of the request's device token. With create
+// set, a missing or malformed token is replaced by a fresh one.
+func (h *Handler) deviceHash(c *gin.Context, create bool) string {
+	if ck, err := c.Request.Cookie(deviceCookie); err == nil && validDeviceToken(ck.Value) {
+		return hashDevice(ck.Value)
+	}
+	if !create {
+		return ""
+	}
+	raw := make([]byte, 16)
+	_, _ = rand.Read(raw)
+	token := hex.EncodeToString(raw)
+	http.SetCookie(c.Writer, &http.Cookie{
+		Name: deviceCookie, Value: token, Path: "/", MaxAge: 2 * 365 * 24 * 3600,
+		HttpOnly: true, Secure: h.Config.SecureCookies(), SameSite: http.SameSiteLaxMode,
+	})
+	// Later reads within this request see the new device too.
+	c.Request.AddCookie(&http.Cookie{Name: deviceCookie, Value: token})
+	return hashDevice(token)
+}
+
+func validDeviceToken(s string) bool {
+	if len(s) != 32 {
+		return false
+	}
+	_, err := hex.DecodeString(s)
+	return err == nil
+}
+
+func hashDevice(token string) string {
+	sum := sha256.Sum256([]byte(token))
+	return hex.EncodeToString(sum[:])
+}

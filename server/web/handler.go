@@ -1,0 +1,91 @@
+// Package web is the HTTP side of Zukunftswerk: the gin engine, its routes,
+// one handler per file, and the middleware every response passes through.
+package web
+
+import (
+	"context"
+	"fmt"
+	"io/fs"
+	"log/slog"
+	"net/http"
+
+	"github.com/gin-gonic/gin"
+	"github.com/prometheus/client_golang/prometheus"
+
+	"zukunftswerk/server/config"
+	"zukunftswerk/server/i18n"
+	"zukunftswerk/server/live"
+	"zukunftswerk/server/store"
+)
+
+// Handler holds everything the handlers need; nothing is global.
+type Handler struct {
+	Config  config.Config
+	Store   *store.Store
+	Live    *live.Live
+	Catalog *i18n.Catalog
+	Log     *slog.Logger
+
+	pages   *pages
+	static  fs.FS
+	tokens  formTokens
+	metrics *metrics
+}
+
+// Deps are the parts New wires together.
+type Deps struct {
+	Config    config.Config
+	Store     *store.Store
+	Live      *live.Live
+	Catalog   *i18n.Catalog
+	Log       *slog.Logger
+	Templates fs.FS
+	Static    fs.FS
+	Registry  *prometheus.Registry
+}
+
+// New parses all templates (a broken or missing template fails here, not at
+// request time) and returns the complete http.Handler of the server.
+func New(ctx context.Context, d Deps) (http.Handler, error) {
+	pg, err := parsePages(d.Templates, d.Catalog)
+	if err != nil {
+		return nil, err
+	}
+	secret, err := d.Store.Secret(ctx, "form-token")
+	if err != nil {
+		return nil, err
+	}
+	m, err := newMetrics(d.Registry)
+	if err != nil {
+		return nil, fmt.Errorf("web: unable to register metrics: %w", err)
+	}
+	h := &Handler{
+		Config:  d.Config,
+		Store:   d.Store,
+		Live:    d.Live,
+		Catalog: d.Catalog,
+		Log:     d.Log,
+		pages:   pg,
+		static:  d.Static,
+		tokens:  formTokens{secret: secret},
+		metrics: m,
+	}
+	engine := h.routes(d.Registry)
+	return h.wrap(engine), nil
+}
+
+// wrap adds what must apply even to requests gin never sees: security
+// headers, the cross-origin check and the body cap.
+func (h *Handler) wrap(engine *gin.Engine) http.Handler {
+	protection := http.NewCrossOriginProtection()
+	protection.SetDenyHandler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		lang := h.Catalog.Negotiate(languageCookie(r), r)
+		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+		w.WriteHeader(http.StatusForbidden)
+		fmt.Fprintln(w, h.Catalog.Message(lang, "error.cross_origin"))
+	}))
+	var next http.Handler = engine
+	next = protection.Handler(next)
+	next = capBody(next, h.Config.MaxBodyBytes)
+	return securityHeaders(next)
+}

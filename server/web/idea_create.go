@@ -1,0 +1,81 @@
+package web
+
+import (
+	"fmt"
+	"net/http"
+	"strconv"
+	"time"
+
+	"github.com/gin-gonic/gin"
+
+	"zukunftswerk/server/domain"
+)
+
+type rateLimit struct {
+	retryAfter time.Duration
+}
+
+// ideaCreate takes the idea form. Whatever goes wrong, the citizen gets the
+// form back with everything they typed and a message saying what to do.
+func (h *Handler) ideaCreate(c *gin.Context) {
+	pc, ok := h.loadProcess(c)
+	if !ok {
+		return
+	}
+	if err := c.Request.ParseForm(); err != nil {
+		h.fail(c, bodyError(err))
+		return
+	}
+	form := c.Request.PostForm
+	fieldID, _ := strconv.ParseInt(form.Get("action_field"), 10, 64)
+	draft := domain.IdeaDraft{
+		ActionFieldID:   fieldID,
+		Title:           form.Get("title"),
+		Body:            form.Get("body"),
+		Pseudonym:       form.Get("pseudonym"),
+		PrivacyAccepted: form.Get("privacy") == "yes",
+	}
+	token := form.Get("form_token")
+	page := newIdeaFormPage(pc, draft.Normalize(), token)
+
+	// A filled honeypot means a bot; a person reading the hidden label is
+	// told to leave it empty and can simply send again.
+	if form.Get("website") != "" {
+		page.NoticeKey = "idea.error.honeypot"
+		h.render(c, http.StatusBadRequest, "idea_new", page)
+		return
+	}
+	idempotencyKey, issued, valid := h.tokens.Verify(token)
+	if !valid {
+		page.Token = h.tokens.Issue(time.Now())
+		page.NoticeKey = "idea.error.form_expired"
+		h.render(c, http.StatusBadRequest, "idea_new", page)
+		return
+	}
+	if time.Since(issued) < h.Config.MinFillTime {
+		page.NoticeKey = "idea.error.too_fast"
+		h.render(c, http.StatusUnprocessableEntity, "idea_new", page)
+		return
+	}
+
+	idea, _, limited, err := h.submitIdea(c, pc, draft, idempotencyKey)
+	if err != nil {
+		switch domain.ErrorCode(err) {
+		case domain.CodeInvalid:
+			de := err.(*domain.Error)
+			page.ErrorOrder = de.Fields
+			for _, f := range de.Fields {
+				page.Errors[f.Field] = f.MessageKey
+			}
+			h.render(c, http.StatusUnprocessableEntity, "idea_new", page)
+		case domain.CodeRateLimited:
+			c.Header("Retry-After", strconv.Itoa(int(limited.retryAfter.Seconds()+0.999)))
+			page.NoticeKey = "error.rate_limited"
+			h.render(c, http.StatusTooManyRequests, "idea_new", page)
+		default:
+			h.fail(c, err)
+		}
+		return
+	}
+	c.Redirect(http.StatusSeeOther, fmt.Sprintf("%s/ideen/%d?eingereicht=1", pc.BaseURL, idea.ID))
+}

@@ -1,0 +1,115 @@
+package web
+
+import (
+	"net/http"
+	"strconv"
+	"time"
+
+	"github.com/gin-gonic/gin"
+
+	"zukunftswerk/server/domain"
+	"zukunftswerk/server/i18n"
+)
+
+// contentSecurityPolicy allows nothing but the server's own files: no inline
+// script, no third parties, no framing.
+const contentSecurityPolicy = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; " +
+	"object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+
+// securityHeaders sets the headers every response carries, error pages and
+// rejected requests included.
+func securityHeaders(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		h := w.Header()
+		h.Set("Content-Security-Policy", contentSecurityPolicy)
+		h.Set("X-Content-Type-Options", "nosniff")
+		h.Set("Referrer-Policy", "same-origin")
+		h.Set("X-Frame-Options", "DENY")
+		h.Set("Cross-Origin-Opener-Policy", "same-origin")
+		h.Set("Permissions-Policy", "camera=(), microphone=(), geolocation=(), interest-cohort=()")
+		next.ServeHTTP(w, r)
+	})
+}
+
+// capBody limits every request body; handlers see *http.MaxBytesError when
+// a client sends more.
+func capBody(next http.Handler, limit int64) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.ContentLength > limit {
+			w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+			w.Header().Set("Connection", "close")
+			http.Error(w, "Die Anfrage ist zu groß. / The request is too large.", http.StatusRequestEntityTooLarge)
+			return
+		}
+		r.Body = http.MaxBytesReader(w, r.Body, limit)
+		next.ServeHTTP(w, r)
+	})
+}
+
+// observe logs one line per request and records metrics. It logs the route
+// pattern, never the client address or query string.
+func (h *Handler) observe(c *gin.Context) {
+	start := time.Now()
+	c.Next()
+	route := c.FullPath()
+	if route == "" {
+		route = "unmatched"
+	}
+	elapsed := time.Since(start)
+	status := c.Writer.Status()
+	h.metrics.requests.WithLabelValues(c.Request.Method, route, strconv.Itoa(status)).Inc()
+	h.metrics.duration.WithLabelValues(c.Request.Method, route).Observe(elapsed.Seconds())
+	h.Log.Info("request", "method", c.Request.Method, "route", route, "status", status,
+		"duration_ms", float64(elapsed.Microseconds())/1000)
+}
+
+// recover turns a panic into a logged 500 page instead of a dropped
+// connection.
+func (h *Handler) recover(c *gin.Context) {
+	defer func() {
+		if p := recover(); p != nil {
+			h.Log.Error("panic while serving request", "route", c.FullPath(), "panic", p)
+			c.Abort()
+			h.fail(c, domain.Errorf(domain.CodeInternal, "error.internal"))
+		}
+	}()
+	c.Next()
+}
+
+const (
+	langCookie = "zw_lang"
+	langKey    = "lang"
+)
+
+// language picks the UI language: ?lang= (remembered in a cookie), the
+// cookie, then Accept-Language, then German.
+func (h *Handler) language(c *gin.Context) {
+	chosen := c.Query("lang")
+	if i18n.Supported(chosen) {
+		http.SetCookie(c.Writer, &http.Cookie{
+			Name: langCookie, Value: chosen, Path: "/", MaxAge: 365 * 24 * 3600,
+			HttpOnly: true, Secure: h.Config.SecureCookies(), SameSite: http.SameSiteLaxMode,
+		})
+	} else {
+		chosen = languageCookie(c.Request)
+	}
+	lang := h.Catalog.Negotiate(chosen, c.Request)
+	c.Set(langKey, lang)
+	c.Header("Content-Language", lang)
+	c.Header("Vary", "Accept-Language, Cookie")
+	c.Next()
+}
+
+func languageCookie(r *http.Request) string {
+	if ck, err := r.Cookie(langCookie); err == nil {
+		return ck.Value
+	}
+	return ""
+}
+
+func langOf(c *gin.Context) string {
+	if v, ok := c.Get(langKey); ok {
+		return v.(string)
+	}
+	return i18n.Languages[0]
+}

@@ -1,0 +1,71 @@
+package web
+
+import (
+	"strconv"
+
+	"github.com/gin-gonic/gin"
+
+	"zukunftswerk/server/domain"
+)
+
+// processContext is the municipality, process and action fields that every
+// page below /:municipality/:process/ needs.
+type processContext struct {
+	Municipality domain.Municipality
+	Process      domain.Process
+	Fields       []domain.ActionField
+	BaseURL      string // "/ingersheim/heute-leben-morgen-gestalten"
+}
+
+func (pc processContext) field(id int64) (domain.ActionField, bool) {
+	for _, f := range pc.Fields {
+		if f.ID == id {
+			return f, true
+		}
+	}
+	return domain.ActionField{}, false
+}
+
+// FieldTitle is the title of the action field with the given id.
+func (pc processContext) FieldTitle(id int64) string {
+	f, _ := pc.field(id)
+	return f.Title
+}
+
+func (pc processContext) hasField(id int64) bool {
+	_, ok := pc.field(id)
+	return ok
+}
+
+// loadProcess resolves the :municipality and :process parameters; on failure
+// it has already answered the request and returns false.
+func (h *Handler) loadProcess(c *gin.Context) (processContext, bool) {
+	ctx := c.Request.Context()
+	var pc processContext
+	m, err := h.Store.MunicipalityBySlug(ctx, c.Param("municipality"))
+	if err != nil {
+		h.fail(c, err)
+		return pc, false
+	}
+	p, err := h.Store.ProcessBySlug(ctx, m.ID, c.Param("process"))
+	if err != nil {
+		h.fail(c, err)
+		return pc, false
+	}
+	fields, err := h.Store.ActionFields(ctx, p.ID)
+	if err != nil {
+		h.fail(c, err)
+		return pc, false
+	}
+	return processContext{Municipality: m, Process: p, Fields: fields, BaseURL: "/" + m.Slug + "/" + p.Slug}, true
+}
+
+// ideaID parses the :idea parameter; anything but a positive number is a
+// page that does not exist.
+func ideaID(c *gin.Context) (int64, error) {
+	id, err := strconv.ParseInt(c.Param("idea"), 10, 64)
+	if err != nil || id <= 0 {
+		return 0, domain.ErrNotFound
+	}
+	return id, nil
+}

@@ -1,0 +1,39 @@
+package web
+
+import (
+	"net/http"
+
+	"github.com/gin-gonic/gin"
+
+	"zukunftswerk/server/domain"
+)
+
+type processPage struct {
+	processContext
+	Milestones  []domain.Milestone
+	Latest      []domain.Contribution
+	IdeaCount   int
+}
+
+// processShow is the start page of a process: motto, action fields,
+// Fahrplan and the latest ideas.
+func (h *Handler) processShow(c *gin.Context) {
+	pc, ok := h.loadProcess(c)
+	if !ok {
+		return
+	}
+	ctx := c.Request.Context()
+	milestones, err := h.Store.Milestones(ctx, pc.Process.ID)
+	if err != nil {
+		h.fail(c, err)
+		return
+	}
+	latest, err := h.Store.Ideas(ctx, domain.IdeaQuery{ProcessID: pc.Process.ID, Sort: domain.SortNewest, Page: 1, PerPage: 3})
+	if err != nil {
+		h.fail(c, err)
+		return
+	}
+	h.render(c, http.StatusOK, "process", processPage{
+		processContext: pc, Milestones: milestones, Latest: latest.Ideas, IdeaCount: latest.Total,
+	})
+}

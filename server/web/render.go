@@ -1,0 +1,138 @@
+package web
+
+import (
+	"bytes"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"net/http"
+	"net/url"
+	"path"
+	"strings"
+	"time"
+
+	"github.com/gin-gonic/gin"
+
+	"zukunftswerk/server/domain"
+	"zukunftswerk/server/i18n"
+)
+
+// pageNames are the page templates; each is parsed together with
+// layout.html once per language at start-up.
+var pageNames = []string{"home", "municipality", "process", "idea_list", "idea_new", "idea_show", "error"}
+
+type pages struct {
+	byLang map[string]map[string]*template.Template
+}
+
+func parsePages(templates fs.FS, catalog *i18n.Catalog) (*pages, error) {
+	p := &pages{byLang: map[string]map[string]*template.Template{}}
+	for _, lang := range i18n.Languages {
+		p.byLang[lang] = map[string]*template.Template{}
+		for _, name := range pageNames {
+			t, err := template.New("layout.html").Funcs(templateFuncs(lang, catalog)).
+				ParseFS(templates, "layout.html", name+".html")
+			if err != nil {
+				return nil, fmt.Errorf("web: unable to parse template %s: %w", name, err)
+			}
+			p.byLang[lang][name] = t
+		}
+	}
+	return p, nil
+}
+
+// view is what every template receives: the page's own data plus what the
+// layout needs.
+type view struct {
+	Lang       string
+	OtherLang  string
+	SwitchURL  string
+	Data       any
+}
+
+func (h *Handler) render(c *gin.Context, status int, page string, data any) {
+	lang := langOf(c)
+	t := h.pages.byLang[lang][page]
+	other := "en"
+	if lang == "en" {
+		other = "de"
+	}
+	var buf bytes.Buffer
+	err := t.Execute(&buf, view{Lang: lang, OtherLang: other, SwitchURL: switchURL(c.Request.URL, other), Data: data})
+	if err != nil {
+		h.Log.Error("unable to render template", "page", page, "error", err)
+		c.Data(http.StatusInternalServerError, "text/plain; charset=utf-8", []byte(h.Catalog.Message(lang, "error.internal")))
+		return
+	}
+	c.Header("Cache-Control", "no-store")
+	c.Data(status, "text/html; charset=utf-8", buf.Bytes())
+}
+
+// switchURL is the current URL with ?lang= set, for the language switch.
+func switchURL(u *url.URL, lang string) string {
+	q := u.Query()
+	q.Set("lang", lang)
+	return u.Path + "?" + q.Encode()
+}
+
+var monthNames = map[string][]string{
+	"de": {"Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober", "November", "Dezember"},
+	"en": {"January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"},
+}
+
+func formatDate(lang string, t time.Time) string {
+	month := monthNames[lang][t.Month()-1]
+	if lang == "de" {
+		return fmt.Sprintf("%d. %s %d", t.Day(), month, t.Year())
+	}
+	return fmt.Sprintf("%d %s %d", t.Day(), month, t.Year())
+}
+
+func templateFuncs(lang string, catalog *i18n.Catalog) template.FuncMap {
+	return template.FuncMap{
+		"t": func(key string, args ...any) string { return catalog.Message(lang, key, args...) },
+		// tn picks key.one or key.other by n and formats n into it.
+		"tn": func(key string, n int) string {
+			if n == 1 {
+				return catalog.Message(lang, key+".one", n)
+			}
+			return catalog.Message(lang, key+".other", n)
+		},
+		"date": func(t time.Time) string { return formatDate(lang, t) },
+		"isoDate": func(t time.Time) string { return t.Format("2006-01-02") },
+		"milestoneDate": func(m domain.Milestone) string {
+			if m.OccursOn == nil {
+				return ""
+			}
+			switch m.DatePrecision {
+			case domain.PrecisionDay:
+				return formatDate(lang, *m.OccursOn)
+			case domain.PrecisionMonth:
+				return monthNames[lang][m.OccursOn.Month()-1] + " " + fmt.Sprint(m.OccursOn.Year())
+			}
+			return ""
+		},
+		"paragraphs": func(s string) []string {
+			var out []string
+			for _, p := range strings.Split(s, "\n\n") {
+				if p = strings.TrimSpace(p); p != "" {
+					out = append(out, p)
+				}
+			}
+			return out
+		},
+		// fieldTone picks one of six colour classes: a strict CSP forbids
+		// inline style attributes, so colours live in app.css.
+		"fieldTone": func(position int) int { return (position-1)%6 + 1 },
+		"add": func(a, b int) int { return a + b },
+		"pageURL": func(base string, q url.Values, page int) string {
+			v := url.Values{}
+			for k, vals := range q {
+				v[k] = vals
+			}
+			v.Set("seite", fmt.Sprint(page))
+			return base + "?" + v.Encode()
+		},
+		"static": func(name string) string { return path.Join("/static", name) },
+	}
+}

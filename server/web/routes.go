@@ -1,0 +1,50 @@
+package web
+
+import (
+	"net/http"
+
+	"github.com/gin-gonic/gin"
+	"github.com/prometheus/client_golang/prometheus"
+	"github.com/prometheus/client_golang/prometheus/promhttp"
+)
+
+// routes lists every route of the server in one place, grouped by audience.
+func (h *Handler) routes(registry *prometheus.Registry) *gin.Engine {
+	gin.SetMode(gin.ReleaseMode)
+	engine := gin.New()
+	engine.RedirectTrailingSlash = true
+	engine.HandleMethodNotAllowed = true
+	engine.Use(h.observe, h.recover, h.language)
+	engine.NoRoute(h.notFound)
+	engine.NoMethod(h.methodNotAllowed)
+
+	// Operations.
+	engine.GET("/healthz", h.healthz)
+	engine.GET("/readyz", h.readyz)
+	engine.GET("/metrics", gin.WrapH(promhttp.HandlerFor(registry, promhttp.HandlerOpts{})))
+	engine.GET("/static/*filepath", h.staticFile)
+	engine.HEAD("/static/*filepath", h.staticFile)
+	engine.GET("/favicon.ico", func(c *gin.Context) { c.Redirect(http.StatusMovedPermanently, "/static/favicon.svg") })
+
+	// Citizens: HTML pages that work without JavaScript.
+	engine.GET("/", h.municipalityList)
+	engine.GET("/:municipality/", h.municipalityShow)
+	engine.GET("/:municipality/:process/", h.processShow)
+	engine.GET("/:municipality/:process/ideen", h.ideaList)
+	engine.GET("/:municipality/:process/ideen/neu", h.ideaNew)
+	engine.POST("/:municipality/:process/ideen", h.ideaCreate)
+	engine.GET("/:municipality/:process/ideen/:idea", h.ideaShow)
+	engine.POST("/:municipality/:process/ideen/:idea/unterstuetzung", h.ideaSupport)
+
+	// Citizens and apps: the JSON API, described in static/openapi.yaml.
+	api := engine.Group("/api/v1")
+	api.GET("/processes/:municipality/:process", h.apiProcessShow)
+	api.GET("/processes/:municipality/:process/action-fields", h.apiActionFieldList)
+	api.GET("/processes/:municipality/:process/ideas", h.apiIdeaList)
+	api.POST("/processes/:municipality/:process/ideas", h.apiIdeaCreate)
+	api.GET("/processes/:municipality/:process/ideas/:idea", h.apiIdeaShow)
+	api.PUT("/processes/:municipality/:process/ideas/:idea/support", h.apiIdeaSupport)
+	api.DELETE("/processes/:municipality/:process/ideas/:idea/support", h.apiIdeaSupport)
+
+	return engine
+}
