@@ -86,6 +86,6 @@ func (h *Handler) wrap(engine *gin.Engine) http.Handler {
 	}))
 	var next http.Handler = engine
 	next = protection.Handler(next)
-	next = capBody(next, h.Config.MaxBodyBytes)
+	next = h.capBody(next)
 	return securityHeaders(next)
 }

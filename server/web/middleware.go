@@ -1,7 +1,9 @@
 package web
 
 import (
+	"encoding/json"
 	"net/http"
+	"strings"
 	"strconv"
 	"time"
 
@@ -32,13 +34,24 @@ func securityHeaders(next http.Handler) http.Handler {
 }
 
 // capBody limits every request body; handlers see *http.MaxBytesError when
-// a client sends more.
-func capBody(next http.Handler, limit int64) http.Handler {
+// a client streams more than announced. A body announced as too large is
+// refused before it is read.
+func (h *Handler) capBody(next http.Handler) http.Handler {
+	limit := h.Config.MaxBodyBytes
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if r.ContentLength > limit {
-			w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+			lang := h.Catalog.Negotiate(languageCookie(r), r)
+			message := h.Catalog.Message(lang, "error.too_large")
 			w.Header().Set("Connection", "close")
-			http.Error(w, "Die Anfrage ist zu groß. / The request is too large.", http.StatusRequestEntityTooLarge)
+			if strings.HasPrefix(r.URL.Path, "/api/") {
+				w.Header().Set("Content-Type", "application/json; charset=utf-8")
+				w.WriteHeader(http.StatusRequestEntityTooLarge)
+				_ = json.NewEncoder(w).Encode(apiError{Error: apiErrorBody{Code: string(domain.CodeTooLarge), Message: message}})
+				return
+			}
+			w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+			w.WriteHeader(http.StatusRequestEntityTooLarge)
+			_, _ = w.Write([]byte(message + "\n"))
 			return
 		}
 		r.Body = http.MaxBytesReader(w, r.Body, limit)

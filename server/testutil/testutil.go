@@ -1,0 +1,246 @@
+// Package testutil gives tests the real parts: a SQLite file of their own,
+// the real Redis with a key prefix of their own, and a complete server.
+// Under CI=true a missing Redis fails the test instead of skipping it.
+package testutil
+
+import (
+	"bytes"
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"log/slog"
+	"net"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/prometheus/client_golang/prometheus"
+	"github.com/redis/go-redis/v9"
+
+	"zukunftswerk"
+	"zukunftswerk/server/config"
+	"zukunftswerk/server/demo"
+	"zukunftswerk/server/i18n"
+	"zukunftswerk/server/live"
+	"zukunftswerk/server/store"
+	"zukunftswerk/server/web"
+)
+
+// InCI reports whether missing services must fail rather than skip.
+func InCI() bool { return os.Getenv("CI") == "true" }
+
+// Unavailable skips the test, or fails it under CI=true.
+func Unavailable(t testing.TB, what string, err error) {
+	t.Helper()
+	if InCI() {
+		t.Fatalf("%s is required under CI=true: %v", what, err)
+	}
+	t.Skipf("%s not available: %v", what, err)
+}
+
+// Store opens a fresh SQLite database file in the test's temp folder.
+func Store(t testing.TB) *store.Store {
+	t.Helper()
+	s, err := store.Open(context.Background(), filepath.Join(t.TempDir(), "test.db"), zukunftswerk.Migrations())
+	if err != nil {
+		t.Fatalf("open store: %v", err)
+	}
+	t.Cleanup(func() { s.Close() })
+	return s
+}
+
+// RedisURL is the real Redis the tests use: TEST_REDIS_URL, REDIS_URL or
+// the local default.
+func RedisURL() string {
+	for _, k := range []string{"TEST_REDIS_URL", "REDIS_URL"} {
+		if v := os.Getenv(k); v != "" {
+			return v
+		}
+	}
+	return "redis://127.0.0.1:6379/0"
+}
+
+// Prefix returns a key prefix no other test uses.
+func Prefix(t testing.TB) string {
+	b := make([]byte, 6)
+	_, _ = rand.Read(b)
+	return "zwtest:" + hex.EncodeToString(b) + ":"
+}
+
+// Live connects to the real Redis with a fresh prefix and deletes the
+// test's keys afterwards.
+func Live(t testing.TB) *live.Live {
+	t.Helper()
+	return LiveAt(t, RedisURL())
+}
+
+// LiveAt connects to the Redis at url with a fresh prefix.
+func LiveAt(t testing.TB, url string) *live.Live {
+	t.Helper()
+	prefix := Prefix(t)
+	l, err := live.Connect(context.Background(), url, prefix, Logger(t))
+	if err != nil {
+		Unavailable(t, "Redis at "+url, err)
+	}
+	t.Cleanup(func() {
+		ctx := context.Background()
+		iter := l.Client.Scan(ctx, 0, "*"+prefix+"*", 1000).Iterator()
+		for iter.Next(ctx) {
+			l.Client.Del(ctx, iter.Val())
+		}
+		l.Close()
+	})
+	return l
+}
+
+// Logger returns a logger that writes into the test log.
+func Logger(t testing.TB) *slog.Logger {
+	return slog.New(slog.NewTextHandler(testWriter{t}, &slog.HandlerOptions{Level: slog.LevelWarn}))
+}
+
+type testWriter struct{ t testing.TB }
+
+func (w testWriter) Write(p []byte) (int, error) {
+	w.t.Log(string(bytes.TrimRight(p, "\n")))
+	return len(p), nil
+}
+
+// LogBuffer collects log output for assertions; safe for concurrent use.
+type LogBuffer struct {
+	mu  sync.Mutex
+	buf bytes.Buffer
+}
+
+func (b *LogBuffer) Write(p []byte) (int, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.Write(p)
+}
+
+func (b *LogBuffer) String() string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.String()
+}
+
+// Server is a complete Zukunftswerk server for tests.
+type Server struct {
+	*httptest.Server
+	Store   *store.Store
+	Live    *live.Live
+	Catalog *i18n.Catalog
+	Config  config.Config
+	Handler http.Handler
+	Logs    *LogBuffer
+}
+
+// Options change the server a test gets.
+type Options struct {
+	Env   map[string]string // extra configuration variables
+	Demo  bool              // load the Ingersheim demo
+	Live  *live.Live        // a Redis connection other than the default
+	Store *store.Store      // a database other than a fresh one
+}
+
+// NewServer starts a server on a real listener with a fresh database and
+// the real Redis. The minimum fill time is 0 unless Env sets it.
+func NewServer(t testing.TB, o Options) *Server {
+	t.Helper()
+	env := map[string]string{"MIN_FILL_SECONDS": "0"}
+	for k, v := range o.Env {
+		env[k] = v
+	}
+	cfg, err := config.Load(func(k string) string { return env[k] })
+	if err != nil {
+		t.Fatalf("config: %v", err)
+	}
+	st := o.Store
+	if st == nil {
+		st = Store(t)
+	}
+	lv := o.Live
+	if lv == nil {
+		lv = Live(t)
+	}
+	if o.Demo {
+		if err := demo.Load(context.Background(), st); err != nil {
+			t.Fatalf("demo: %v", err)
+		}
+	}
+	catalog, err := i18n.Load()
+	if err != nil {
+		t.Fatalf("catalog: %v", err)
+	}
+	logs := &LogBuffer{}
+	// Request logs go to a buffer tests can inspect, not to the test output.
+	log := slog.New(slog.NewJSONHandler(logs, nil))
+	h, err := web.New(context.Background(), web.Deps{
+		Config: cfg, Store: st, Live: lv, Catalog: catalog, Log: log,
+		Templates: zukunftswerk.Templates(), Static: zukunftswerk.Static(), Registry: prometheus.NewRegistry(),
+	})
+	if err != nil {
+		t.Fatalf("web: %v", err)
+	}
+	srv := httptest.NewServer(h)
+	t.Cleanup(srv.Close)
+	return &Server{Server: srv, Store: st, Live: lv, Catalog: catalog, Config: cfg, Handler: h, Logs: logs}
+}
+
+// RedisProcess is a redis-server of the test's own, for tests that stop
+// Redis in the middle of something.
+type RedisProcess struct {
+	URL string
+	cmd *exec.Cmd
+}
+
+// StartRedis starts a private redis-server on a free local port.
+func StartRedis(t testing.TB) *RedisProcess {
+	t.Helper()
+	bin, err := exec.LookPath("redis-server")
+	if err != nil {
+		Unavailable(t, "redis-server binary", err)
+	}
+	port := FreePort(t)
+	cmd := exec.Command(bin, "--port", strconv.Itoa(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no")
+	if err := cmd.Start(); err != nil {
+		t.Fatalf("start redis-server: %v", err)
+	}
+	rp := &RedisProcess{URL: "redis://127.0.0.1:" + strconv.Itoa(port) + "/0", cmd: cmd}
+	t.Cleanup(rp.Stop)
+	opts, _ := redis.ParseURL(rp.URL)
+	c := redis.NewClient(opts)
+	defer c.Close()
+	for i := 0; i < 100; i++ {
+		if c.Ping(context.Background()).Err() == nil {
+			return rp
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	t.Fatalf("redis-server on port %d did not start", port)
+	return nil
+}
+
+// Stop kills the redis-server (idempotent).
+func (rp *RedisProcess) Stop() {
+	if rp.cmd.Process != nil && rp.cmd.ProcessState == nil {
+		_ = rp.cmd.Process.Kill()
+		_ = rp.cmd.Wait()
+	}
+}
+
+// FreePort returns a TCP port on 127.0.0.1 that was free a moment ago.
+func FreePort(t testing.TB) int {
+	t.Helper()
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatalf("free port: %v", err)
+	}
+	defer l.Close()
+	return l.Addr().(*net.TCPAddr).Port
+}
