@@ -45,6 +45,8 @@ CREATE TABLE milestone (
 
 -- Everything citizens say: online ideas now, workshop cards later.
 -- device_hash is a SHA-256 of the device cookie, never the cookie itself.
+-- idempotency_key is globally unique: form tokens carry 128 random bits, API
+-- keys are scoped by the device that sent them (see web.apiIdeaCreate).
 CREATE TABLE contribution (
     id               INTEGER PRIMARY KEY,
     process_id       INTEGER NOT NULL REFERENCES process(id) ON DELETE CASCADE,
@@ -60,7 +62,7 @@ CREATE TABLE contribution (
     status           TEXT NOT NULL DEFAULT 'eingereicht',
     support_count    INTEGER NOT NULL DEFAULT 0,
     created_at       TIMESTAMP NOT NULL,
-    UNIQUE (device_hash, idempotency_key)
+    UNIQUE (idempotency_key)
 );
 CREATE INDEX contribution_process_created ON contribution (process_id, created_at DESC);
 CREATE INDEX contribution_process_support ON contribution (process_id, support_count DESC);

@@ -16,8 +16,9 @@ const contributionColumns = `id, process_id, action_field_id, kind, title, body,
 	visibility, status, support_count, created_at`
 
 // CreateIdea stores a validated draft as a contribution of the process. The
-// pair (deviceHash, idempotencyKey) identifies a submission: sending the same
-// form twice returns the first idea with created=false instead of a copy.
+// idempotency key identifies a submission: sending the same form twice
+// returns the first idea with created=false instead of a copy. The key must
+// be unique across the installation (random, or scoped by the caller).
 func (s *Store) CreateIdea(ctx context.Context, processID int64, d domain.IdeaDraft, deviceHash, idempotencyKey string) (idea domain.Contribution, created bool, err error) {
 	err = s.inTx(ctx, func(tx *sqlx.Tx) error {
 		var id int64
@@ -25,14 +26,13 @@ func (s *Store) CreateIdea(ctx context.Context, processID int64, d domain.IdeaDr
 			`INSERT INTO contribution (process_id, action_field_id, kind, title, body, origin, pseudonym,
 			                           device_hash, idempotency_key, visibility, status, created_at)
 			 VALUES (?, ?, 'idee', ?, ?, 'online', ?, ?, ?, 'visible', ?, ?)
-			 ON CONFLICT (device_hash, idempotency_key) DO NOTHING
+			 ON CONFLICT (idempotency_key) DO NOTHING
 			 RETURNING id`,
 			processID, d.ActionFieldID, d.Title, d.Body, d.Pseudonym, deviceHash, idempotencyKey,
 			domain.StatusSubmitted, s.now())
 		if errors.Is(err, sql.ErrNoRows) {
 			return tx.GetContext(ctx, &idea,
-				`SELECT `+contributionColumns+` FROM contribution WHERE device_hash = ? AND idempotency_key = ?`,
-				deviceHash, idempotencyKey)
+				`SELECT `+contributionColumns+` FROM contribution WHERE idempotency_key = ?`, idempotencyKey)
 		}
 		if err != nil {
 			return fmt.Errorf("store: unable to create idea: %w", err)
@@ -97,4 +97,17 @@ func (s *Store) Ideas(ctx context.Context, q domain.IdeaQuery) (domain.IdeaPage,
 		return page, fmt.Errorf("store: unable to list ideas: %w", err)
 	}
 	return page, nil
+}
+
+// IdeaByIdempotencyKey finds the idea stored under key, if any.
+func (s *Store) IdeaByIdempotencyKey(ctx context.Context, key string) (domain.Contribution, bool, error) {
+	var c domain.Contribution
+	err := s.reader.GetContext(ctx, &c, `SELECT `+contributionColumns+` FROM contribution WHERE idempotency_key = ?`, key)
+	if errors.Is(err, sql.ErrNoRows) {
+		return c, false, nil
+	}
+	if err != nil {
+		return c, false, fmt.Errorf("store: unable to look up idempotency key: %w", err)
+	}
+	return c, true, nil
 }

@@ -108,10 +108,10 @@ func TestCreateIdeaIsIdempotentUnderRace(t *testing.T) {
 	if createdCount != 1 {
 		t.Errorf("%d requests report a new idea, want exactly 1", createdCount)
 	}
-	// The same key from another device is another idea.
-	other, c, err := s.CreateIdea(ctx, p.ID, draft, "device-b", "key-1")
+	// Another key is another idea.
+	other, c, err := s.CreateIdea(ctx, p.ID, draft, "device-a", "key-2")
 	if err != nil || !c || other.ID == ids[0] {
-		t.Errorf("other device: id %d created %v err %v; want a new idea", other.ID, c, err)
+		t.Errorf("other key: id %d created %v err %v; want a new idea", other.ID, c, err)
 	}
 }
 

@@ -55,9 +55,10 @@ func (h *Handler) apiIdeaCreate(c *gin.Context) {
 	if key == "" {
 		random := make([]byte, 16)
 		_, _ = rand.Read(random)
-		key = hex.EncodeToString(random)
+		key = "api:" + hex.EncodeToString(random)
 	} else {
-		key = "api:" + key
+		// A client's key is only unique for that client: scope it by device.
+		key = "api:" + h.deviceHash(c, true) + ":" + key
 	}
 	draft := domain.IdeaDraft{ActionFieldID: in.ActionFieldID, Title: in.Title, Body: in.Body,
 		Pseudonym: in.Pseudonym, PrivacyAccepted: in.PrivacyAccepted}

@@ -58,7 +58,7 @@ func (h *Handler) ideaCreate(c *gin.Context) {
 		return
 	}
 
-	idea, _, limited, err := h.submitIdea(c, pc, draft, idempotencyKey)
+	idea, _, limited, err := h.submitIdea(c, pc, draft, "form:"+idempotencyKey)
 	if err != nil {
 		switch domain.ErrorCode(err) {
 		case domain.CodeInvalid:

@@ -1,0 +1,112 @@
+package i18n_test
+
+import (
+	"io/fs"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"zukunftswerk"
+	"zukunftswerk/server/i18n"
+)
+
+func TestCatalogsAreComplete(t *testing.T) {
+	c, err := i18n.Load() // fails when a language lacks a key
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, key := range c.Keys() {
+		for _, lang := range i18n.Languages {
+			if strings.TrimSpace(c.Message(lang, key)) == "" {
+				t.Errorf("%s: %s is empty", lang, key)
+			}
+		}
+	}
+}
+
+// Every key that templates and Go code use must exist, so no raw key ever
+// reaches a citizen's screen.
+func TestEveryUsedKeyExists(t *testing.T) {
+	c, err := i18n.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	used := map[string]string{}
+	templateKey := regexp.MustCompile(`\{\{-?\s*(?:t|tn)\s+"([a-z0-9_.]+)"`)
+	templateKeyInPipe := regexp.MustCompile(`\((?:t|tn)\s+"([a-z0-9_.]+)"`)
+	err = fs.WalkDir(zukunftswerk.Templates(), ".", func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		raw, err := fs.ReadFile(zukunftswerk.Templates(), path)
+		if err != nil {
+			return err
+		}
+		for _, re := range []*regexp.Regexp{templateKey, templateKeyInPipe} {
+			for _, m := range re.FindAllStringSubmatch(string(raw), -1) {
+				key := m[1]
+				if strings.Contains(string(raw), `tn "`+key+`"`) {
+					used[key+".one"], used[key+".other"] = path, path
+					continue
+				}
+				used[key] = path
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	goKey := regexp.MustCompile(`"((?:error|idea|ideas|form)\.[a-z_.]+[a-z])"`)
+	err = filepath.WalkDir("..", func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(path, ".go") || strings.HasSuffix(path, "_test.go") {
+			return err
+		}
+		raw, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		for _, m := range goKey.FindAllStringSubmatch(string(raw), -1) {
+			used[m[1]] = path
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(used) < 50 {
+		t.Fatalf("found only %d used keys; the scan is broken", len(used))
+	}
+	for key, where := range used {
+		if !c.Has(key) {
+			t.Errorf("%s uses %q, which the catalog lacks", where, key)
+		}
+	}
+}
+
+func TestNegotiate(t *testing.T) {
+	c, err := i18n.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct{ chosen, accept, want string }{
+		{"", "", "de"},
+		{"", "en-US,en;q=0.9", "en"},
+		{"", "de-AT", "de"},
+		{"", "fr, en;q=0.5", "en"},
+		{"", "tr", "de"},
+		{"", "garbage;;;q=x", "de"},
+		{"de", "en", "de"},
+		{"xx", "en", "en"},
+	}
+	for _, tt := range tests {
+		r := httptest.NewRequest("GET", "/", nil)
+		r.Header.Set("Accept-Language", tt.accept)
+		if got := c.Negotiate(tt.chosen, r); got != tt.want {
+			t.Errorf("Negotiate(%q, %q) = %q, want %q", tt.chosen, tt.accept, got, tt.want)
+		}
+	}
+}
