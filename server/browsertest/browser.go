@@ -1,0 +1,151 @@
+// Package browsertest drives Debian's chromium headless through chromedp
+// against a real server, at a phone's viewport, and checks every visited
+// page with axe-core for WCAG 2.1 AA violations.
+package browsertest
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"os"
+	"os/exec"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+
+	"zukunftswerk/server/testutil"
+)
+
+// Phone is the viewport of a small Android phone.
+const (
+	PhoneWidth  = 360
+	PhoneHeight = 740
+)
+
+// Browser is one headless chromium with a fresh profile.
+type Browser struct {
+	t   *testing.T
+	Ctx context.Context
+	axe string
+}
+
+// New starts chromium; missing chromium or axe-core skip the test, or fail
+// it under CI=true.
+func New(t *testing.T) *Browser {
+	t.Helper()
+	path := os.Getenv("CHROMIUM_PATH")
+	if path == "" {
+		for _, name := range []string{"chromium", "chromium-browser", "google-chrome"} {
+			if p, err := exec.LookPath(name); err == nil {
+				path = p
+				break
+			}
+		}
+	}
+	if path == "" {
+		testutil.Unavailable(t, "chromium", fmt.Errorf("not on PATH and CHROMIUM_PATH unset"))
+	}
+	axePath := os.Getenv("AXE_CORE_JS")
+	if axePath == "" {
+		home, _ := os.UserHomeDir()
+		axePath = home + "/.cache/zukunftswerk/npm/node_modules/axe-core/axe.min.js"
+	}
+	axe, err := os.ReadFile(axePath)
+	if err != nil {
+		testutil.Unavailable(t, "axe-core (npm)", err)
+	}
+
+	opts := []chromedp.ExecAllocatorOption{
+		chromedp.ExecPath(path),
+		chromedp.Headless, chromedp.NoSandbox, chromedp.DisableGPU, chromedp.NoFirstRun, chromedp.NoDefaultBrowserCheck,
+		chromedp.UserDataDir(t.TempDir()),
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true),
+		chromedp.Flag("disable-quic", true),
+		chromedp.Flag("disable-dev-shm-usage", true),
+		chromedp.Flag("lang", "de-DE"),
+		chromedp.Flag("accept-lang", "de-DE,de"),
+		chromedp.WindowSize(PhoneWidth, PhoneHeight),
+	}
+	allocCtx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
+	ctx, cancelCtx := chromedp.NewContext(allocCtx)
+	ctx, cancelTimeout := context.WithTimeout(ctx, 2*time.Minute)
+	t.Cleanup(func() { cancelTimeout(); cancelCtx(); cancelAlloc() })
+	b := &Browser{t: t, Ctx: ctx, axe: string(axe)}
+	b.Must(chromedp.EmulateViewport(PhoneWidth, PhoneHeight, chromedp.EmulateMobile, chromedp.EmulateTouch, chromedp.EmulateScale(2)))
+	return b
+}
+
+// Must runs the steps and fails the test on error.
+func (b *Browser) Must(steps ...chromedp.Action[chromedp.Void]) {
+	b.t.Helper()
+	if err := chromedp.Do(b.Ctx, steps...); err != nil {
+		b.t.Fatalf("browser: %v", err)
+	}
+}
+
+// Text returns the visible text of the first element matching sel.
+func (b *Browser) Text(sel string) string {
+	b.t.Helper()
+	text, err := chromedp.Run(b.Ctx, chromedp.Text(sel, chromedp.NodeVisible))
+	if err != nil {
+		b.t.Fatalf("text of %s: %v", sel, err)
+	}
+	return strings.TrimSpace(text)
+}
+
+// Eval evaluates JavaScript and decodes the result into T.
+func Eval[T any](b *Browser, expression string) T {
+	b.t.Helper()
+	v, err := chromedp.Run(b.Ctx, chromedp.Evaluate[T](expression, chromedp.EvalAwaitPromise))
+	if err != nil {
+		b.t.Fatalf("evaluate %q: %v", expression, err)
+	}
+	return v
+}
+
+type violation struct {
+	ID     string   `json:"id"`
+	Impact string   `json:"impact"`
+	Help   string   `json:"help"`
+	Nodes  []string `json:"nodes"`
+}
+
+// CheckAccessibility runs axe-core with the WCAG 2.1 A and AA rules on the
+// current page and fails the test for every violation. It also checks the
+// reflow criterion: no horizontal scrolling at 320 CSS pixels (what a
+// 640 px wide window shows at 200% zoom).
+func (b *Browser) CheckAccessibility(page string) {
+	b.t.Helper()
+	b.Must(chromedp.Evaluate[chromedp.Void](b.axe))
+	raw := Eval[[]byte](b, `axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})
+		.then(r => JSON.stringify({passes: r.passes.length, violations: r.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,
+			nodes: v.nodes.map(n => n.target.join(' '))}))}))`)
+	var encoded string
+	if err := json.Unmarshal(raw, &encoded); err != nil {
+		b.t.Fatalf("axe result: %v", err)
+	}
+	var result struct {
+		Passes     int         `json:"passes"`
+		Violations []violation `json:"violations"`
+	}
+	if err := json.Unmarshal([]byte(encoded), &result); err != nil {
+		b.t.Fatalf("axe result: %v", err)
+	}
+	if result.Passes == 0 {
+		b.t.Fatalf("%s: axe-core ran no passing rule; the check is broken", page)
+	}
+	for _, v := range result.Violations {
+		b.t.Errorf("%s: axe %s (%s): %s at %v", page, v.ID, v.Impact, v.Help, v.Nodes)
+	}
+
+	b.Must(chromedp.EmulateViewport(320, PhoneHeight, chromedp.EmulateMobile, chromedp.EmulateTouch))
+	overflow := Eval[int](b, `document.documentElement.scrollWidth - document.documentElement.clientWidth`)
+	b.Must(chromedp.EmulateViewport(PhoneWidth, PhoneHeight, chromedp.EmulateMobile, chromedp.EmulateTouch, chromedp.EmulateScale(2)))
+	if overflow > 0 {
+		b.t.Errorf("%s scrolls sideways by %d px at 320 CSS px width (200%% zoom)", page, overflow)
+	}
+}

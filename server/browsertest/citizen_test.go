@@ -1,0 +1,99 @@
+package browsertest
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/chromedp/chromedp"
+
+	"zukunftswerk/server/testutil"
+)
+
+const processPath = "/ingersheim/heute-leben-morgen-gestalten"
+
+// TestCitizenFlowOnAPhone: open the process page, submit an idea, find it
+// in the list, support it, reload and see the count — axe-checked pages.
+func TestCitizenFlowOnAPhone(t *testing.T) {
+	srv := testutil.NewServer(t, testutil.Options{Demo: true})
+	b := New(t)
+
+	b.Must(chromedp.Navigate(srv.URL + processPath + "/"))
+	if got := b.Text("h1"); got != "Ingersheim, heute leben – morgen gestalten" {
+		t.Fatalf("h1 = %q", got)
+	}
+	if lang := Eval[string](b, `document.documentElement.lang`); lang != "de" {
+		t.Errorf("page language %q, want de", lang)
+	}
+	b.CheckAccessibility("process page")
+
+	b.Must(chromedp.Click(`a.button--primary`, chromedp.NodeVisible), chromedp.WaitVisible(`form.idea-form`))
+
+	// Sending the empty form shows the error summary; check that state too.
+	b.Must(chromedp.Click(`form.idea-form button[type=submit]`, chromedp.NodeVisible), chromedp.WaitVisible(`#error-summary`))
+	b.CheckAccessibility("idea form with errors")
+
+	b.Must(
+		chromedp.SetValue(`#action_field`, "3"),
+		chromedp.SendKeys(`#title`, "Boule-Platz für Jung und Alt"),
+		chromedp.SendKeys(`#body`, "Neben dem Backhaus ist Platz für eine Boulebahn."),
+		chromedp.SendKeys(`#pseudonym`, "Pétanque-Fan 🎯"),
+		chromedp.Click(`#privacy`, chromedp.NodeVisible),
+		chromedp.Click(`form.idea-form button[type=submit]`, chromedp.NodeVisible),
+		chromedp.WaitVisible(`.notice--success`),
+	)
+	if got := b.Text("h1"); got != "Boule-Platz für Jung und Alt" {
+		t.Fatalf("idea page h1 = %q", got)
+	}
+	ideaURL := strings.SplitN(Eval[string](b, `location.href`), "?", 2)[0]
+	b.CheckAccessibility("idea page")
+
+	b.Must(chromedp.Navigate(srv.URL + processPath + "/ideen?suche=boule"))
+	if got := b.Text(".idea-card__title"); got != "Boule-Platz für Jung und Alt" {
+		t.Fatalf("search result = %q", got)
+	}
+	b.CheckAccessibility("idea list")
+
+	b.Must(chromedp.Click(`.idea-card form.support button`, chromedp.NodeVisible), chromedp.WaitVisible(`.idea-card`))
+	if got := b.Text(".idea-card .support__count"); got != "1 Unterstützung" {
+		t.Errorf("count in list after supporting = %q", got)
+	}
+	b.Must(chromedp.Navigate(ideaURL), chromedp.Reload(), chromedp.WaitVisible(`.facts`))
+	if got := b.Text(".facts .support__count"); got != "1" {
+		t.Errorf("count on idea page after reload = %q, want 1", got)
+	}
+	if got := b.Text("form.support button"); got != "Unterstützung zurückziehen" {
+		t.Errorf("button after supporting = %q", got)
+	}
+	b.Must(chromedp.Navigate(srv.URL + "/ingersheim/"))
+	b.CheckAccessibility("municipality page")
+}
+
+// TestKeyboardOnly submits an idea with the keyboard alone: skip link,
+// tab order and visible focus.
+func TestKeyboardOnly(t *testing.T) {
+	srv := testutil.NewServer(t, testutil.Options{Demo: true})
+	b := New(t)
+	b.Must(chromedp.Navigate(srv.URL + processPath + "/ideen/neu"))
+	b.Must(chromedp.KeyEvent("\t"))
+	if got := Eval[string](b, `document.activeElement.className`); got != "skip-link" {
+		t.Fatalf("first Tab focuses %q, want the skip link", got)
+	}
+	if outline := Eval[string](b, `getComputedStyle(document.activeElement).outlineStyle`); outline == "none" {
+		t.Error("focused skip link shows no outline")
+	}
+	b.Must(chromedp.Focus(`#action_field`))
+	outline := Eval[string](b, `getComputedStyle(document.activeElement).outlineStyle`)
+	if outline == "none" {
+		t.Error("focused select shows no outline")
+	}
+	b.Must(
+		chromedp.SetValue(`#action_field`, "1"),
+		chromedp.Focus(`#title`), chromedp.KeyEvent("Tastatur-Idee"),
+		chromedp.Focus(`#privacy`), chromedp.KeyEvent(" "),
+		chromedp.Focus(`form.idea-form button[type=submit]`), chromedp.KeyEvent("\r"),
+		chromedp.WaitVisible(`.notice--success`),
+	)
+	if got := b.Text("h1"); got != "Tastatur-Idee" {
+		t.Errorf("h1 after keyboard submit = %q", got)
+	}
+}
