@@ -11,6 +11,7 @@ import (
 	"net/http"
 	"os"
 	"os/signal"
+	"strings"
 	"syscall"
 	"time"
 
@@ -28,25 +29,30 @@ import (
 
 func main() {
 	log := slog.New(slog.NewJSONHandler(os.Stderr, nil))
-	if err := run(log, os.Args[1:]); err != nil {
+	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGINT, syscall.SIGTERM)
+	err := run(ctx, log, os.Args[1:], os.Getenv)
+	stop()
+	if err != nil {
 		log.Error("server stopped", "error", err)
 		os.Exit(1)
 	}
 }
 
-func run(log *slog.Logger, args []string) error {
+// run serves until ctx ends (SIGINT or SIGTERM), then lets requests in
+// flight finish and closes the database cleanly.
+func run(ctx context.Context, log *slog.Logger, args []string, getenv func(string) string) error {
+	if len(args) > 0 && args[0] == "healthcheck" {
+		return healthcheck(getenv)
+	}
 	flags := flag.NewFlagSet("server", flag.ContinueOnError)
 	withDemo := flags.Bool("demo", false, "load the Ingersheim example data (safe to repeat)")
 	if err := flags.Parse(args); err != nil {
 		return err
 	}
-	cfg, err := config.Load(os.Getenv)
+	cfg, err := config.Load(getenv)
 	if err != nil {
 		return err
 	}
-
-	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGINT, syscall.SIGTERM)
-	defer stop()
 
 	st, err := store.Open(ctx, cfg.DatabaseURL, zukunftswerk.Migrations())
 	if err != nil {
@@ -104,10 +110,34 @@ func run(log *slog.Logger, args []string) error {
 	case <-ctx.Done():
 	}
 	log.Info("shutting down: finishing requests in flight")
+	// The context of run is done; shutdown gets a fresh deadline of its own.
 	shutdownCtx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
 	defer cancel()
 	if err := srv.Shutdown(shutdownCtx); err != nil && !errors.Is(err, http.ErrServerClosed) {
 		return fmt.Errorf("server: shutdown: %w", err)
+	}
+	return nil
+}
+
+// healthcheck asks the local server's /healthz; the Docker HEALTHCHECK uses
+// it because the runtime image has no curl.
+func healthcheck(getenv func(string) string) error {
+	cfg, err := config.Load(getenv)
+	if err != nil {
+		return err
+	}
+	addr := cfg.ListenAddr
+	if strings.HasPrefix(addr, ":") {
+		addr = "127.0.0.1" + addr
+	}
+	client := &http.Client{Timeout: 3 * time.Second}
+	res, err := client.Get("http://" + addr + "/healthz")
+	if err != nil {
+		return fmt.Errorf("healthcheck: %w", err)
+	}
+	res.Body.Close()
+	if res.StatusCode != http.StatusOK {
+		return fmt.Errorf("healthcheck: status %d", res.StatusCode)
 	}
 	return nil
 }

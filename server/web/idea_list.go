@@ -16,7 +16,7 @@ type ideaListPage struct {
 	Field     domain.ActionField // zero unless filtered by field
 	Supported map[int64]bool
 	ListURL   string
-	Here      string // this page's URL, to come back to after supporting
+	Here      string     // this page's URL, to come back to after supporting
 	Params    url.Values // current filters, for pagination links
 }
 

@@ -10,9 +10,9 @@ import (
 
 type processPage struct {
 	processContext
-	Milestones  []domain.Milestone
-	Latest      []domain.Contribution
-	IdeaCount   int
+	Milestones []domain.Milestone
+	Latest     []domain.Contribution
+	IdeaCount  int
 }
 
 // processShow is the start page of a process: motto, action fields,

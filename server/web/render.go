@@ -44,10 +44,10 @@ func parsePages(templates fs.FS, catalog *i18n.Catalog) (*pages, error) {
 // view is what every template receives: the page's own data plus what the
 // layout needs.
 type view struct {
-	Lang       string
-	OtherLang  string
-	SwitchURL  string
-	Data       any
+	Lang      string
+	OtherLang string
+	SwitchURL string
+	Data      any
 }
 
 func (h *Handler) render(c *gin.Context, status int, page string, data any) {
@@ -98,7 +98,7 @@ func templateFuncs(lang string, catalog *i18n.Catalog) template.FuncMap {
 			}
 			return catalog.Message(lang, key+".other", n)
 		},
-		"date": func(t time.Time) string { return formatDate(lang, t) },
+		"date":    func(t time.Time) string { return formatDate(lang, t) },
 		"isoDate": func(t time.Time) string { return t.Format("2006-01-02") },
 		"milestoneDate": func(m domain.Milestone) string {
 			if m.OccursOn == nil {
@@ -124,7 +124,7 @@ func templateFuncs(lang string, catalog *i18n.Catalog) template.FuncMap {
 		// fieldTone picks one of six colour classes: a strict CSP forbids
 		// inline style attributes, so colours live in app.css.
 		"fieldTone": func(position int) int { return (position-1)%6 + 1 },
-		"add": func(a, b int) int { return a + b },
+		"add":       func(a, b int) int { return a + b },
 		"pageURL": func(base string, q url.Values, page int) string {
 			v := url.Values{}
 			for k, vals := range q {

@@ -1,0 +1,122 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"net/http"
+	"net/url"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"zukunftswerk"
+	"zukunftswerk/server/domain"
+	"zukunftswerk/server/store"
+	"zukunftswerk/server/testutil"
+)
+
+// TestGracefulShutdown cancels the server's context while a citizen's idea
+// is still being uploaded; the request must finish, the idea be stored and
+// the database closed cleanly.
+func TestGracefulShutdown(t *testing.T) {
+	lv := testutil.Live(t) // skips or fails like every Redis test
+	dbPath := filepath.Join(t.TempDir(), "z.db")
+	port := testutil.FreePort(t)
+	env := map[string]string{
+		"LISTEN_ADDR": fmt.Sprintf("127.0.0.1:%d", port), "DATABASE_URL": dbPath,
+		"REDIS_URL": testutil.RedisURL(), "REDIS_PREFIX": lv.Prefix, "MIN_FILL_SECONDS": "0",
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- run(ctx, testutil.Logger(t), []string{"-demo"}, func(k string) string { return env[k] }) }()
+
+	base := "http://" + env["LISTEN_ADDR"]
+	waitFor(t, base+"/healthz")
+	if err := run(context.Background(), testutil.Logger(t), []string{"healthcheck"}, func(k string) string { return env[k] }); err != nil {
+		t.Errorf("healthcheck subcommand: %v", err)
+	}
+
+	// Fetch a form token, then send the form slowly.
+	res, err := http.Get(base + "/ingersheim/heute-leben-morgen-gestalten/ideen/neu")
+	if err != nil {
+		t.Fatal(err)
+	}
+	page, _ := io.ReadAll(res.Body)
+	res.Body.Close()
+	_, rest, _ := strings.Cut(string(page), `name="form_token" value="`)
+	token, _, _ := strings.Cut(rest, `"`)
+	form := url.Values{"form_token": {token}, "action_field": {"2"}, "title": {"Während des Herunterfahrens"}, "privacy": {"yes"}}.Encode()
+
+	pr, pw := io.Pipe()
+	req, _ := http.NewRequest(http.MethodPost, base+"/ingersheim/heute-leben-morgen-gestalten/ideen", pr)
+	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	req.ContentLength = int64(len(form))
+	client := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+	status := make(chan int, 1)
+	go func() {
+		res, err := client.Do(req)
+		if err != nil {
+			t.Errorf("request in flight failed: %v", err)
+			status <- 0
+			return
+		}
+		res.Body.Close()
+		status <- res.StatusCode
+	}()
+	pw.Write([]byte(form[:10]))
+	time.Sleep(200 * time.Millisecond)
+	cancel() // SIGTERM
+	time.Sleep(200 * time.Millisecond)
+	pw.Write([]byte(form[10:]))
+	pw.Close()
+
+	if got := <-status; got != http.StatusSeeOther {
+		t.Errorf("request in flight during shutdown: %d, want 303", got)
+	}
+	select {
+	case err := <-done:
+		if err != nil {
+			t.Fatalf("run returned %v", err)
+		}
+	case <-time.After(30 * time.Second):
+		t.Fatal("server did not stop")
+	}
+	if _, err := http.Get(base + "/healthz"); err == nil {
+		t.Error("server still answers after shutdown")
+	}
+
+	s, err := store.Open(context.Background(), dbPath, zukunftswerk.Migrations())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	page2, err := s.Ideas(context.Background(), domain.IdeaQuery{ProcessID: 1, Search: "Herunterfahrens", Page: 1, PerPage: 5})
+	if err != nil || page2.Total != 1 {
+		t.Errorf("idea sent during shutdown: %d stored, err %v", page2.Total, err)
+	}
+}
+
+func TestInvalidConfigurationStopsTheStart(t *testing.T) {
+	err := run(context.Background(), testutil.Logger(t), nil, func(k string) string {
+		return map[string]string{"BASE_URL": "not a url"}[k]
+	})
+	if err == nil || !strings.Contains(err.Error(), "BASE_URL") {
+		t.Errorf("run with a bad BASE_URL = %v", err)
+	}
+}
+
+func waitFor(t *testing.T, url string) {
+	t.Helper()
+	for i := 0; i < 200; i++ {
+		if res, err := http.Get(url); err == nil {
+			res.Body.Close()
+			if res.StatusCode == http.StatusOK {
+				return
+			}
+		}
+		time.Sleep(25 * time.Millisecond)
+	}
+	t.Fatalf("%s did not come up", url)
+}

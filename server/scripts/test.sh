@@ -1,0 +1,63 @@
+#!/usr/bin/env bash
+# Runs every test of Zukunftswerk (`make test` calls this; so does .ci/run).
+# It installs or starts what the tests need when it is missing: a Redis
+# server, Debian's chromium for the browser tests and axe-core from npm.
+# Under CI=true the tests themselves fail instead of skipping when any of
+# these is still missing.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+
+log() { printf '==> %s\n' "$*" >&2; }
+
+as_root() {
+	if [ "$(id -u)" = 0 ]; then "$@"; elif command -v sudo >/dev/null; then sudo "$@"; else
+		log "need root to run: $*"; return 1; fi
+}
+
+apt_install() {
+	log "installing $* from Debian"
+	as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "$@" >/dev/null ||
+		{ as_root apt-get update >/dev/null && as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "$@" >/dev/null; }
+}
+
+redis_answers() { # host port
+	(exec 3<>"/dev/tcp/$1/$2" && printf 'PING\r\n' >&3 && IFS= read -r -t 2 reply <&3 && [[ $reply == +PONG* ]]) 2>/dev/null
+}
+
+# Redis: the one at TEST_REDIS_URL, or a local one on 6379 (started if needed).
+export TEST_REDIS_URL="${TEST_REDIS_URL:-redis://127.0.0.1:6379/0}"
+if [ "$TEST_REDIS_URL" = "redis://127.0.0.1:6379/0" ] && ! redis_answers 127.0.0.1 6379; then
+	command -v redis-server >/dev/null || apt_install redis-server
+	log "starting redis-server on 127.0.0.1:6379"
+	redis-server --daemonize yes --bind 127.0.0.1 --port 6379 --save "" --appendonly no --logfile /tmp/zukunftswerk-test-redis.log
+	for _ in $(seq 50); do redis_answers 127.0.0.1 6379 && break; sleep 0.1; done
+fi
+# Tests that stop Redis on purpose start their own redis-server binary.
+command -v redis-server >/dev/null || apt_install redis-server
+
+# Chromium for the browser tests.
+if [ -z "${CHROMIUM_PATH:-}" ] && ! command -v chromium >/dev/null; then
+	apt_install chromium
+fi
+
+# axe-core from npm, cached outside the repository.
+AXE_VERSION=4.11.4
+AXE_DIR="${XDG_CACHE_HOME:-$HOME/.cache}/zukunftswerk/npm"
+export AXE_CORE_JS="$AXE_DIR/node_modules/axe-core/axe.min.js"
+if ! grep -qs "\"version\": \"$AXE_VERSION\"" "$AXE_DIR/node_modules/axe-core/package.json"; then
+	command -v npm >/dev/null || apt_install npm
+	log "installing axe-core@$AXE_VERSION into $AXE_DIR"
+	mkdir -p "$AXE_DIR"
+	[ -f "$AXE_DIR/package.json" ] || echo '{"private": true}' >"$AXE_DIR/package.json"
+	npm install --prefix "$AXE_DIR" --no-audit --no-fund --silent "axe-core@$AXE_VERSION"
+fi
+
+log "gofmt and go vet"
+unformatted="$(gofmt -l . || true)"
+if [ -n "$unformatted" ]; then
+	log "not gofmt'ed:"; echo "$unformatted"; exit 1
+fi
+go vet ./...
+
+log "go test -race ./..."
+go test -race -count=1 -timeout 15m ./...

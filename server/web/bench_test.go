@@ -1,0 +1,129 @@
+package web_test
+
+import (
+	"fmt"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"sync/atomic"
+	"testing"
+
+	"github.com/gin-gonic/gin"
+
+	"zukunftswerk/server/testutil"
+)
+
+// The benchmarks run over real HTTP on loopback, each with its own client
+// goroutines (RunParallel), and report requests per second. BareGin is the
+// baseline every figure in the README is divided by:
+//
+//	go test -run '^$' -bench . -benchtime 3s ./server/web/
+
+func BenchmarkBareGin(b *testing.B) {
+	gin.SetMode(gin.ReleaseMode)
+	engine := gin.New()
+	engine.POST("/ideas", func(c *gin.Context) {
+		body, _ := io.ReadAll(c.Request.Body)
+		c.JSON(http.StatusCreated, gin.H{"received": len(body)})
+	})
+	srv := httptest.NewServer(engine)
+	defer srv.Close()
+	runParallel(b, func(client *http.Client, n int64) int {
+		res, err := client.Post(srv.URL+"/ideas", "application/json", strings.NewReader(ideaJSONBody(n)))
+		if err != nil {
+			b.Error(err)
+			return 0
+		}
+		io.Copy(io.Discard, res.Body)
+		res.Body.Close()
+		return res.StatusCode
+	}, http.StatusCreated)
+}
+
+// BenchmarkIdeaSubmit stores a new idea per request: validation, rate
+// limit in Redis, an fsync'ed SQLite transaction with the search index.
+func BenchmarkIdeaSubmit(b *testing.B) {
+	srv := testutil.NewServer(b, testutil.Options{Demo: true, Env: map[string]string{"IDEA_RATE_PER_HOUR": "100000"}})
+	runParallel(b, func(client *http.Client, n int64) int {
+		req, _ := http.NewRequest(http.MethodPost, srv.URL+apiProcess+"/ideas", strings.NewReader(ideaJSONBody(n)))
+		req.Header.Set("Content-Type", "application/json")
+		req.Header.Set("Cookie", fmt.Sprintf("zw_device=%032x", n%500)) // 500 devices share the load
+		res, err := client.Do(req)
+		if err != nil {
+			b.Error(err)
+			return 0
+		}
+		io.Copy(io.Discard, res.Body)
+		res.Body.Close()
+		return res.StatusCode
+	}, http.StatusCreated)
+}
+
+// BenchmarkSupport adds and withdraws supports in turn, so every request
+// really writes.
+func BenchmarkSupport(b *testing.B) {
+	srv := testutil.NewServer(b, testutil.Options{Demo: true})
+	var devices atomic.Int64
+	b.RunParallel(func(pb *testing.PB) {
+		client := &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: 4}}
+		worker := devices.Add(1) * 1_000_000
+		for i := 0; pb.Next(); i++ {
+			// A new device every 26 requests keeps each under the rate limit.
+			device := fmt.Sprintf("zw_device=%032x", worker+int64(i/26))
+			method := http.MethodPut
+			if (i/13)%2 == 1 {
+				method = http.MethodDelete
+			}
+			req, _ := http.NewRequest(method, fmt.Sprintf("%s%s/ideas/%d/support", srv.URL, apiProcess, i%13+1), nil)
+			req.Header.Set("Cookie", device)
+			res, err := client.Do(req)
+			if err != nil {
+				b.Error(err)
+				return
+			}
+			io.Copy(io.Discard, res.Body)
+			res.Body.Close()
+			if res.StatusCode != http.StatusOK {
+				b.Errorf("support: %d", res.StatusCode)
+				return
+			}
+		}
+	})
+	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "req/s")
+}
+
+// BenchmarkIdeaListPage renders the HTML idea list of the demo process.
+func BenchmarkIdeaListPage(b *testing.B) {
+	srv := testutil.NewServer(b, testutil.Options{Demo: true})
+	runParallel(b, func(client *http.Client, _ int64) int {
+		res, err := client.Get(srv.URL + processPath + "/ideen")
+		if err != nil {
+			b.Error(err)
+			return 0
+		}
+		io.Copy(io.Discard, res.Body)
+		res.Body.Close()
+		return res.StatusCode
+	}, http.StatusOK)
+}
+
+var requestCounter atomic.Int64
+
+func runParallel(b *testing.B, do func(*http.Client, int64) int, want int) {
+	b.ResetTimer()
+	b.RunParallel(func(pb *testing.PB) {
+		client := &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: 4}}
+		for pb.Next() {
+			if status := do(client, requestCounter.Add(1)); status != want {
+				b.Errorf("status %d, want %d", status, want)
+				return
+			}
+		}
+	})
+	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "req/s")
+}
+
+func ideaJSONBody(n int64) string {
+	return fmt.Sprintf(`{"action_field_id":%d,"title":"Idee Nummer %d für die Ortsmitte","body":"Eine Beschreibung mit Umlauten: Bäckerei, Straße, Übergang.","privacy_accepted":true}`, n%5+1, n)
+}
