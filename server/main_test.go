@@ -30,7 +30,9 @@ func TestGracefulShutdown(t *testing.T) {
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error, 1)
-	go func() { done <- run(ctx, testutil.Logger(t), []string{"-demo"}, func(k string) string { return env[k] }) }()
+	go func() {
+		done <- run(ctx, testutil.Logger(t), []string{"-demo"}, func(k string) string { return env[k] })
+	}()
 
 	base := "http://" + env["LISTEN_ADDR"]
 	waitFor(t, base+"/healthz")
