@@ -10,9 +10,11 @@ import (
 	"os"
 	"os/exec"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/chromedp"
 
 	"zukunftswerk/server/testutil"
@@ -29,6 +31,9 @@ type Browser struct {
 	t   *testing.T
 	Ctx context.Context
 	axe string
+
+	mu       sync.Mutex
+	requests []string // every URL the browser fetched
 }
 
 // New starts chromium; missing chromium or axe-core skip the test, or fail
@@ -76,7 +81,24 @@ func New(t *testing.T) *Browser {
 	t.Cleanup(func() { cancelTimeout(); cancelCtx(); cancelAlloc() })
 	b := &Browser{t: t, Ctx: ctx, axe: string(axe)}
 	b.Must(chromedp.EmulateViewport(PhoneWidth, PhoneHeight, chromedp.EmulateMobile, chromedp.EmulateTouch, chromedp.EmulateScale(2)))
+	err = chromedp.Listen(ctx, func(ev any) {
+		if req, ok := ev.(*network.EventRequestWillBeSent); ok {
+			b.mu.Lock()
+			b.requests = append(b.requests, req.Request.URL)
+			b.mu.Unlock()
+		}
+	})
+	if err != nil {
+		t.Fatalf("listen to browser events: %v", err)
+	}
 	return b
+}
+
+// Requests returns every URL the browser has requested so far.
+func (b *Browser) Requests() []string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return append([]string(nil), b.requests...)
 }
 
 // Must runs the steps and fails the test on error.
@@ -85,6 +107,21 @@ func (b *Browser) Must(steps ...chromedp.Action[chromedp.Void]) {
 	if err := chromedp.Do(b.Ctx, steps...); err != nil {
 		b.t.Fatalf("browser: %v", err)
 	}
+}
+
+// WaitUntil evaluates expression until it is true, across page loads (a
+// form post and its redirect); it fails the test after 15 seconds.
+func (b *Browser) WaitUntil(expression string) {
+	b.t.Helper()
+	deadline := time.Now().Add(15 * time.Second)
+	for time.Now().Before(deadline) {
+		ok, err := chromedp.Run(b.Ctx, chromedp.Evaluate[bool](expression))
+		if err == nil && ok {
+			return
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	b.t.Fatalf("waited in vain for %s", expression)
 }
 
 // Text returns the visible text of the first element matching sel.

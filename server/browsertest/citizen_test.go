@@ -53,7 +53,9 @@ func TestCitizenFlowOnAPhone(t *testing.T) {
 	}
 	b.CheckAccessibility("idea list")
 
-	b.Must(chromedp.Click(`.idea-card form.support button`, chromedp.NodeVisible), chromedp.WaitVisible(`.idea-card`))
+	b.Must(chromedp.Click(`.idea-card form.support button`, chromedp.NodeVisible))
+	// The form posts and redirects back to the list; wait for the new page.
+	b.WaitUntil(`document.querySelector('.idea-card input[name=support]')?.value === '0'`)
 	if got := b.Text(".idea-card .support__count"); got != "1 Unterstützung" {
 		t.Errorf("count in list after supporting = %q", got)
 	}
@@ -66,6 +68,17 @@ func TestCitizenFlowOnAPhone(t *testing.T) {
 	}
 	b.Must(chromedp.Navigate(srv.URL + "/ingersheim/"))
 	b.CheckAccessibility("municipality page")
+
+	// Nothing was fetched from anywhere but the server itself.
+	requests := b.Requests()
+	if len(requests) < 10 {
+		t.Fatalf("only %d requests recorded; the listener is broken", len(requests))
+	}
+	for _, u := range requests {
+		if !strings.HasPrefix(u, srv.URL+"/") {
+			t.Errorf("the page requested %s from elsewhere", u)
+		}
+	}
 }
 
 // TestKeyboardOnly submits an idea with the keyboard alone: skip link,

@@ -1,6 +1,7 @@
 package web_test
 
 import (
+	"fmt"
 	"net/http"
 	"strings"
 	"testing"
@@ -191,5 +192,32 @@ func TestStaticFilesAreServedFromTheBinary(t *testing.T) {
 	}
 	if res := c.get("/static/../go.mod"); res.StatusCode == http.StatusOK {
 		t.Error("path traversal served a file")
+	}
+}
+
+func TestIdeaListPagination(t *testing.T) {
+	srv := testutil.NewServer(t, testutil.Options{Demo: true, Env: map[string]string{"IDEA_RATE_PER_HOUR": "100"}})
+	c := newCitizen(t, srv)
+	for i := 0; i < 12; i++ {
+		c.submit(c.validIdea(fmt.Sprintf("Seitenidee %02d", i)))
+	}
+	// 13 demo + 12 new ideas = 25: two pages of 20.
+	first := c.get(processPath + "/ideen?sortierung=neu").doc(t)
+	if n := first.Find(".idea-card").Length(); n != 20 {
+		t.Fatalf("page 1 lists %d ideas, want 20", n)
+	}
+	next, ok := first.Find(`.pagination a[rel="next"]`).Attr("href")
+	if !ok || !strings.Contains(next, "seite=2") || !strings.Contains(next, "sortierung=neu") {
+		t.Fatalf("next link = %q, want page 2 keeping the order", next)
+	}
+	if !strings.Contains(first.Find(".pagination").Text(), "Seite 1 von 2") {
+		t.Errorf("pagination text = %q", first.Find(".pagination").Text())
+	}
+	second := c.get(next).doc(t)
+	if n := second.Find(".idea-card").Length(); n != 5 {
+		t.Errorf("page 2 lists %d ideas, want 5", n)
+	}
+	if second.Find(`.pagination a[rel="prev"]`).Length() != 1 || second.Find(`.pagination a[rel="next"]`).Length() != 0 {
+		t.Error("page 2 should link back only")
 	}
 }
