@@ -6,7 +6,6 @@ import (
 	"io"
 	"net/http"
 	"net/url"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -22,7 +21,7 @@ import (
 // the database closed cleanly.
 func TestGracefulShutdown(t *testing.T) {
 	lv := testutil.Live(t) // skips or fails like every Redis test
-	dbPath := filepath.Join(t.TempDir(), "z.db")
+	dbPath := testutil.DatabaseURL(t)
 	port := testutil.FreePort(t)
 	env := map[string]string{
 		"LISTEN_ADDR": fmt.Sprintf("127.0.0.1:%d", port), "DATABASE_URL": dbPath,

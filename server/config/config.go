@@ -14,7 +14,7 @@ import (
 // Config is everything the server needs to know about its surroundings.
 type Config struct {
 	ListenAddr  string // LISTEN_ADDR, default ":8080"
-	DatabaseURL string // DATABASE_URL, a SQLite file path or file: URL
+	DatabaseURL string // DATABASE_URL: SQLite file path or file: URL, or postgres:// URL
 	RedisURL    string // REDIS_URL; empty starts an in-process Redis
 	RedisPrefix string // REDIS_PREFIX, prepended to every key
 	BaseURL     string // BASE_URL, absolute URL for links and QR codes
@@ -77,7 +77,10 @@ func Load(getenv func(string) string) (Config, error) {
 		}
 	}
 	if strings.HasPrefix(cfg.DatabaseURL, "postgres://") || strings.HasPrefix(cfg.DatabaseURL, "postgresql://") {
-		problems = append(problems, errors.New("DATABASE_URL: PostgreSQL is not supported yet; give a SQLite file path"))
+		if u, err := url.Parse(cfg.DatabaseURL); err != nil || u.Host == "" {
+			// Never echo the URL: it may carry a password.
+			problems = append(problems, errors.New("DATABASE_URL is not a valid postgres:// URL"))
+		}
 	}
 	if err := errors.Join(problems...); err != nil {
 		return Config{}, fmt.Errorf("config: %w", err)

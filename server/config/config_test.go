@@ -48,7 +48,7 @@ func TestInvalidValuesAreExplained(t *testing.T) {
 		{map[string]string{"MIN_FILL_SECONDS": "-1"}, "MIN_FILL_SECONDS"},
 		{map[string]string{"IDEA_RATE_PER_HOUR": "many"}, "IDEA_RATE_PER_HOUR"},
 		{map[string]string{"MAX_BODY_BYTES": "10"}, "MAX_BODY_BYTES"},
-		{map[string]string{"DATABASE_URL": "postgres://db/x"}, "PostgreSQL is not supported yet"},
+		{map[string]string{"DATABASE_URL": "postgres://user:pw@/x"}, "DATABASE_URL is not a valid postgres"},
 	}
 	for _, tt := range tests {
 		_, err := config.Load(env(tt.env))

@@ -22,7 +22,7 @@ const contributionColumns = `id, process_id, action_field_id, kind, title, body,
 func (s *Store) CreateIdea(ctx context.Context, processID int64, d domain.IdeaDraft, deviceHash, idempotencyKey string) (idea domain.Contribution, created bool, err error) {
 	err = s.inTx(ctx, func(tx *sqlx.Tx) error {
 		var id int64
-		err := tx.GetContext(ctx, &id,
+		err := get(ctx, tx, &id,
 			`INSERT INTO contribution (process_id, action_field_id, kind, title, body, origin, pseudonym,
 			                           device_hash, idempotency_key, visibility, status, created_at)
 			 VALUES (?, ?, 'idee', ?, ?, 'online', ?, ?, ?, 'visible', ?, ?)
@@ -31,18 +31,18 @@ func (s *Store) CreateIdea(ctx context.Context, processID int64, d domain.IdeaDr
 			processID, d.ActionFieldID, d.Title, d.Body, d.Pseudonym, deviceHash, idempotencyKey,
 			domain.StatusSubmitted, s.now())
 		if errors.Is(err, sql.ErrNoRows) {
-			return tx.GetContext(ctx, &idea,
+			return get(ctx, tx, &idea,
 				`SELECT `+contributionColumns+` FROM contribution WHERE idempotency_key = ?`, idempotencyKey)
 		}
 		if err != nil {
 			return fmt.Errorf("store: unable to create idea: %w", err)
 		}
-		if _, err := tx.ExecContext(ctx, `INSERT INTO contribution_fts (docid, content) VALUES (?, ?)`,
+		if _, err := exec(ctx, tx, `INSERT INTO contribution_fts (docid, content) VALUES (?, ?)`,
 			id, domain.SearchText(d.Title+"\n"+d.Body)); err != nil {
 			return fmt.Errorf("store: unable to index idea: %w", err)
 		}
 		created = true
-		return tx.GetContext(ctx, &idea, `SELECT `+contributionColumns+` FROM contribution WHERE id = ?`, id)
+		return get(ctx, tx, &idea, `SELECT `+contributionColumns+` FROM contribution WHERE id = ?`, id)
 	})
 	if err != nil {
 		return domain.Contribution{}, false, err
@@ -53,7 +53,7 @@ func (s *Store) CreateIdea(ctx context.Context, processID int64, d domain.IdeaDr
 // Idea loads a visible idea of the process.
 func (s *Store) Idea(ctx context.Context, processID, id int64) (domain.Contribution, error) {
 	var c domain.Contribution
-	err := s.reader.GetContext(ctx, &c,
+	err := get(ctx, s.reader, &c,
 		`SELECT `+contributionColumns+` FROM contribution
 		 WHERE id = ? AND process_id = ? AND visibility = 'visible'`, id, processID)
 	if err != nil {
@@ -71,16 +71,14 @@ func (s *Store) Ideas(ctx context.Context, q domain.IdeaQuery) (domain.IdeaPage,
 		args = append(args, q.ActionFieldID)
 	}
 	if terms := domain.SearchTerms(q.Search); len(terms) > 0 {
-		// Every term is letters and digits only (see SearchTerms), so the
-		// MATCH expression cannot carry FTS syntax from the user.
-		match := strings.Join(terms, "* ") + "*"
-		where = append(where, "id IN (SELECT docid FROM contribution_fts WHERE contribution_fts MATCH ?)")
-		args = append(args, match)
+		condition, arg := s.searchCondition(terms)
+		where = append(where, condition)
+		args = append(args, arg)
 	}
 	filter := strings.Join(where, " AND ")
 
 	page := domain.IdeaPage{Page: max(q.Page, 1), PerPage: q.PerPage}
-	if err := s.reader.GetContext(ctx, &page.Total, `SELECT COUNT(*) FROM contribution WHERE `+filter, args...); err != nil {
+	if err := get(ctx, s.reader, &page.Total, `SELECT COUNT(*) FROM contribution WHERE `+filter, args...); err != nil {
 		return page, fmt.Errorf("store: unable to count ideas: %w", err)
 	}
 	page.TotalPages = (page.Total + q.PerPage - 1) / q.PerPage
@@ -90,7 +88,7 @@ func (s *Store) Ideas(ctx context.Context, q domain.IdeaQuery) (domain.IdeaPage,
 		order = "support_count DESC, id DESC"
 	}
 	offset := (page.Page - 1) * q.PerPage
-	err := s.reader.SelectContext(ctx, &page.Ideas,
+	err := selectAll(ctx, s.reader, &page.Ideas,
 		`SELECT `+contributionColumns+` FROM contribution WHERE `+filter+
 			` ORDER BY `+order+` LIMIT ? OFFSET ?`, append(args, q.PerPage, offset)...)
 	if err != nil {
@@ -102,7 +100,7 @@ func (s *Store) Ideas(ctx context.Context, q domain.IdeaQuery) (domain.IdeaPage,
 // IdeaByIdempotencyKey finds the idea stored under key, if any.
 func (s *Store) IdeaByIdempotencyKey(ctx context.Context, key string) (domain.Contribution, bool, error) {
 	var c domain.Contribution
-	err := s.reader.GetContext(ctx, &c, `SELECT `+contributionColumns+` FROM contribution WHERE idempotency_key = ?`, key)
+	err := get(ctx, s.reader, &c, `SELECT `+contributionColumns+` FROM contribution WHERE idempotency_key = ?`, key)
 	if errors.Is(err, sql.ErrNoRows) {
 		return c, false, nil
 	}

@@ -12,7 +12,7 @@ var errNotFound = domain.ErrNotFound
 // Municipalities lists all municipalities by name.
 func (s *Store) Municipalities(ctx context.Context) ([]domain.Municipality, error) {
 	var list []domain.Municipality
-	err := s.reader.SelectContext(ctx, &list, `SELECT id, slug, name FROM municipality ORDER BY name`)
+	err := selectAll(ctx, s.reader, &list, `SELECT id, slug, name FROM municipality ORDER BY name`)
 	if err != nil {
 		return nil, fmt.Errorf("store: unable to list municipalities: %w", err)
 	}
@@ -22,7 +22,7 @@ func (s *Store) Municipalities(ctx context.Context) ([]domain.Municipality, erro
 // MunicipalityBySlug loads one municipality.
 func (s *Store) MunicipalityBySlug(ctx context.Context, slug string) (domain.Municipality, error) {
 	var m domain.Municipality
-	err := s.reader.GetContext(ctx, &m, `SELECT id, slug, name FROM municipality WHERE slug = ?`, slug)
+	err := get(ctx, s.reader, &m, `SELECT id, slug, name FROM municipality WHERE slug = ?`, slug)
 	if err != nil {
 		return m, notFoundIfNoRows(err, "municipality")
 	}
@@ -32,7 +32,7 @@ func (s *Store) MunicipalityBySlug(ctx context.Context, slug string) (domain.Mun
 // EnsureMunicipality creates the municipality unless its slug exists and
 // returns it either way.
 func (s *Store) EnsureMunicipality(ctx context.Context, slug, name string) (domain.Municipality, error) {
-	_, err := s.writer.ExecContext(ctx,
+	_, err := exec(ctx, s.writer,
 		`INSERT INTO municipality (slug, name, created_at) VALUES (?, ?, ?) ON CONFLICT (slug) DO NOTHING`,
 		slug, name, s.now())
 	if err != nil {

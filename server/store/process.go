@@ -12,7 +12,7 @@ const processColumns = `id, municipality_id, slug, title, description, cycle, st
 // Processes lists the processes of a municipality, newest cycle first.
 func (s *Store) Processes(ctx context.Context, municipalityID int64) ([]domain.Process, error) {
 	var list []domain.Process
-	err := s.reader.SelectContext(ctx, &list,
+	err := selectAll(ctx, s.reader, &list,
 		`SELECT `+processColumns+` FROM process WHERE municipality_id = ? ORDER BY cycle DESC, id DESC`, municipalityID)
 	if err != nil {
 		return nil, fmt.Errorf("store: unable to list processes: %w", err)
@@ -23,7 +23,7 @@ func (s *Store) Processes(ctx context.Context, municipalityID int64) ([]domain.P
 // ProcessBySlug loads one process of a municipality.
 func (s *Store) ProcessBySlug(ctx context.Context, municipalityID int64, slug string) (domain.Process, error) {
 	var p domain.Process
-	err := s.reader.GetContext(ctx, &p,
+	err := get(ctx, s.reader, &p,
 		`SELECT `+processColumns+` FROM process WHERE municipality_id = ? AND slug = ?`, municipalityID, slug)
 	if err != nil {
 		return p, notFoundIfNoRows(err, "process")
@@ -34,7 +34,7 @@ func (s *Store) ProcessBySlug(ctx context.Context, municipalityID int64, slug st
 // EnsureProcess creates the process unless its slug exists in the
 // municipality and returns it either way.
 func (s *Store) EnsureProcess(ctx context.Context, p domain.Process) (domain.Process, error) {
-	_, err := s.writer.ExecContext(ctx,
+	_, err := exec(ctx, s.writer,
 		`INSERT INTO process (municipality_id, slug, title, description, cycle, status, created_at)
 		 VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (municipality_id, slug) DO NOTHING`,
 		p.MunicipalityID, p.Slug, p.Title, p.Description, p.Cycle, p.Status, s.now())
@@ -47,7 +47,7 @@ func (s *Store) EnsureProcess(ctx context.Context, p domain.Process) (domain.Pro
 // ActionFields lists the action fields of a process by number.
 func (s *Store) ActionFields(ctx context.Context, processID int64) ([]domain.ActionField, error) {
 	var list []domain.ActionField
-	err := s.reader.SelectContext(ctx, &list,
+	err := selectAll(ctx, s.reader, &list,
 		`SELECT id, process_id, position, title, question, colour FROM action_field
 		 WHERE process_id = ? ORDER BY position`, processID)
 	if err != nil {
@@ -58,7 +58,7 @@ func (s *Store) ActionFields(ctx context.Context, processID int64) ([]domain.Act
 
 // EnsureActionField creates the action field unless its number is taken.
 func (s *Store) EnsureActionField(ctx context.Context, f domain.ActionField) error {
-	_, err := s.writer.ExecContext(ctx,
+	_, err := exec(ctx, s.writer,
 		`INSERT INTO action_field (process_id, position, title, question, colour)
 		 VALUES (?, ?, ?, ?, ?) ON CONFLICT (process_id, position) DO NOTHING`,
 		f.ProcessID, f.Position, f.Title, f.Question, f.Colour)
@@ -71,7 +71,7 @@ func (s *Store) EnsureActionField(ctx context.Context, f domain.ActionField) err
 // Milestones lists the Fahrplan of a process in its order.
 func (s *Store) Milestones(ctx context.Context, processID int64) ([]domain.Milestone, error) {
 	var list []domain.Milestone
-	err := s.reader.SelectContext(ctx, &list,
+	err := selectAll(ctx, s.reader, &list,
 		`SELECT id, process_id, position, occurs_on, date_precision, kind, title, description, done
 		 FROM milestone WHERE process_id = ? ORDER BY position`, processID)
 	if err != nil {
@@ -82,7 +82,7 @@ func (s *Store) Milestones(ctx context.Context, processID int64) ([]domain.Miles
 
 // EnsureMilestone creates the milestone unless its position is taken.
 func (s *Store) EnsureMilestone(ctx context.Context, m domain.Milestone) error {
-	_, err := s.writer.ExecContext(ctx,
+	_, err := exec(ctx, s.writer,
 		`INSERT INTO milestone (process_id, position, occurs_on, date_precision, kind, title, description, done)
 		 VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (process_id, position) DO NOTHING`,
 		m.ProcessID, m.Position, m.OccursOn, m.DatePrecision, m.Kind, m.Title, m.Description, m.Done)

@@ -15,13 +15,13 @@ func (s *Store) Secret(ctx context.Context, name string) ([]byte, error) {
 	if _, err := rand.Read(fresh); err != nil {
 		return nil, fmt.Errorf("store: unable to generate secret: %w", err)
 	}
-	if _, err := s.writer.ExecContext(ctx,
+	if _, err := exec(ctx, s.writer,
 		`INSERT INTO setting (key, value) VALUES (?, ?) ON CONFLICT (key) DO NOTHING`,
 		"secret."+name, hex.EncodeToString(fresh)); err != nil {
 		return nil, fmt.Errorf("store: unable to save secret: %w", err)
 	}
 	var stored string
-	if err := s.writer.GetContext(ctx, &stored, `SELECT value FROM setting WHERE key = ?`, "secret."+name); err != nil {
+	if err := get(ctx, s.writer, &stored, `SELECT value FROM setting WHERE key = ?`, "secret."+name); err != nil {
 		return nil, fmt.Errorf("store: unable to load secret: %w", err)
 	}
 	secret, err := hex.DecodeString(stored)

@@ -1,7 +1,12 @@
-// Package store keeps Zukunftswerk's data in SQLite, the source of truth.
-// Writes go through one connection (SQLite allows one writer at a time, and
-// a single connection turns lock contention into an orderly queue); reads use
-// a pool of read-only connections that WAL lets run beside the writer.
+// Package store keeps Zukunftswerk's data in its source of truth: SQLite for
+// one town, PostgreSQL for a state-wide installation. The store code is the
+// same for both; the few places where the engines differ (full-text search,
+// connection setup) are marked as the engine seam.
+//
+// With SQLite, writes go through one connection (SQLite allows one writer at
+// a time, and a single connection turns lock contention into an orderly
+// queue); reads use a pool of read-only connections that WAL lets run beside
+// the writer. With PostgreSQL both are the same pool.
 package store
 
 import (
@@ -17,21 +22,62 @@ import (
 	"strings"
 	"time"
 
+	_ "github.com/jackc/pgx/v5/stdlib" // registers the "pgx" driver
 	"github.com/jmoiron/sqlx"
 	_ "github.com/mattn/go-sqlite3" // registers the "sqlite3" driver
 	"github.com/pressly/goose/v3"
+	"github.com/pressly/goose/v3/lock"
 )
+
+// Engine names a database engine.
+type Engine string
+
+const (
+	SQLite   Engine = "sqlite"
+	Postgres Engine = "postgres"
+)
+
+// EngineOf tells which engine a DATABASE_URL names.
+func EngineOf(databaseURL string) Engine {
+	if strings.HasPrefix(databaseURL, "postgres://") || strings.HasPrefix(databaseURL, "postgresql://") {
+		return Postgres
+	}
+	return SQLite
+}
 
 // Store is the database behind the server.
 type Store struct {
+	engine Engine
 	writer *sqlx.DB
 	reader *sqlx.DB
 	now    func() time.Time
 }
 
-// Open opens (and creates) the SQLite database named by databaseURL — a file
-// path or a file: URL — and applies all migrations in migrations/sqlite.
+// Open opens the database named by databaseURL — a SQLite file path or
+// file: URL (the file and its folder are created), or a postgres:// URL —
+// and applies all migrations for that engine.
 func Open(ctx context.Context, databaseURL string, migrations fs.FS) (*Store, error) {
+	var s *Store
+	var err error
+	if EngineOf(databaseURL) == Postgres {
+		s, err = openPostgres(ctx, databaseURL)
+	} else {
+		s, err = openSQLite(ctx, databaseURL)
+	}
+	if err != nil {
+		return nil, err
+	}
+	if err := s.migrate(ctx, migrations); err != nil {
+		s.Close()
+		return nil, err
+	}
+	return s, nil
+}
+
+// Engine returns the engine the store runs on.
+func (s *Store) Engine() Engine { return s.engine }
+
+func openSQLite(ctx context.Context, databaseURL string) (*Store, error) {
 	path, query, err := splitDatabaseURL(databaseURL)
 	if err != nil {
 		return nil, err
@@ -73,21 +119,55 @@ func Open(ctx context.Context, databaseURL string, migrations fs.FS) (*Store, er
 		return nil, fmt.Errorf("store: unable to open read connections: %w", err)
 	}
 	reader.SetMaxOpenConns(max(4, runtime.NumCPU()*2))
-
-	s := &Store{writer: writer, reader: reader, now: func() time.Time { return time.Now().UTC() }}
-	if err := s.migrate(ctx, migrations); err != nil {
-		s.Close()
-		return nil, err
-	}
-	return s, nil
+	return &Store{engine: SQLite, writer: writer, reader: reader, now: now}, nil
 }
 
-func (s *Store) migrate(ctx context.Context, migrations fs.FS) error {
-	dir, err := fs.Sub(migrations, "sqlite")
+func openPostgres(ctx context.Context, databaseURL string) (*Store, error) {
+	u, err := url.Parse(databaseURL)
 	if err != nil {
-		return fmt.Errorf("store: unable to find sqlite migrations: %w", err)
+		return nil, errors.New("store: DATABASE_URL is not a valid postgres URL")
 	}
-	provider, err := goose.NewProvider(goose.DialectSQLite3, s.writer.DB, dir)
+	// Timestamps come back in UTC, as SQLite gives them.
+	q := u.Query()
+	if q.Get("timezone") == "" {
+		q.Set("timezone", "UTC")
+	}
+	u.RawQuery = q.Encode()
+	db, err := sqlx.Open("pgx", u.String())
+	if err != nil {
+		return nil, fmt.Errorf("store: unable to open database: %w", err)
+	}
+	db.SetMaxOpenConns(max(8, runtime.NumCPU()*4))
+	db.SetMaxIdleConns(max(8, runtime.NumCPU()*4))
+	db.SetConnMaxIdleTime(5 * time.Minute)
+	if err := db.PingContext(ctx); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("store: unable to reach database: %w", err)
+	}
+	return &Store{engine: Postgres, writer: db, reader: db, now: now}, nil
+}
+
+func now() time.Time { return time.Now().UTC() }
+
+func (s *Store) migrate(ctx context.Context, migrations fs.FS) error {
+	dialect := goose.DialectSQLite3
+	if s.engine == Postgres {
+		dialect = goose.DialectPostgres
+	}
+	dir, err := fs.Sub(migrations, string(s.engine))
+	if err != nil {
+		return fmt.Errorf("store: unable to find %s migrations: %w", s.engine, err)
+	}
+	var options []goose.ProviderOption
+	if s.engine == Postgres {
+		// Several instances may start at once; one migrates, the others wait.
+		locker, err := lock.NewPostgresSessionLocker()
+		if err != nil {
+			return fmt.Errorf("store: unable to prepare migration lock: %w", err)
+		}
+		options = append(options, goose.WithSessionLocker(locker))
+	}
+	provider, err := goose.NewProvider(dialect, s.writer.DB, dir, options...)
 	if err != nil {
 		return fmt.Errorf("store: unable to prepare migrations: %w", err)
 	}
@@ -100,14 +180,18 @@ func (s *Store) migrate(ctx context.Context, migrations fs.FS) error {
 // Ping checks that the database answers a query.
 func (s *Store) Ping(ctx context.Context) error {
 	var one int
-	if err := s.reader.GetContext(ctx, &one, "SELECT 1"); err != nil {
+	if err := get(ctx, s.reader, &one, "SELECT 1"); err != nil {
 		return fmt.Errorf("store: database does not answer: %w", err)
 	}
 	return nil
 }
 
-// Close closes all connections; the WAL is checkpointed by the last one.
+// Close closes all connections; with SQLite the WAL is checkpointed by the
+// last one.
 func (s *Store) Close() error {
+	if s.reader == s.writer {
+		return s.writer.Close()
+	}
 	return errors.Join(s.reader.Close(), s.writer.Close())
 }
 

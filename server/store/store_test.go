@@ -39,6 +39,11 @@ func seeded(t *testing.T) (*store.Store, domain.Process, []domain.ActionField) {
 
 func TestOpenTwiceAppliesMigrationsOnce(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "sub", "dir", "z.db")
+	reopen := "file:" + path + "?_busy_timeout=1000"
+	if testutil.TestEngine() == "postgres" {
+		path = testutil.DatabaseURL(t)
+		reopen = path
+	}
 	ctx := context.Background()
 	for i := 0; i < 2; i++ {
 		s, err := store.Open(ctx, path, zukunftswerk.Migrations())
@@ -50,7 +55,7 @@ func TestOpenTwiceAppliesMigrationsOnce(t *testing.T) {
 		}
 		s.Close()
 	}
-	s, err := store.Open(ctx, "file:"+path+"?_busy_timeout=1000", zukunftswerk.Migrations())
+	s, err := store.Open(ctx, reopen, zukunftswerk.Migrations())
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -16,7 +16,7 @@ func (s *Store) SetSupport(ctx context.Context, processID, ideaID int64, deviceH
 	var count int
 	err := s.inTx(ctx, func(tx *sqlx.Tx) error {
 		var exists int
-		if err := tx.GetContext(ctx, &exists,
+		if err := get(ctx, tx, &exists,
 			`SELECT COUNT(*) FROM contribution WHERE id = ? AND process_id = ? AND visibility = 'visible'`,
 			ideaID, processID); err != nil {
 			return fmt.Errorf("store: unable to find idea to support: %w", err)
@@ -33,17 +33,17 @@ func (s *Store) SetSupport(ctx context.Context, processID, ideaID int64, deviceH
 			args = []any{ideaID, deviceHash}
 			delta = -1
 		}
-		res, err := tx.ExecContext(ctx, query, args...)
+		res, err := exec(ctx, tx, query, args...)
 		if err != nil {
 			return fmt.Errorf("store: unable to change support: %w", err)
 		}
 		if changed, _ := res.RowsAffected(); changed == 1 {
-			if _, err := tx.ExecContext(ctx,
+			if _, err := exec(ctx, tx,
 				`UPDATE contribution SET support_count = support_count + ? WHERE id = ?`, delta, ideaID); err != nil {
 				return fmt.Errorf("store: unable to update support count: %w", err)
 			}
 		}
-		return tx.GetContext(ctx, &count, `SELECT support_count FROM contribution WHERE id = ?`, ideaID)
+		return get(ctx, tx, &count, `SELECT support_count FROM contribution WHERE id = ?`, ideaID)
 	})
 	return count, err
 }
@@ -60,7 +60,7 @@ func (s *Store) SupportedBy(ctx context.Context, deviceHash string, ideaIDs []in
 		return nil, fmt.Errorf("store: unable to build support query: %w", err)
 	}
 	var ids []int64
-	if err := s.reader.SelectContext(ctx, &ids, s.reader.Rebind(query), args...); err != nil {
+	if err := selectAll(ctx, s.reader, &ids, query, args...); err != nil {
 		return nil, fmt.Errorf("store: unable to load supports: %w", err)
 	}
 	for _, id := range ids {

@@ -14,7 +14,6 @@ import (
 	"net/http/httptest"
 	"os"
 	"os/exec"
-	"path/filepath"
 	"strconv"
 	"sync"
 	"testing"
@@ -44,10 +43,16 @@ func Unavailable(t testing.TB, what string, err error) {
 	t.Skipf("%s not available: %v", what, err)
 }
 
-// Store opens a fresh SQLite database file in the test's temp folder.
+// Store opens a fresh database on the suite's engine (see DatabaseURL).
 func Store(t testing.TB) *store.Store {
 	t.Helper()
-	s, err := store.Open(context.Background(), filepath.Join(t.TempDir(), "test.db"), zukunftswerk.Migrations())
+	return StoreAt(t, DatabaseURL(t))
+}
+
+// StoreAt opens the database at url and closes it after the test.
+func StoreAt(t testing.TB, url string) *store.Store {
+	t.Helper()
+	s, err := store.Open(context.Background(), url, zukunftswerk.Migrations())
 	if err != nil {
 		t.Fatalf("open store: %v", err)
 	}
