@@ -71,9 +71,14 @@ func Load(getenv func(string) string) (Config, error) {
 		problems = append(problems, fmt.Errorf("BASE_URL must be an absolute http(s) URL such as https://beteiligung.example.de, got %q", cfg.BaseURL))
 	}
 	if cfg.RedisURL != "" {
-		if u, err := url.Parse(cfg.RedisURL); err != nil || (u.Scheme != "redis" && u.Scheme != "rediss" && u.Scheme != "unix") {
+		u, err := url.Parse(cfg.RedisURL)
+		switch {
+		case err != nil:
 			// Never echo the URL: it may carry a password.
-			problems = append(problems, errors.New("REDIS_URL must be a redis://, rediss:// or unix:// URL"))
+			problems = append(problems, errors.New("REDIS_URL is not a valid URL"))
+		case u.Scheme != "redis" && u.Scheme != "rediss" && u.Scheme != "unix" &&
+			u.Scheme != "redis-sentinel" && u.Scheme != "redis-cluster" && u.Scheme != "rediss-cluster":
+			problems = append(problems, errors.New("REDIS_URL must be a redis://, rediss://, unix://, redis-sentinel:// or redis-cluster:// URL"))
 		}
 	}
 	if strings.HasPrefix(cfg.DatabaseURL, "postgres://") || strings.HasPrefix(cfg.DatabaseURL, "postgresql://") {

@@ -5,33 +5,42 @@ import (
 	"testing"
 	"time"
 
+	"zukunftswerk/server/live"
 	"zukunftswerk/server/testutil"
 )
 
+// Every Redis feature runs against one server and against a three-master
+// cluster.
+func forEachRedis(t *testing.T, test func(t *testing.T, l *live.Live)) {
+	t.Run("single", func(t *testing.T) { test(t, testutil.Live(t)) })
+	t.Run("cluster", func(t *testing.T) { test(t, testutil.LiveAt(t, testutil.StartRedisCluster(t))) })
+}
+
 func TestAllowLimitsAndExpires(t *testing.T) {
-	l := testutil.Live(t)
-	ctx := context.Background()
-	for i := 0; i < 3; i++ {
-		if d := l.Allow(ctx, "idea:device-1", 3); !d.Allowed {
-			t.Fatalf("event %d refused", i+1)
+	forEachRedis(t, func(t *testing.T, l *live.Live) {
+		ctx := context.Background()
+		for i := 0; i < 3; i++ {
+			if d := l.Allow(ctx, "idea:device-1", 3); !d.Allowed {
+				t.Fatalf("event %d refused", i+1)
+			}
 		}
-	}
-	d := l.Allow(ctx, "idea:device-1", 3)
-	if d.Allowed || d.RetryAfter < time.Second || d.RetryAfter > 20*time.Minute {
-		t.Fatalf("fourth event: %+v, want refused with Retry-After about 20 minutes", d)
-	}
-	if d := l.Allow(ctx, "idea:device-2", 3); !d.Allowed {
-		t.Error("another device is limited too")
-	}
-	// The key carries the test's prefix and expires by itself.
-	keys, err := l.Client.Keys(ctx, "*"+l.Prefix+"rate:idea:device-1").Result()
-	if err != nil || len(keys) != 1 {
-		t.Fatalf("rate keys = %v, %v", keys, err)
-	}
-	ttl, err := l.Client.TTL(ctx, keys[0]).Result()
-	if err != nil || ttl <= 0 || ttl > time.Hour {
-		t.Errorf("rate key TTL = %v, want a positive expiry of at most an hour", ttl)
-	}
+		d := l.Allow(ctx, "idea:device-1", 3)
+		if d.Allowed || d.RetryAfter < time.Second || d.RetryAfter > 20*time.Minute {
+			t.Fatalf("fourth event: %+v, want refused with Retry-After about 20 minutes", d)
+		}
+		// Many devices spread over the cluster's slots, each limited alone.
+		for i := 0; i < 50; i++ {
+			if d := l.Allow(ctx, "idea:other-"+string(rune('a'+i%26))+string(rune('a'+i/26)), 3); !d.Allowed {
+				t.Fatalf("device %d is limited by another device's events", i)
+			}
+		}
+		// The key carries the test's prefix and expires by itself.
+		key := "rate:" + l.Key("rate:idea:device-1")
+		ttl, err := l.Client.TTL(ctx, key).Result()
+		if err != nil || ttl <= 0 || ttl > time.Hour {
+			t.Errorf("TTL of %s = %v (%v), want a positive expiry of at most an hour", key, ttl, err)
+		}
+	})
 }
 
 func TestAllowWhenRedisIsGone(t *testing.T) {
@@ -48,5 +57,26 @@ func TestAllowWhenRedisIsGone(t *testing.T) {
 	}
 	if err := l.Ping(ctx); err == nil {
 		t.Error("Ping succeeds without Redis")
+	}
+}
+
+func TestNewClientURLs(t *testing.T) {
+	for _, ok := range []string{
+		"redis://127.0.0.1:6379/0", "rediss://:pw@host:6380/1", "unix:///run/redis.sock",
+		"redis-cluster://127.0.0.1:7000?addr=127.0.0.1:7001&addr=127.0.0.1:7002",
+		"redis-sentinel://:pw@10.0.0.1:26379?addr=10.0.0.2:26379&master=mymaster&db=2",
+	} {
+		c, err := live.NewClient(ok)
+		if err != nil {
+			t.Errorf("NewClient(%q): %v", ok, err)
+			continue
+		}
+		c.Close()
+	}
+	for _, bad := range []string{"http://host", "redis-sentinel://host:26379", "redis-sentinel://h:1?master=m&db=x", "::"} {
+		if c, err := live.NewClient(bad); err == nil {
+			c.Close()
+			t.Errorf("NewClient(%q) accepted", bad)
+		}
 	}
 }

@@ -7,17 +7,19 @@ import (
 	"context"
 	"fmt"
 	"log/slog"
-	"time"
 
 	"github.com/alicebob/miniredis/v2"
 	"github.com/go-redis/redis_rate/v10"
 	"github.com/redis/go-redis/v9"
 )
 
-// Live is the server's connection to Redis. Every key it writes starts with
-// Prefix, so several installations or test runs can share one Redis.
+// Live is the server's connection to Redis: a single server, a Sentinel
+// setup or a Cluster (see NewClient). Every key it writes starts with Prefix,
+// so several installations or test runs can share one Redis. Keys that one
+// Lua script touches together must share a hash tag ("{workshop:12}:…") so
+// that they live on the same cluster node.
 type Live struct {
-	Client   *redis.Client
+	Client   redis.UniversalClient
 	Prefix   string
 	limiter  *redis_rate.Limiter
 	embedded *miniredis.Miniredis
@@ -37,16 +39,11 @@ func Connect(ctx context.Context, redisURL, prefix string, log *slog.Logger) (*L
 		redisURL = "redis://" + mr.Addr()
 		log.Info("REDIS_URL is not set: using an in-process Redis; state is lost on restart and not shared between instances")
 	}
-	opts, err := redis.ParseURL(redisURL)
+	client, err := NewClient(redisURL)
 	if err != nil {
-		return nil, fmt.Errorf("live: REDIS_URL is not a valid redis URL")
+		return nil, err
 	}
-	// Short timeouts: a citizen's request must not hang on a missing Redis.
-	opts.DialTimeout = 2 * time.Second
-	opts.ReadTimeout = time.Second
-	opts.WriteTimeout = time.Second
-	opts.MaxRetries = 1
-	l.Client = redis.NewClient(opts)
+	l.Client = client
 	if err := l.Client.Ping(ctx).Err(); err != nil {
 		l.Close()
 		return nil, fmt.Errorf("live: unable to reach redis: %w", err)

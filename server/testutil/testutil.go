@@ -94,14 +94,29 @@ func LiveAt(t testing.TB, url string) *live.Live {
 		Unavailable(t, "Redis at "+url, err)
 	}
 	t.Cleanup(func() {
-		ctx := context.Background()
-		iter := l.Client.Scan(ctx, 0, "*"+prefix+"*", 1000).Iterator()
-		for iter.Next(ctx) {
-			l.Client.Del(ctx, iter.Val())
-		}
+		deleteKeys(l.Client, "*"+prefix+"*")
 		l.Close()
 	})
 	return l
+}
+
+// deleteKeys removes the keys matching pattern, on every master of a
+// cluster.
+func deleteKeys(client redis.UniversalClient, pattern string) {
+	ctx := context.Background()
+	scan := func(ctx context.Context, c *redis.Client) error {
+		iter := c.Scan(ctx, 0, pattern, 1000).Iterator()
+		for iter.Next(ctx) {
+			c.Del(ctx, iter.Val())
+		}
+		return iter.Err()
+	}
+	switch c := client.(type) {
+	case *redis.ClusterClient:
+		_ = c.ForEachMaster(ctx, scan)
+	case *redis.Client:
+		_ = scan(ctx, c)
+	}
 }
 
 // Logger returns a logger that writes into the test log.
