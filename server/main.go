@@ -44,6 +44,9 @@ func run(ctx context.Context, log *slog.Logger, args []string, getenv func(strin
 	if len(args) > 0 && args[0] == "healthcheck" {
 		return healthcheck(getenv)
 	}
+	if len(args) > 0 && args[0] == "backup" {
+		return backup(ctx, log, args[1:], getenv)
+	}
 	flags := flag.NewFlagSet("server", flag.ContinueOnError)
 	withDemo := flags.Bool("demo", false, "load the Ingersheim example data (safe to repeat)")
 	if err := flags.Parse(args); err != nil {
@@ -139,5 +142,26 @@ func healthcheck(getenv func(string) string) error {
 	if res.StatusCode != http.StatusOK {
 		return fmt.Errorf("healthcheck: status %d", res.StatusCode)
 	}
+	return nil
+}
+
+// backup writes an online copy of the SQLite database: `server backup FILE`.
+func backup(ctx context.Context, log *slog.Logger, args []string, getenv func(string) string) error {
+	if len(args) != 1 {
+		return fmt.Errorf("usage: server backup FILE")
+	}
+	cfg, err := config.Load(getenv)
+	if err != nil {
+		return err
+	}
+	st, err := store.Open(ctx, cfg.DatabaseURL, zukunftswerk.Migrations())
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	if err := st.Backup(ctx, args[0]); err != nil {
+		return err
+	}
+	log.Info("backup written", "file", args[0])
 	return nil
 }

@@ -121,3 +121,26 @@ func waitFor(t *testing.T, url string) {
 	}
 	t.Fatalf("%s did not come up", url)
 }
+
+func TestBackupCommand(t *testing.T) {
+	if testutil.TestEngine() != "sqlite" {
+		t.Skip("the backup command is for SQLite")
+	}
+	dir := t.TempDir()
+	env := map[string]string{"DATABASE_URL": dir + "/z.db"}
+	getenv := func(k string) string { return env[k] }
+	s := testutil.StoreAt(t, env["DATABASE_URL"])
+	if _, err := s.EnsureMunicipality(context.Background(), "testhausen", "Testhausen"); err != nil {
+		t.Fatal(err)
+	}
+	if err := run(context.Background(), testutil.Logger(t), []string{"backup", dir + "/copy.db"}, getenv); err != nil {
+		t.Fatal(err)
+	}
+	copied := testutil.StoreAt(t, dir+"/copy.db")
+	if m, err := copied.MunicipalityBySlug(context.Background(), "testhausen"); err != nil || m.Name != "Testhausen" {
+		t.Errorf("backup lacks the municipality: %v %v", m, err)
+	}
+	if err := run(context.Background(), testutil.Logger(t), []string{"backup"}, getenv); err == nil {
+		t.Error("backup without a file name succeeded")
+	}
+}

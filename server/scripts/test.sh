@@ -35,6 +35,25 @@ fi
 # Tests that stop Redis on purpose start their own redis-server binary.
 command -v redis-server >/dev/null || apt_install redis-server
 
+# PostgreSQL: the suite runs a second time on it when one answers (and
+# under CI=true it must). Each test creates a schema of its own.
+export TEST_POSTGRES_URL="${TEST_POSTGRES_URL:-postgres://postgres@127.0.0.1:5432/test?sslmode=disable}"
+pg_answers() { command -v pg_isready >/dev/null && pg_isready -q -d "$TEST_POSTGRES_URL"; }
+if ! pg_answers && [ -d /etc/postgresql ] && command -v pg_ctlcluster >/dev/null; then
+	log "starting the local PostgreSQL cluster"
+	as_root pg_ctlcluster --skip-systemctl-redirect "$(ls /etc/postgresql | head -n1)" main start || true
+	for _ in $(seq 50); do pg_answers && break; sleep 0.1; done
+fi
+if pg_answers; then
+	with_postgres=yes
+elif [ "${CI:-}" = true ]; then
+	log "PostgreSQL at $TEST_POSTGRES_URL does not answer, and CI=true requires it"; exit 1
+else
+	log "PostgreSQL does not answer: running the suite on SQLite only"
+	unset TEST_POSTGRES_URL
+	with_postgres=no
+fi
+
 # Chromium for the browser tests.
 if [ -z "${CHROMIUM_PATH:-}" ] && ! command -v chromium >/dev/null; then
 	apt_install chromium
@@ -59,5 +78,10 @@ if [ -n "$unformatted" ]; then
 fi
 go vet ./...
 
-log "go test -race ./..."
+log "go test -race ./... on SQLite"
 go test -race -count=1 -timeout 15m ./...
+
+if [ "$with_postgres" = yes ]; then
+	log "go test -race ./... on PostgreSQL"
+	TEST_DATABASE=postgres go test -race -count=1 -timeout 15m ./...
+fi

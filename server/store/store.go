@@ -47,10 +47,11 @@ func EngineOf(databaseURL string) Engine {
 
 // Store is the database behind the server.
 type Store struct {
-	engine Engine
-	writer *sqlx.DB
-	reader *sqlx.DB
-	now    func() time.Time
+	engine     Engine
+	sqlitePath string // the database file, for SQLite only
+	writer     *sqlx.DB
+	reader     *sqlx.DB
+	now        func() time.Time
 }
 
 // Open opens the database named by databaseURL — a SQLite file path or
@@ -119,7 +120,7 @@ func openSQLite(ctx context.Context, databaseURL string) (*Store, error) {
 		return nil, fmt.Errorf("store: unable to open read connections: %w", err)
 	}
 	reader.SetMaxOpenConns(max(4, runtime.NumCPU()*2))
-	return &Store{engine: SQLite, writer: writer, reader: reader, now: now}, nil
+	return &Store{engine: SQLite, sqlitePath: path, writer: writer, reader: reader, now: now}, nil
 }
 
 func openPostgres(ctx context.Context, databaseURL string) (*Store, error) {

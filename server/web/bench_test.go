@@ -5,6 +5,8 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
+	"os"
+	"path/filepath"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -19,6 +21,8 @@ import (
 // baseline every figure in the README is divided by:
 //
 //	go test -run '^$' -bench . -benchtime 3s ./server/web/
+//
+// With TEST_POSTGRES_URL set, idea submission runs on PostgreSQL as well.
 
 func BenchmarkBareGin(b *testing.B) {
 	gin.SetMode(gin.ReleaseMode)
@@ -42,22 +46,38 @@ func BenchmarkBareGin(b *testing.B) {
 }
 
 // BenchmarkIdeaSubmit stores a new idea per request: validation, rate
-// limit in Redis, an fsync'ed SQLite transaction with the search index.
+// limit in Redis, a durable transaction with the search index — on SQLite,
+// and on PostgreSQL side by side when TEST_POSTGRES_URL is set.
 func BenchmarkIdeaSubmit(b *testing.B) {
-	srv := testutil.NewServer(b, testutil.Options{Demo: true, Env: map[string]string{"IDEA_RATE_PER_HOUR": "100000"}})
-	runParallel(b, func(client *http.Client, n int64) int {
-		req, _ := http.NewRequest(http.MethodPost, srv.URL+apiProcess+"/ideas", strings.NewReader(ideaJSONBody(n)))
-		req.Header.Set("Content-Type", "application/json")
-		req.Header.Set("Cookie", fmt.Sprintf("zw_device=%032x", n%500)) // 500 devices share the load
-		res, err := client.Do(req)
-		if err != nil {
-			b.Error(err)
-			return 0
+	engines := map[string]func(testing.TB) string{"sqlite": func(tb testing.TB) string {
+		return filepath.Join(tb.TempDir(), "bench.db")
+	}}
+	if os.Getenv("TEST_POSTGRES_URL") != "" {
+		engines["postgres"] = testutil.PostgresURL
+	}
+	for _, engine := range []string{"sqlite", "postgres"} {
+		databaseURL, ok := engines[engine]
+		if !ok {
+			continue
 		}
-		io.Copy(io.Discard, res.Body)
-		res.Body.Close()
-		return res.StatusCode
-	}, http.StatusCreated)
+		b.Run(engine, func(b *testing.B) {
+			srv := testutil.NewServer(b, testutil.Options{Demo: true, Store: testutil.StoreAt(b, databaseURL(b)),
+				Env: map[string]string{"IDEA_RATE_PER_HOUR": "100000"}})
+			runParallel(b, func(client *http.Client, n int64) int {
+				req, _ := http.NewRequest(http.MethodPost, srv.URL+apiProcess+"/ideas", strings.NewReader(ideaJSONBody(n)))
+				req.Header.Set("Content-Type", "application/json")
+				req.Header.Set("Cookie", fmt.Sprintf("zw_device=%032x", n%500)) // 500 devices share the load
+				res, err := client.Do(req)
+				if err != nil {
+					b.Error(err)
+					return 0
+				}
+				io.Copy(io.Discard, res.Body)
+				res.Body.Close()
+				return res.StatusCode
+			}, http.StatusCreated)
+		})
+	}
 }
 
 // BenchmarkSupport adds and withdraws supports in turn, so every request
