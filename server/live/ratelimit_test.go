@@ -9,10 +9,11 @@ import (
 	"zukunftswerk/server/testutil"
 )
 
-// Every Redis feature runs against one server and against a three-master
-// cluster.
+// Every Redis feature runs against one server, a Sentinel setup and a
+// three-master cluster.
 func forEachRedis(t *testing.T, test func(t *testing.T, l *live.Live)) {
 	t.Run("single", func(t *testing.T) { test(t, testutil.Live(t)) })
+	t.Run("sentinel", func(t *testing.T) { test(t, testutil.LiveAt(t, testutil.StartRedisSentinel(t))) })
 	t.Run("cluster", func(t *testing.T) { test(t, testutil.LiveAt(t, testutil.StartRedisCluster(t))) })
 }
 

@@ -3,7 +3,9 @@ package testutil
 import (
 	"context"
 	"fmt"
+	"os"
 	"os/exec"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
@@ -74,4 +76,36 @@ func waitForRedis(t testing.TB, addr string) {
 		time.Sleep(50 * time.Millisecond)
 	}
 	t.Fatalf("redis at %s did not start", addr)
+}
+
+// StartRedisSentinel starts a private Redis master and one Sentinel that
+// monitors it, and returns the redis-sentinel:// URL.
+func StartRedisSentinel(t testing.TB) string {
+	t.Helper()
+	master := StartRedis(t)
+	masterPort := strings.TrimSuffix(strings.TrimPrefix(master.URL, "redis://127.0.0.1:"), "/0")
+	server, _ := exec.LookPath("redis-server")
+	port := FreePort(t)
+	conf := filepath.Join(t.TempDir(), "sentinel.conf")
+	config := fmt.Sprintf("port %d\nbind 127.0.0.1\nsentinel monitor mymaster 127.0.0.1 %s 1\n", port, masterPort)
+	if err := os.WriteFile(conf, []byte(config), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command(server, conf, "--sentinel")
+	if err := cmd.Start(); err != nil {
+		t.Fatalf("start sentinel: %v", err)
+	}
+	t.Cleanup(func() { _ = cmd.Process.Kill(); _ = cmd.Wait() })
+	addr := "127.0.0.1:" + strconv.Itoa(port)
+	waitForRedis(t, addr)
+	sentinel := redis.NewSentinelClient(&redis.Options{Addr: addr})
+	defer sentinel.Close()
+	for i := 0; i < 100; i++ {
+		if got, err := sentinel.GetMasterAddrByName(context.Background(), "mymaster").Result(); err == nil && len(got) == 2 {
+			return "redis-sentinel://" + addr + "?master=mymaster"
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	t.Fatal("sentinel never learned its master")
+	return ""
 }
