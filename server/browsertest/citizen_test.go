@@ -110,3 +110,37 @@ func TestKeyboardOnly(t *testing.T) {
 		t.Errorf("h1 after keyboard submit = %q", got)
 	}
 }
+
+// TestMyContributionsOnAPhone: a citizen sees, and erases, what their
+// browser contributed; privacy and accessibility pages pass axe-core too.
+func TestMyContributionsOnAPhone(t *testing.T) {
+	srv := testutil.NewServer(t, testutil.Options{Demo: true})
+	b := New(t)
+	b.Must(
+		chromedp.Navigate(srv.URL+processPath+"/ideen/neu"),
+		chromedp.SetValue(`#action_field`, "2"),
+		chromedp.SendKeys(`#title`, "Spielplatz am Rathaus"),
+		chromedp.Click(`#privacy`, chromedp.NodeVisible),
+		chromedp.Click(`form.idea-form button[type=submit]`, chromedp.NodeVisible),
+		chromedp.WaitVisible(`.notice--success`),
+		chromedp.Click(`footer a[href="/meine-beitraege"]`, chromedp.NodeVisible),
+		chromedp.WaitVisible(`#my-ideas`),
+	)
+	if got := b.Text(`section[aria-labelledby=my-ideas] .idea-card__title`); got != "Spielplatz am Rathaus" {
+		t.Fatalf("own idea on Meine Beiträge = %q", got)
+	}
+	b.CheckAccessibility("Meine Beiträge")
+	b.Must(
+		chromedp.Click(`#confirm`, chromedp.NodeVisible),
+		chromedp.Click(`form[action="/meine-beitraege/loeschen"] button`, chromedp.NodeVisible),
+	)
+	b.WaitUntil(`document.querySelector('.notice--success') !== null`)
+	if got := b.Text(`section[aria-labelledby=my-ideas] p`); !strings.Contains(got, "keine Ideen") {
+		t.Errorf("after erasing: %q", got)
+	}
+	b.CheckAccessibility("Meine Beiträge after erasing")
+	for _, page := range []string{"/datenschutz", "/barrierefreiheit"} {
+		b.Must(chromedp.Navigate(srv.URL + page))
+		b.CheckAccessibility(page)
+	}
+}

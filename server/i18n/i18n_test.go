@@ -60,7 +60,7 @@ func TestEveryUsedKeyExists(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	goKey := regexp.MustCompile(`"((?:error|idea|ideas|form)\.[a-z_.]+[a-z])"`)
+	goKey := regexp.MustCompile(`"((?:error|idea|ideas|form|my|privacy|a11y)\.[a-z_.]+[a-z])"`)
 	err = filepath.WalkDir("..", func(path string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() || !strings.HasSuffix(path, ".go") || strings.HasSuffix(path, "_test.go") {
 			return err

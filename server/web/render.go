@@ -19,7 +19,8 @@ import (
 
 // pageNames are the page templates; each is parsed together with
 // layout.html once per language at start-up.
-var pageNames = []string{"home", "municipality", "process", "idea_list", "idea_new", "idea_show", "error"}
+var pageNames = []string{"home", "municipality", "process", "idea_list", "idea_new", "idea_show", "error",
+	"my_contributions", "privacy", "accessibility"}
 
 type pages struct {
 	byLang map[string]map[string]*template.Template

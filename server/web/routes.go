@@ -26,8 +26,14 @@ func (h *Handler) routes(registry *prometheus.Registry) *gin.Engine {
 	engine.HEAD("/static/*filepath", h.staticFile)
 	engine.GET("/favicon.ico", func(c *gin.Context) { c.Redirect(http.StatusMovedPermanently, "/static/favicon.svg") })
 
-	// Citizens: HTML pages that work without JavaScript.
+	// Citizens: HTML pages that work without JavaScript. The fixed paths
+	// here are reserved and cannot be municipality slugs.
 	engine.GET("/", h.municipalityList)
+	engine.GET("/datenschutz", h.privacyShow)
+	engine.GET("/barrierefreiheit", h.accessibilityShow)
+	engine.GET("/meine-beitraege", h.myContributions)
+	engine.GET("/meine-beitraege/export.json", h.myContributionsExport)
+	engine.POST("/meine-beitraege/loeschen", h.myContributionsErase)
 	engine.GET("/:municipality/", h.municipalityShow)
 	engine.GET("/:municipality/:process/", h.processShow)
 	engine.GET("/:municipality/:process/ideen", h.ideaList)

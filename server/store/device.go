@@ -1,0 +1,82 @@
+package store
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/jmoiron/sqlx"
+)
+
+// DeviceContribution is a contribution with where it lives, for the
+// citizen's own overview and export.
+type DeviceContribution struct {
+	ID               int64     `db:"id"`
+	Title            string    `db:"title"`
+	Body             string    `db:"body"`
+	Pseudonym        string    `db:"pseudonym"`
+	Status           string    `db:"status"`
+	SupportCount     int       `db:"support_count"`
+	CreatedAt        time.Time `db:"created_at"`
+	ActionFieldTitle string    `db:"action_field_title"`
+	ProcessTitle     string    `db:"process_title"`
+	ProcessPath      string    `db:"process_path"` // "/ingersheim/heute-leben-morgen-gestalten"
+	SupportedAt      time.Time `db:"supported_at"` // only in DeviceSupports
+}
+
+const deviceContributionColumns = `c.id, c.title, c.body, c.pseudonym, c.status, c.support_count, c.created_at,
+	f.title AS action_field_title, p.title AS process_title, '/' || m.slug || '/' || p.slug AS process_path`
+
+const deviceContributionJoins = ` JOIN action_field f ON f.id = c.action_field_id
+	JOIN process p ON p.id = c.process_id
+	JOIN municipality m ON m.id = p.municipality_id`
+
+// DeviceContributions lists everything the device has contributed, newest
+// first, across all processes.
+func (s *Store) DeviceContributions(ctx context.Context, deviceHash string) ([]DeviceContribution, error) {
+	var list []DeviceContribution
+	err := selectAll(ctx, s.reader, &list, `SELECT `+deviceContributionColumns+`, c.created_at AS supported_at
+		FROM contribution c`+deviceContributionJoins+`
+		WHERE c.device_hash = ? ORDER BY c.created_at DESC, c.id DESC`, deviceHash)
+	if err != nil {
+		return nil, fmt.Errorf("store: unable to list the device's contributions: %w", err)
+	}
+	return list, nil
+}
+
+// DeviceSupports lists the ideas the device supports, newest support first.
+func (s *Store) DeviceSupports(ctx context.Context, deviceHash string) ([]DeviceContribution, error) {
+	var list []DeviceContribution
+	err := selectAll(ctx, s.reader, &list, `SELECT `+deviceContributionColumns+`, su.created_at AS supported_at
+		FROM support su JOIN contribution c ON c.id = su.contribution_id`+deviceContributionJoins+`
+		WHERE su.device_hash = ? AND c.visibility = 'visible' ORDER BY su.created_at DESC, c.id DESC`, deviceHash)
+	if err != nil {
+		return nil, fmt.Errorf("store: unable to list the device's supports: %w", err)
+	}
+	return list, nil
+}
+
+// EraseDevice cuts every link between the device and the data: its supports
+// are removed (and the counts lowered), its contributions stay public but
+// lose their pseudonym and their device. It returns how many of each.
+func (s *Store) EraseDevice(ctx context.Context, deviceHash string) (anonymised, supportsRemoved int, err error) {
+	err = s.inTx(ctx, func(tx *sqlx.Tx) error {
+		if _, err := exec(ctx, tx, `UPDATE contribution SET support_count = support_count - 1
+			WHERE id IN (SELECT contribution_id FROM support WHERE device_hash = ?)`, deviceHash); err != nil {
+			return fmt.Errorf("store: unable to lower support counts: %w", err)
+		}
+		res, err := exec(ctx, tx, `DELETE FROM support WHERE device_hash = ?`, deviceHash)
+		if err != nil {
+			return fmt.Errorf("store: unable to remove supports: %w", err)
+		}
+		removed, _ := res.RowsAffected()
+		res, err = exec(ctx, tx, `UPDATE contribution SET device_hash = 'erased', pseudonym = '' WHERE device_hash = ?`, deviceHash)
+		if err != nil {
+			return fmt.Errorf("store: unable to anonymise contributions: %w", err)
+		}
+		changed, _ := res.RowsAffected()
+		anonymised, supportsRemoved = int(changed), int(removed)
+		return nil
+	})
+	return anonymised, supportsRemoved, err
+}

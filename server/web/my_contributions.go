@@ -1,0 +1,39 @@
+package web
+
+import (
+	"net/http"
+
+	"github.com/gin-gonic/gin"
+
+	"zukunftswerk/server/store"
+)
+
+type myContributionsPage struct {
+	Contributions []store.DeviceContribution
+	Supports      []store.DeviceContribution
+	Erased        bool
+	ErrorKey      string
+}
+
+// myContributions shows everything this browser's device token has
+// contributed and supported ("Meine Beiträge"), with export and erase.
+func (h *Handler) myContributions(c *gin.Context) {
+	h.renderMyContributions(c, http.StatusOK, "")
+}
+
+func (h *Handler) renderMyContributions(c *gin.Context, status int, errorKey string) {
+	page := myContributionsPage{Erased: c.Query("geloescht") == "1", ErrorKey: errorKey}
+	if device := h.deviceHash(c, false); device != "" {
+		var err error
+		ctx := c.Request.Context()
+		if page.Contributions, err = h.Store.DeviceContributions(ctx, device); err != nil {
+			h.fail(c, err)
+			return
+		}
+		if page.Supports, err = h.Store.DeviceSupports(ctx, device); err != nil {
+			h.fail(c, err)
+			return
+		}
+	}
+	h.render(c, status, "my_contributions", page)
+}

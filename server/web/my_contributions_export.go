@@ -1,0 +1,79 @@
+package web
+
+import (
+	"fmt"
+	"net/http"
+	"time"
+
+	"github.com/gin-gonic/gin"
+
+	"zukunftswerk/server/store"
+)
+
+type exportedContribution struct {
+	ID           int64     `json:"id"`
+	URL          string    `json:"url"`
+	Process      string    `json:"process"`
+	ActionField  string    `json:"action_field"`
+	Title        string    `json:"title"`
+	Body         string    `json:"body"`
+	Pseudonym    string    `json:"pseudonym"`
+	Status       string    `json:"status"`
+	SupportCount int       `json:"support_count"`
+	CreatedAt    time.Time `json:"created_at"`
+}
+
+type exportedSupport struct {
+	IdeaID      int64     `json:"idea_id"`
+	URL         string    `json:"url"`
+	Title       string    `json:"title"`
+	SupportedAt time.Time `json:"supported_at"`
+}
+
+type deviceExport struct {
+	ExportedAt    time.Time              `json:"exported_at"`
+	Explanation   string                 `json:"explanation"`
+	Contributions []exportedContribution `json:"contributions"`
+	Supports      []exportedSupport      `json:"supports"`
+}
+
+// myContributionsExport downloads the device's data as JSON (GDPR Art. 15
+// and 20). It contains nothing about any other device.
+func (h *Handler) myContributionsExport(c *gin.Context) {
+	out := deviceExport{
+		ExportedAt:    time.Now().UTC(),
+		Explanation:   h.Catalog.Message(langOf(c), "my.export_explanation"),
+		Contributions: []exportedContribution{},
+		Supports:      []exportedSupport{},
+	}
+	if device := h.deviceHash(c, false); device != "" {
+		ctx := c.Request.Context()
+		contributions, err := h.Store.DeviceContributions(ctx, device)
+		if err != nil {
+			h.fail(c, err)
+			return
+		}
+		supports, err := h.Store.DeviceSupports(ctx, device)
+		if err != nil {
+			h.fail(c, err)
+			return
+		}
+		for _, dc := range contributions {
+			out.Contributions = append(out.Contributions, exportedContribution{
+				ID: dc.ID, URL: h.ideaURL(dc), Process: dc.ProcessTitle, ActionField: dc.ActionFieldTitle,
+				Title: dc.Title, Body: dc.Body, Pseudonym: dc.Pseudonym, Status: dc.Status,
+				SupportCount: dc.SupportCount, CreatedAt: dc.CreatedAt.UTC(),
+			})
+		}
+		for _, dc := range supports {
+			out.Supports = append(out.Supports, exportedSupport{IdeaID: dc.ID, URL: h.ideaURL(dc), Title: dc.Title, SupportedAt: dc.SupportedAt.UTC()})
+		}
+	}
+	c.Header("Content-Disposition", `attachment; filename="zukunftswerk-meine-beitraege.json"`)
+	c.Header("Cache-Control", "no-store")
+	c.IndentedJSON(http.StatusOK, out)
+}
+
+func (h *Handler) ideaURL(dc store.DeviceContribution) string {
+	return fmt.Sprintf("%s%s/ideen/%d", h.Config.BaseURL, dc.ProcessPath, dc.ID)
+}
