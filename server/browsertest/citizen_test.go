@@ -46,6 +46,8 @@ func TestCitizenFlowOnAPhone(t *testing.T) {
 	}
 	ideaURL := strings.SplitN(Eval[string](b, `location.href`), "?", 2)[0]
 	b.CheckAccessibility("idea page")
+	b.Must(chromedp.Click(`details.report summary`, chromedp.NodeVisible), chromedp.WaitVisible(`#reason-spam`))
+	b.CheckAccessibility("idea page with the report form open")
 
 	b.Must(chromedp.Navigate(srv.URL + processPath + "/ideen?suche=boule"))
 	if got := b.Text(".idea-card__title"); got != "Boule-Platz für Jung und Alt" {

@@ -5,6 +5,7 @@ package config
 import (
 	"errors"
 	"fmt"
+	"net"
 	"net/url"
 	"strconv"
 	"strings"
@@ -27,20 +28,28 @@ type Config struct {
 	IdeaRateLimit int
 	// MaxBodyBytes caps every request body (MAX_BODY_BYTES).
 	MaxBodyBytes int64
+	// ReportThreshold is how many devices must report an idea before it is
+	// hidden pending review (REPORT_THRESHOLD).
+	ReportThreshold int
+	// TrustedProxies are the reverse proxies whose X-Forwarded-For names
+	// the client (TRUSTED_PROXIES, comma-separated IPs or CIDRs; default
+	// none). The client address is used, hashed, for rate limits only.
+	TrustedProxies []string
 }
 
 // Load reads the configuration from getenv (os.Getenv in production, a map
 // in tests) and validates it.
 func Load(getenv func(string) string) (Config, error) {
 	cfg := Config{
-		ListenAddr:    valueOr(getenv("LISTEN_ADDR"), ":8080"),
-		DatabaseURL:   valueOr(getenv("DATABASE_URL"), "data/zukunftswerk.db"),
-		RedisURL:      getenv("REDIS_URL"),
-		RedisPrefix:   valueOr(getenv("REDIS_PREFIX"), "zw:"),
-		BaseURL:       strings.TrimRight(getenv("BASE_URL"), "/"),
-		MinFillTime:   3 * time.Second,
-		IdeaRateLimit: 20,
-		MaxBodyBytes:  64 << 10,
+		ListenAddr:      valueOr(getenv("LISTEN_ADDR"), ":8080"),
+		DatabaseURL:     valueOr(getenv("DATABASE_URL"), "data/zukunftswerk.db"),
+		RedisURL:        getenv("REDIS_URL"),
+		RedisPrefix:     valueOr(getenv("REDIS_PREFIX"), "zw:"),
+		BaseURL:         strings.TrimRight(getenv("BASE_URL"), "/"),
+		MinFillTime:     3 * time.Second,
+		IdeaRateLimit:   20,
+		MaxBodyBytes:    64 << 10,
+		ReportThreshold: 3,
 	}
 	var problems []error
 	if v := getenv("MIN_FILL_SECONDS"); v != "" {
@@ -63,6 +72,22 @@ func Load(getenv func(string) string) (Config, error) {
 			problems = append(problems, fmt.Errorf("MAX_BODY_BYTES must be between 4096 and %d, got %q", 64<<20, v))
 		}
 		cfg.MaxBodyBytes = n
+	}
+	if v := getenv("REPORT_THRESHOLD"); v != "" {
+		n, err := strconv.Atoi(v)
+		if err != nil || n < 1 || n > 1000 {
+			problems = append(problems, fmt.Errorf("REPORT_THRESHOLD must be a whole number between 1 and 1000, got %q", v))
+		}
+		cfg.ReportThreshold = n
+	}
+	for _, p := range strings.Split(getenv("TRUSTED_PROXIES"), ",") {
+		if p = strings.TrimSpace(p); p == "" {
+			continue
+		}
+		if _, _, err := net.ParseCIDR(p); err != nil && net.ParseIP(p) == nil {
+			problems = append(problems, fmt.Errorf("TRUSTED_PROXIES: %q is neither an IP address nor a CIDR range", p))
+		}
+		cfg.TrustedProxies = append(cfg.TrustedProxies, p)
 	}
 	if cfg.BaseURL == "" {
 		cfg.BaseURL = "http://localhost" + portOf(cfg.ListenAddr)

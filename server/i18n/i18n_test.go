@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"zukunftswerk"
+	"zukunftswerk/server/domain"
 	"zukunftswerk/server/i18n"
 )
 
@@ -60,7 +61,7 @@ func TestEveryUsedKeyExists(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	goKey := regexp.MustCompile(`"((?:error|idea|ideas|form|my|privacy|a11y)\.[a-z_.]+[a-z])"`)
+	goKey := regexp.MustCompile(`"((?:error|idea|ideas|form|my|privacy|a11y|report)\.[a-z_.]+[a-z])"`)
 	err = filepath.WalkDir("..", func(path string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() || !strings.HasSuffix(path, ".go") || strings.HasSuffix(path, "_test.go") {
 			return err
@@ -107,6 +108,23 @@ func TestNegotiate(t *testing.T) {
 		r.Header.Set("Accept-Language", tt.accept)
 		if got := c.Negotiate(tt.chosen, r); got != tt.want {
 			t.Errorf("Negotiate(%q, %q) = %q, want %q", tt.chosen, tt.accept, got, tt.want)
+		}
+	}
+}
+
+// Keys built at run time from domain values must exist for every value.
+func TestDynamicKeysExist(t *testing.T) {
+	c, err := i18n.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	keys := []string{"status." + domain.StatusSubmitted, "hidden." + domain.HiddenReported}
+	for _, r := range domain.ReportReasons {
+		keys = append(keys, "report.reason."+r)
+	}
+	for _, k := range keys {
+		if !c.Has(k) {
+			t.Errorf("catalog lacks %q", k)
 		}
 	}
 }

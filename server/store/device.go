@@ -22,9 +22,12 @@ type DeviceContribution struct {
 	ProcessTitle     string    `db:"process_title"`
 	ProcessPath      string    `db:"process_path"` // "/ingersheim/heute-leben-morgen-gestalten"
 	SupportedAt      time.Time `db:"supported_at"` // only in DeviceSupports
+	Visibility       string    `db:"visibility"`
+	HiddenReason     string    `db:"hidden_reason"`
 }
 
 const deviceContributionColumns = `c.id, c.title, c.body, c.pseudonym, c.status, c.support_count, c.created_at,
+	c.visibility, c.hidden_reason,
 	f.title AS action_field_title, p.title AS process_title, '/' || m.slug || '/' || p.slug AS process_path`
 
 const deviceContributionJoins = ` JOIN action_field f ON f.id = c.action_field_id

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"crypto/hmac"
 	"crypto/rand"
 	"crypto/sha256"
 	"encoding/hex"
@@ -46,4 +47,13 @@ func validDeviceToken(s string) bool {
 func hashDevice(token string) string {
 	sum := sha256.Sum256([]byte(token))
 	return hex.EncodeToString(sum[:])
+}
+
+// clientKey is a pseudonym of the client's network address for rate limits:
+// keyed with the installation secret, so the Redis key reveals no address,
+// and never stored anywhere else.
+func (h *Handler) clientKey(c *gin.Context) string {
+	mac := hmac.New(sha256.New, h.tokens.secret)
+	mac.Write([]byte("client:" + c.ClientIP()))
+	return hex.EncodeToString(mac.Sum(nil)[:16])
 }

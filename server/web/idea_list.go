@@ -18,6 +18,7 @@ type ideaListPage struct {
 	ListURL   string
 	Here      string     // this page's URL, to come back to after supporting
 	Params    url.Values // current filters, for pagination links
+	Reported  bool       // the citizen has just reported an idea
 }
 
 // ideaList shows the ideas of a process, filtered, searched and paged.
@@ -56,5 +57,6 @@ func (h *Handler) ideaList(c *gin.Context) {
 	h.render(c, http.StatusOK, "idea_list", ideaListPage{
 		processContext: pc, Query: q, Result: result, Field: field, Supported: supported,
 		ListURL: pc.BaseURL + "/ideen", Here: c.Request.URL.RequestURI(), Params: params,
+		Reported: c.Query("gemeldet") == "1",
 	})
 }

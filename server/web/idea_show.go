@@ -14,10 +14,22 @@ type ideaPage struct {
 	Field     domain.ActionField
 	Supported bool
 	Submitted bool
+	Report    reportForm
+}
+
+type reportForm struct {
+	Reasons []string
+	Reason  string
+	Note    string
+	Errors  []domain.FieldError
 }
 
 // ideaShow is the idea's own page.
 func (h *Handler) ideaShow(c *gin.Context) {
+	h.renderIdea(c, http.StatusOK, reportForm{})
+}
+
+func (h *Handler) renderIdea(c *gin.Context, status int, report reportForm) {
 	pc, ok := h.loadProcess(c)
 	if !ok {
 		return
@@ -39,8 +51,9 @@ func (h *Handler) ideaShow(c *gin.Context) {
 		return
 	}
 	field, _ := pc.field(idea.ActionFieldID)
-	h.render(c, http.StatusOK, "idea_show", ideaPage{
+	report.Reasons = domain.ReportReasons
+	h.render(c, status, "idea_show", ideaPage{
 		processContext: pc, Idea: idea, Field: field, Supported: supported[idea.ID],
-		Submitted: c.Query("eingereicht") == "1",
+		Submitted: c.Query("eingereicht") == "1", Report: report,
 	})
 }

@@ -21,6 +21,8 @@ type exportedContribution struct {
 	Status       string    `json:"status"`
 	SupportCount int       `json:"support_count"`
 	CreatedAt    time.Time `json:"created_at"`
+	Visibility   string    `json:"visibility"`
+	HiddenReason string    `json:"hidden_reason,omitempty"`
 }
 
 type exportedSupport struct {
@@ -63,6 +65,7 @@ func (h *Handler) myContributionsExport(c *gin.Context) {
 				ID: dc.ID, URL: h.ideaURL(dc), Process: dc.ProcessTitle, ActionField: dc.ActionFieldTitle,
 				Title: dc.Title, Body: dc.Body, Pseudonym: dc.Pseudonym, Status: dc.Status,
 				SupportCount: dc.SupportCount, CreatedAt: dc.CreatedAt.UTC(),
+				Visibility: dc.Visibility, HiddenReason: dc.HiddenReason,
 			})
 		}
 		for _, dc := range supports {

@@ -14,6 +14,10 @@ func (h *Handler) routes(registry *prometheus.Registry) *gin.Engine {
 	engine := gin.New()
 	engine.RedirectTrailingSlash = true
 	engine.HandleMethodNotAllowed = true
+	// Only configured proxies may name the client; gin trusts all by default.
+	if err := engine.SetTrustedProxies(h.Config.TrustedProxies); err != nil {
+		panic(err) // config.Load validated the list
+	}
 	engine.Use(h.observe, h.recover, h.language)
 	engine.NoRoute(h.notFound)
 	engine.NoMethod(h.methodNotAllowed)
@@ -41,6 +45,7 @@ func (h *Handler) routes(registry *prometheus.Registry) *gin.Engine {
 	engine.POST("/:municipality/:process/ideen", h.ideaCreate)
 	engine.GET("/:municipality/:process/ideen/:idea", h.ideaShow)
 	engine.POST("/:municipality/:process/ideen/:idea/unterstuetzung", h.ideaSupport)
+	engine.POST("/:municipality/:process/ideen/:idea/meldung", h.ideaReport)
 
 	// Citizens and apps: the JSON API, described in static/openapi.yaml.
 	api := engine.Group("/api/v1")
