@@ -47,6 +47,9 @@ func run(ctx context.Context, log *slog.Logger, args []string, getenv func(strin
 	if len(args) > 0 && args[0] == "backup" {
 		return backup(ctx, log, args[1:], getenv)
 	}
+	if len(args) > 0 && args[0] == "admin" {
+		return adminCommand(ctx, log, args[1:], getenv, os.Stdin)
+	}
 	flags := flag.NewFlagSet("server", flag.ContinueOnError)
 	withDemo := flags.Bool("demo", false, "load the Ingersheim example data (safe to repeat)")
 	if err := flags.Parse(args); err != nil {
@@ -66,6 +69,9 @@ func run(ctx context.Context, log *slog.Logger, args []string, getenv func(strin
 			log.Error("database close failed", "error", err)
 		}
 	}()
+	if err := bootstrapAdmin(ctx, log, st, cfg); err != nil {
+		return err
+	}
 	if *withDemo {
 		if err := demo.Load(ctx, st); err != nil {
 			return err

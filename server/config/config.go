@@ -35,21 +35,38 @@ type Config struct {
 	// the client (TRUSTED_PROXIES, comma-separated IPs or CIDRs; default
 	// none). The client address is used, hashed, for rate limits only.
 	TrustedProxies []string
+
+	// Staff sessions end after SessionIdle without use (SESSION_IDLE_MINUTES,
+	// default 60) and after SessionMax in any case (SESSION_MAX_HOURS, 12).
+	SessionIdle time.Duration
+	SessionMax  time.Duration
+	// InvitationValidity is how long invitation and reset links work
+	// (INVITATION_DAYS, default 7).
+	InvitationValidity time.Duration
+	// AdminEmail and AdminPassword create the first installation admin on
+	// start when no staff account exists yet (ADMIN_EMAIL, ADMIN_PASSWORD).
+	AdminEmail    string
+	AdminPassword string
 }
 
 // Load reads the configuration from getenv (os.Getenv in production, a map
 // in tests) and validates it.
 func Load(getenv func(string) string) (Config, error) {
 	cfg := Config{
-		ListenAddr:      valueOr(getenv("LISTEN_ADDR"), ":8080"),
-		DatabaseURL:     valueOr(getenv("DATABASE_URL"), "data/zukunftswerk.db"),
-		RedisURL:        getenv("REDIS_URL"),
-		RedisPrefix:     valueOr(getenv("REDIS_PREFIX"), "zw:"),
-		BaseURL:         strings.TrimRight(getenv("BASE_URL"), "/"),
-		MinFillTime:     3 * time.Second,
-		IdeaRateLimit:   20,
-		MaxBodyBytes:    64 << 10,
-		ReportThreshold: 3,
+		ListenAddr:         valueOr(getenv("LISTEN_ADDR"), ":8080"),
+		DatabaseURL:        valueOr(getenv("DATABASE_URL"), "data/zukunftswerk.db"),
+		RedisURL:           getenv("REDIS_URL"),
+		RedisPrefix:        valueOr(getenv("REDIS_PREFIX"), "zw:"),
+		BaseURL:            strings.TrimRight(getenv("BASE_URL"), "/"),
+		MinFillTime:        3 * time.Second,
+		IdeaRateLimit:      20,
+		MaxBodyBytes:       64 << 10,
+		ReportThreshold:    3,
+		SessionIdle:        60 * time.Minute,
+		SessionMax:         12 * time.Hour,
+		InvitationValidity: 7 * 24 * time.Hour,
+		AdminEmail:         getenv("ADMIN_EMAIL"),
+		AdminPassword:      getenv("ADMIN_PASSWORD"),
 	}
 	var problems []error
 	if v := getenv("MIN_FILL_SECONDS"); v != "" {
@@ -79,6 +96,28 @@ func Load(getenv func(string) string) (Config, error) {
 			problems = append(problems, fmt.Errorf("REPORT_THRESHOLD must be a whole number between 1 and 1000, got %q", v))
 		}
 		cfg.ReportThreshold = n
+	}
+	durations := []struct {
+		name     string
+		unit     time.Duration
+		min, max int
+		target   *time.Duration
+	}{
+		{"SESSION_IDLE_MINUTES", time.Minute, 5, 24 * 60, &cfg.SessionIdle},
+		{"SESSION_MAX_HOURS", time.Hour, 1, 24 * 30, &cfg.SessionMax},
+		{"INVITATION_DAYS", 24 * time.Hour, 1, 30, &cfg.InvitationValidity},
+	}
+	for _, d := range durations {
+		if v := getenv(d.name); v != "" {
+			n, err := strconv.Atoi(v)
+			if err != nil || n < d.min || n > d.max {
+				problems = append(problems, fmt.Errorf("%s must be a whole number between %d and %d, got %q", d.name, d.min, d.max, v))
+			}
+			*d.target = time.Duration(n) * d.unit
+		}
+	}
+	if (cfg.AdminEmail == "") != (cfg.AdminPassword == "") {
+		problems = append(problems, errors.New("ADMIN_EMAIL and ADMIN_PASSWORD go together: set both or neither"))
 	}
 	for _, p := range strings.Split(getenv("TRUSTED_PROXIES"), ",") {
 		if p = strings.TrimSpace(p); p == "" {

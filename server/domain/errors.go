@@ -11,15 +11,16 @@ import (
 type Code string
 
 const (
-	CodeBadRequest  Code = "bad_request"
-	CodeInvalid     Code = "invalid"
-	CodeNotFound    Code = "not_found"
-	CodeConflict    Code = "conflict"
-	CodeRateLimited Code = "rate_limited"
-	CodeTooLarge    Code = "too_large"
-	CodeForbidden   Code = "forbidden"
-	CodeUnavailable Code = "unavailable"
-	CodeInternal    Code = "internal"
+	CodeBadRequest   Code = "bad_request"
+	CodeInvalid      Code = "invalid"
+	CodeNotFound     Code = "not_found"
+	CodeConflict     Code = "conflict"
+	CodeRateLimited  Code = "rate_limited"
+	CodeTooLarge     Code = "too_large"
+	CodeUnauthorized Code = "unauthorized"
+	CodeForbidden    Code = "forbidden"
+	CodeUnavailable  Code = "unavailable"
+	CodeInternal     Code = "internal"
 )
 
 // FieldError names one invalid form field and the catalog key of the message

@@ -18,6 +18,7 @@ type Process struct {
 	Description    string `db:"description" json:"description"`
 	Cycle          int    `db:"cycle" json:"cycle"`
 	Status         string `db:"status" json:"status"`
+	Moderation     string `db:"moderation" json:"-"`
 }
 
 // ActionField is a Handlungsfeld with its guiding question.
@@ -63,6 +64,8 @@ type Contribution struct {
 	Visibility    string    `db:"visibility"`
 	Status        string    `db:"status"`
 	SupportCount  int       `db:"support_count"`
+	ReportCount   int       `db:"report_count"`
+	HiddenReason  string    `db:"hidden_reason"`
 	CreatedAt     time.Time `db:"created_at"`
 }
 

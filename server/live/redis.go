@@ -22,6 +22,7 @@ type Live struct {
 	Client   redis.UniversalClient
 	Prefix   string
 	limiter  *redis_rate.Limiter
+	local    localLimiter
 	embedded *miniredis.Miniredis
 	log      *slog.Logger
 }

@@ -13,7 +13,7 @@ import (
 )
 
 const contributionColumns = `id, process_id, action_field_id, kind, title, body, origin, pseudonym,
-	visibility, status, support_count, created_at`
+	visibility, status, support_count, report_count, hidden_reason, created_at`
 
 // CreateIdea stores a validated draft as a contribution of the process. The
 // idempotency key identifies a submission: sending the same form twice
@@ -25,11 +25,12 @@ func (s *Store) CreateIdea(ctx context.Context, processID int64, d domain.IdeaDr
 		err := get(ctx, tx, &id,
 			`INSERT INTO contribution (process_id, action_field_id, kind, title, body, origin, pseudonym,
 			                           device_hash, idempotency_key, visibility, status, created_at)
-			 VALUES (?, ?, 'idee', ?, ?, 'online', ?, ?, ?, 'visible', ?, ?)
+			 VALUES (?, ?, 'idee', ?, ?, 'online', ?, ?, ?,
+			         (SELECT CASE WHEN moderation = 'pre' THEN 'pending' ELSE 'visible' END FROM process WHERE id = ?), ?, ?)
 			 ON CONFLICT (idempotency_key) DO NOTHING
 			 RETURNING id`,
 			processID, d.ActionFieldID, d.Title, d.Body, d.Pseudonym, deviceHash, idempotencyKey,
-			domain.StatusSubmitted, s.now())
+			processID, domain.StatusSubmitted, s.now())
 		if errors.Is(err, sql.ErrNoRows) {
 			return get(ctx, tx, &idea,
 				`SELECT `+contributionColumns+` FROM contribution WHERE idempotency_key = ?`, idempotencyKey)
@@ -56,6 +57,20 @@ func (s *Store) Idea(ctx context.Context, processID, id int64) (domain.Contribut
 	err := get(ctx, s.reader, &c,
 		`SELECT `+contributionColumns+` FROM contribution
 		 WHERE id = ? AND process_id = ? AND visibility = 'visible'`, id, processID)
+	if err != nil {
+		return c, notFoundIfNoRows(err, "idea")
+	}
+	return c, nil
+}
+
+// IdeaForViewer loads an idea of the process that is visible, or that the
+// viewing device wrote (so an author sees a pending or hidden idea and why).
+func (s *Store) IdeaForViewer(ctx context.Context, processID, id int64, deviceHash string) (domain.Contribution, error) {
+	var c domain.Contribution
+	err := get(ctx, s.reader, &c,
+		`SELECT `+contributionColumns+` FROM contribution
+		 WHERE id = ? AND process_id = ? AND (visibility = 'visible' OR (device_hash = ? AND device_hash <> ''))`,
+		id, processID, deviceHash)
 	if err != nil {
 		return c, notFoundIfNoRows(err, "idea")
 	}

@@ -64,22 +64,45 @@ func (s *Store) DeviceSupports(ctx context.Context, deviceHash string) ([]Device
 // lose their pseudonym and their device. It returns how many of each.
 func (s *Store) EraseDevice(ctx context.Context, deviceHash string) (anonymised, supportsRemoved int, err error) {
 	err = s.inTx(ctx, func(tx *sqlx.Tx) error {
-		if _, err := exec(ctx, tx, `UPDATE contribution SET support_count = support_count - 1
-			WHERE id IN (SELECT contribution_id FROM support WHERE device_hash = ?)`, deviceHash); err != nil {
-			return fmt.Errorf("store: unable to lower support counts: %w", err)
-		}
-		res, err := exec(ctx, tx, `DELETE FROM support WHERE device_hash = ?`, deviceHash)
-		if err != nil {
-			return fmt.Errorf("store: unable to remove supports: %w", err)
-		}
-		removed, _ := res.RowsAffected()
-		res, err = exec(ctx, tx, `UPDATE contribution SET device_hash = 'erased', pseudonym = '' WHERE device_hash = ?`, deviceHash)
-		if err != nil {
-			return fmt.Errorf("store: unable to anonymise contributions: %w", err)
-		}
-		changed, _ := res.RowsAffected()
-		anonymised, supportsRemoved = int(changed), int(removed)
-		return nil
+		anonymised, supportsRemoved, err = s.eraseDevice(ctx, tx, deviceHash, 0)
+		return err
 	})
 	return anonymised, supportsRemoved, err
+}
+
+// EraseDeviceFor does the same on a citizen's request to the staff of one
+// municipality, limited to that municipality's processes, and audited.
+func (s *Store) EraseDeviceFor(ctx context.Context, actor Actor, municipalityID int64, deviceHash string) (anonymised, supportsRemoved int, err error) {
+	err = s.audited(ctx, actor, municipalityID, "device.erase", "device", deviceHash[:12], "", func(tx *sqlx.Tx) error {
+		anonymised, supportsRemoved, err = s.eraseDevice(ctx, tx, deviceHash, municipalityID)
+		return err
+	})
+	return anonymised, supportsRemoved, err
+}
+
+func (s *Store) eraseDevice(ctx context.Context, tx *sqlx.Tx, deviceHash string, municipalityID int64) (int, int, error) {
+	scope, args := "", []any{deviceHash}
+	if municipalityID > 0 {
+		scope = ` AND contribution_id IN (SELECT c.id FROM contribution c JOIN process p ON p.id = c.process_id WHERE p.municipality_id = ?)`
+		args = append(args, municipalityID)
+	}
+	if _, err := exec(ctx, tx, `UPDATE contribution SET support_count = support_count - 1
+		WHERE id IN (SELECT contribution_id FROM support WHERE device_hash = ?`+scope+`)`, args...); err != nil {
+		return 0, 0, fmt.Errorf("store: unable to lower support counts: %w", err)
+	}
+	res, err := exec(ctx, tx, `DELETE FROM support WHERE device_hash = ?`+scope, args...)
+	if err != nil {
+		return 0, 0, fmt.Errorf("store: unable to remove supports: %w", err)
+	}
+	removed, _ := res.RowsAffected()
+	contributionScope := ""
+	if municipalityID > 0 {
+		contributionScope = ` AND process_id IN (SELECT id FROM process WHERE municipality_id = ?)`
+	}
+	res, err = exec(ctx, tx, `UPDATE contribution SET device_hash = 'erased', pseudonym = '' WHERE device_hash = ?`+contributionScope, args...)
+	if err != nil {
+		return 0, 0, fmt.Errorf("store: unable to anonymise contributions: %w", err)
+	}
+	changed, _ := res.RowsAffected()
+	return int(changed), int(removed), nil
 }

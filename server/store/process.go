@@ -7,7 +7,7 @@ import (
 	"zukunftswerk/server/domain"
 )
 
-const processColumns = `id, municipality_id, slug, title, description, cycle, status`
+const processColumns = `id, municipality_id, slug, title, description, cycle, status, moderation`
 
 // Processes lists the processes of a municipality, newest cycle first.
 func (s *Store) Processes(ctx context.Context, municipalityID int64) ([]domain.Process, error) {

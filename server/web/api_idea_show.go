@@ -18,12 +18,13 @@ func (h *Handler) apiIdeaShow(c *gin.Context) {
 		return
 	}
 	ctx := c.Request.Context()
-	idea, err := h.Store.Idea(ctx, pc.Process.ID, id)
+	device := h.deviceHash(c, false)
+	idea, err := h.Store.IdeaForViewer(ctx, pc.Process.ID, id, device)
 	if err != nil {
 		h.fail(c, err)
 		return
 	}
-	supported, err := h.Store.SupportedBy(ctx, h.deviceHash(c, false), []int64{idea.ID})
+	supported, err := h.Store.SupportedBy(ctx, device, []int64{idea.ID})
 	if err != nil {
 		h.fail(c, err)
 		return

@@ -28,6 +28,7 @@ type apiIdea struct {
 	Body          string    `json:"body"`
 	Pseudonym     string    `json:"pseudonym"`
 	Status        string    `json:"status"`
+	Visibility    string    `json:"visibility"`
 	SupportCount  int       `json:"support_count"`
 	Supported     bool      `json:"supported"`
 	CreatedAt     time.Time `json:"created_at"`
@@ -50,7 +51,7 @@ type apiSupport struct {
 func (h *Handler) toAPIIdea(pc processContext, c domain.Contribution, supported bool) apiIdea {
 	return apiIdea{
 		ID: c.ID, ActionFieldID: c.ActionFieldID, Kind: c.Kind, Title: c.Title, Body: c.Body,
-		Pseudonym: c.Pseudonym, Status: c.Status, SupportCount: c.SupportCount, Supported: supported,
+		Pseudonym: c.Pseudonym, Status: c.Status, Visibility: c.Visibility, SupportCount: c.SupportCount, Supported: supported,
 		CreatedAt: c.CreatedAt, URL: fmt.Sprintf("%s%s/ideen/%d", h.Config.BaseURL, pc.BaseURL, c.ID),
 	}
 }

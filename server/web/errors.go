@@ -27,6 +27,8 @@ func statusFor(code domain.Code) int {
 		return http.StatusTooManyRequests
 	case domain.CodeTooLarge:
 		return http.StatusRequestEntityTooLarge
+	case domain.CodeUnauthorized:
+		return http.StatusUnauthorized
 	case domain.CodeForbidden:
 		return http.StatusForbidden
 	case domain.CodeUnavailable:

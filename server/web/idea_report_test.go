@@ -48,14 +48,15 @@ func TestReportedIdeaDisappearsEverywhere(t *testing.T) {
 	}
 
 	newCitizen(t, srv).post(path+"/meldung", url.Values{"reason": {"sonstiges"}})
+	reader := newCitizen(t, srv)
 	checks := map[string]func() bool{
-		"idea page": func() bool { return author.get(path).StatusCode == http.StatusNotFound },
+		"idea page": func() bool { return reader.get(path).StatusCode == http.StatusNotFound },
 		"idea list": func() bool { return !strings.Contains(author.get(processPath+"/ideen").Body, "billige Uhren") },
 		"search": func() bool {
 			return author.get(processPath+"/ideen?suche=billige").doc(t).Find(".idea-card").Length() == 0
 		},
 		"process page": func() bool { return !strings.Contains(author.get(processPath+"/").Body, "billige Uhren") },
-		"API idea":     func() bool { return author.sendJSON("GET", apiIdea, "").StatusCode == http.StatusNotFound },
+		"API idea":     func() bool { return reader.sendJSON("GET", apiIdea, "").StatusCode == http.StatusNotFound },
 		"API list": func() bool {
 			return !strings.Contains(author.sendJSON("GET", apiProcess+"/ideas?q=billige", "").Body, "Uhren")
 		},
@@ -74,7 +75,14 @@ func TestReportedIdeaDisappearsEverywhere(t *testing.T) {
 			t.Errorf("after three reports the idea still shows in: %s", name)
 		}
 	}
-	// Its author is told why it is gone.
+	// Its author is told why it is gone, on the idea page and in the overview.
+	own := author.get(path)
+	if own.StatusCode != http.StatusOK || !strings.Contains(own.Body, "Ihre Idee ist ausgeblendet: Dieser Beitrag wurde mehrfach gemeldet") {
+		t.Errorf("author's view of the hidden idea: %d", own.StatusCode)
+	}
+	if own.doc(t).Find("form.support").Length() != 0 {
+		t.Error("a hidden idea offers support")
+	}
 	mine := author.get("/meine-beitraege").Body
 	if !strings.Contains(mine, "Ausgeblendet: Dieser Beitrag wurde mehrfach gemeldet") {
 		t.Error("the author does not see that the idea is hidden and why")

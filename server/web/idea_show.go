@@ -15,6 +15,8 @@ type ideaPage struct {
 	Supported bool
 	Submitted bool
 	Report    reportForm
+	// HiddenReasonText is the public reason of a hidden idea, for its author.
+	HiddenReasonText string
 }
 
 type reportForm struct {
@@ -40,12 +42,13 @@ func (h *Handler) renderIdea(c *gin.Context, status int, report reportForm) {
 		return
 	}
 	ctx := c.Request.Context()
-	idea, err := h.Store.Idea(ctx, pc.Process.ID, id)
+	device := h.deviceHash(c, false)
+	idea, err := h.Store.IdeaForViewer(ctx, pc.Process.ID, id, device)
 	if err != nil {
 		h.fail(c, err)
 		return
 	}
-	supported, err := h.Store.SupportedBy(ctx, h.deviceHash(c, false), []int64{idea.ID})
+	supported, err := h.Store.SupportedBy(ctx, device, []int64{idea.ID})
 	if err != nil {
 		h.fail(c, err)
 		return
@@ -55,5 +58,15 @@ func (h *Handler) renderIdea(c *gin.Context, status int, report reportForm) {
 	h.render(c, status, "idea_show", ideaPage{
 		processContext: pc, Idea: idea, Field: field, Supported: supported[idea.ID],
 		Submitted: c.Query("eingereicht") == "1", Report: report,
+		HiddenReasonText: h.hiddenReasonText(langOf(c), idea.HiddenReason),
 	})
+}
+
+// hiddenReasonText is what an author reads about a hidden idea: the
+// moderator's public reason, or the standard text for reported ideas.
+func (h *Handler) hiddenReasonText(lang, reason string) string {
+	if reason == domain.HiddenReported {
+		return h.Catalog.Message(lang, "hidden.reported")
+	}
+	return reason
 }

@@ -13,6 +13,7 @@ type myContributionsPage struct {
 	Supports      []store.DeviceContribution
 	Erased        bool
 	ErrorKey      string
+	DeviceCode    string // the device token, for data requests made to the town
 }
 
 // myContributions shows everything this browser's device token has
@@ -24,6 +25,9 @@ func (h *Handler) myContributions(c *gin.Context) {
 func (h *Handler) renderMyContributions(c *gin.Context, status int, errorKey string) {
 	page := myContributionsPage{Erased: c.Query("geloescht") == "1", ErrorKey: errorKey}
 	if device := h.deviceHash(c, false); device != "" {
+		if ck, err := c.Request.Cookie(deviceCookie); err == nil {
+			page.DeviceCode = ck.Value
+		}
 		var err error
 		ctx := c.Request.Context()
 		if page.Contributions, err = h.Store.DeviceContributions(ctx, device); err != nil {

@@ -20,7 +20,9 @@ import (
 // pageNames are the page templates; each is parsed together with
 // layout.html once per language at start-up.
 var pageNames = []string{"home", "municipality", "process", "idea_list", "idea_new", "idea_show", "error",
-	"my_contributions", "privacy", "accessibility"}
+	"my_contributions", "privacy", "accessibility",
+	"staff_login", "staff_home", "staff_password", "staff_invitation", "staff_municipalities", "staff_municipality",
+	"staff_process", "staff_team", "staff_audit", "staff_moderation", "staff_device", "staff_pages"}
 
 type pages struct {
 	byLang map[string]map[string]*template.Template
@@ -48,6 +50,7 @@ type view struct {
 	Lang      string
 	OtherLang string
 	SwitchURL string
+	Staff     *staffContext // set on staff pages
 	Data      any
 }
 
@@ -59,7 +62,12 @@ func (h *Handler) render(c *gin.Context, status int, page string, data any) {
 		other = "de"
 	}
 	var buf bytes.Buffer
-	err := t.Execute(&buf, view{Lang: lang, OtherLang: other, SwitchURL: switchURL(c.Request.URL, other), Data: data})
+	v := view{Lang: lang, OtherLang: other, SwitchURL: switchURL(c.Request.URL, other), Data: data}
+	if s, ok := c.Get(staffKey); ok {
+		staff := s.(staffContext)
+		v.Staff = &staff
+	}
+	err := t.Execute(&buf, v)
 	if err != nil {
 		h.Log.Error("unable to render template", "page", page, "error", err)
 		c.Data(http.StatusInternalServerError, "text/plain; charset=utf-8", []byte(h.Catalog.Message(lang, "error.internal")))
@@ -99,7 +107,14 @@ func templateFuncs(lang string, catalog *i18n.Catalog) template.FuncMap {
 			}
 			return catalog.Message(lang, key+".other", n)
 		},
-		"date":    func(t time.Time) string { return formatDate(lang, t) },
+		"date":     func(t time.Time) string { return formatDate(lang, t) },
+		"dateTime": func(t time.Time) string { return formatDate(lang, t) + " " + t.UTC().Format("15:04") + " UTC" },
+		"hiddenReason": func(reason string) string {
+			if reason == domain.HiddenReported {
+				return catalog.Message(lang, "hidden.reported")
+			}
+			return reason
+		},
 		"isoDate": func(t time.Time) string { return t.Format("2006-01-02") },
 		"milestoneDate": func(m domain.Milestone) string {
 			if m.OccursOn == nil {

@@ -3,6 +3,8 @@ package web
 import (
 	"net/http"
 
+	"zukunftswerk/server/domain"
+
 	"github.com/gin-gonic/gin"
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/prometheus/client_golang/prometheus/promhttp"
@@ -46,6 +48,44 @@ func (h *Handler) routes(registry *prometheus.Registry) *gin.Engine {
 	engine.GET("/:municipality/:process/ideen/:idea", h.ideaShow)
 	engine.POST("/:municipality/:process/ideen/:idea/unterstuetzung", h.ideaSupport)
 	engine.POST("/:municipality/:process/ideen/:idea/meldung", h.ideaReport)
+
+	// Staff: login is open; everything else needs a session, and the pages
+	// of a municipality need a role there.
+	engine.GET("/intern/anmelden", h.staffLoginForm)
+	engine.POST("/intern/anmelden", h.staffLogin)
+	engine.GET("/intern/einladung/:token", h.staffInvitationForm)
+	engine.POST("/intern/einladung/:token", h.staffInvitationAccept)
+	staff := engine.Group("/intern", h.requireStaff)
+	staff.GET("/", h.staffHome)
+	staff.POST("/abmelden", h.staffLogout)
+	staff.GET("/passwort", h.staffPasswordForm)
+	staff.POST("/passwort", h.staffPasswordChange)
+
+	installation := staff.Group("", h.requireInstallationAdmin)
+	installation.GET("/kommunen", h.staffMunicipalities)
+	installation.POST("/kommunen", h.staffMunicipalityCreate)
+	installation.GET("/seiten", h.staffPages)
+	installation.POST("/seiten", h.staffPagesSave)
+
+	anyRole := staff.Group("/k/:municipality", h.staffIn(domain.Roles...))
+	anyRole.GET("/", h.staffMunicipality)
+
+	moderators := staff.Group("/k/:municipality", h.staffIn(domain.RoleAdmin, domain.RoleModeration))
+	moderators.GET("/moderation", h.staffModeration)
+	moderators.POST("/moderation", h.staffModerate)
+	moderators.GET("/datenauskunft", h.staffDeviceRequest)
+	moderators.POST("/datenauskunft", h.staffDeviceRequest)
+
+	admins := staff.Group("/k/:municipality", h.staffIn(domain.RoleAdmin))
+	admins.POST("/verfahren", h.staffProcessCreate)
+	admins.GET("/verfahren/:process", h.staffProcess)
+	admins.POST("/verfahren/:process", h.staffProcessUpdate)
+	admins.POST("/verfahren/:process/handlungsfelder", h.staffActionFieldCreate)
+	admins.POST("/verfahren/:process/fahrplan", h.staffMilestoneCreate)
+	admins.GET("/team", h.staffTeam)
+	admins.POST("/team/einladungen", h.staffInvite)
+	admins.POST("/team/:user", h.staffMemberAction)
+	admins.GET("/protokoll", h.staffAudit)
 
 	// Citizens and apps: the JSON API, described in static/openapi.yaml.
 	api := engine.Group("/api/v1")

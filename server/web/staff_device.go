@@ -1,0 +1,80 @@
+package web
+
+import (
+	"net/http"
+	"strings"
+
+	"github.com/gin-gonic/gin"
+
+	"zukunftswerk/server/domain"
+	"zukunftswerk/server/store"
+)
+
+type devicePage struct {
+	Municipality  domain.Municipality
+	Token         string
+	Contributions []store.DeviceContribution
+	Supports      []store.DeviceContribution
+	Looked        bool
+	Erased        bool
+	ErrorKey      string
+}
+
+// staffDeviceRequest serves a citizen's data request made to the town: the
+// citizen reads their device code on "Meine Beiträge" and passes it on; staff
+// see, export or erase that device's data within their municipality.
+func (h *Handler) staffDeviceRequest(c *gin.Context) {
+	if err := c.Request.ParseForm(); err != nil {
+		h.fail(c, bodyError(err))
+		return
+	}
+	m := municipalityOf(c)
+	form := c.Request.PostForm
+	page := devicePage{Municipality: m, Token: strings.ToLower(strings.TrimSpace(form.Get("device")))}
+	if c.Request.Method == http.MethodGet {
+		h.render(c, http.StatusOK, "staff_device", page)
+		return
+	}
+	if !validDeviceToken(page.Token) {
+		page.ErrorKey = "staff.error.device_code"
+		h.render(c, http.StatusUnprocessableEntity, "staff_device", page)
+		return
+	}
+	ctx := c.Request.Context()
+	device := hashDevice(page.Token)
+	if form.Get("action") == "erase" {
+		if form.Get("confirm") != "yes" {
+			page.ErrorKey = "my.error.confirm_missing"
+			h.render(c, http.StatusUnprocessableEntity, "staff_device", page)
+			return
+		}
+		if _, _, err := h.Store.EraseDeviceFor(ctx, staffOf(c).Actor(), m.ID, device); err != nil {
+			h.fail(c, err)
+			return
+		}
+		page.Erased = true
+	}
+	prefix := "/" + m.Slug + "/"
+	contributions, err := h.Store.DeviceContributions(ctx, device)
+	if err != nil {
+		h.fail(c, err)
+		return
+	}
+	supports, err := h.Store.DeviceSupports(ctx, device)
+	if err != nil {
+		h.fail(c, err)
+		return
+	}
+	for _, dc := range contributions {
+		if strings.HasPrefix(dc.ProcessPath+"/", prefix) {
+			page.Contributions = append(page.Contributions, dc)
+		}
+	}
+	for _, dc := range supports {
+		if strings.HasPrefix(dc.ProcessPath+"/", prefix) {
+			page.Supports = append(page.Supports, dc)
+		}
+	}
+	page.Looked = true
+	h.render(c, http.StatusOK, "staff_device", page)
+}

@@ -1,0 +1,88 @@
+package web
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"net/http"
+	"strconv"
+	"time"
+
+	"github.com/gin-gonic/gin"
+
+	"zukunftswerk/server/auth"
+	"zukunftswerk/server/domain"
+	"zukunftswerk/server/live"
+)
+
+// Login attempts: per account and per client address, held even when Redis
+// is down (in-process fallback).
+var (
+	loginPerAccount = live.Limit{Events: 10, Per: 15 * time.Minute}
+	loginPerClient  = live.Limit{Events: 30, Per: 15 * time.Minute}
+)
+
+type loginPage struct {
+	Email    string
+	Next     string
+	ErrorKey string
+}
+
+// staffLoginForm shows the login form.
+func (h *Handler) staffLoginForm(c *gin.Context) {
+	h.render(c, http.StatusOK, "staff_login", loginPage{Next: safeNext(c.Query("weiter"))})
+}
+
+// staffLogin checks email and password and starts a fresh session. Any
+// session the browser brought along is ended first (no fixation).
+func (h *Handler) staffLogin(c *gin.Context) {
+	if err := c.Request.ParseForm(); err != nil {
+		h.fail(c, bodyError(err))
+		return
+	}
+	form := c.Request.PostForm
+	page := loginPage{Email: form.Get("email"), Next: safeNext(form.Get("weiter"))}
+	email, _ := domain.NormalizeEmail(form.Get("email"))
+	ctx := c.Request.Context()
+
+	accountKey := sha256.Sum256([]byte(email))
+	for _, check := range []live.Decision{
+		h.Live.AllowStrict(ctx, "login-client:"+h.clientKey(c), loginPerClient),
+		h.Live.AllowStrict(ctx, "login-account:"+hex.EncodeToString(accountKey[:16]), loginPerAccount),
+	} {
+		if !check.Allowed {
+			c.Header("Retry-After", strconv.Itoa(int(check.RetryAfter.Seconds()+0.999)))
+			page.ErrorKey = "staff.error.login_limited"
+			h.render(c, http.StatusTooManyRequests, "staff_login", page)
+			return
+		}
+	}
+
+	user, err := h.Store.StaffUserByEmail(ctx, email)
+	hash := user.PasswordHash
+	if err != nil {
+		hash = ""
+	}
+	if !auth.CheckPassword(form.Get("password"), hash) || user.Disabled {
+		page.ErrorKey = "staff.error.login_failed"
+		h.render(c, http.StatusUnauthorized, "staff_login", page)
+		return
+	}
+	if old, err := c.Request.Cookie(h.sessionCookieName()); err == nil {
+		_ = h.Live.DeleteSession(ctx, old.Value)
+	}
+	token, err := h.Live.CreateSession(ctx, user.ID, h.sessionPolicy())
+	if err != nil {
+		h.Log.Warn("session creation failed", "error", err)
+		h.fail(c, domain.Errorf(domain.CodeUnavailable, "staff.error.sessions_unavailable"))
+		return
+	}
+	h.setSessionCookie(c, token, int(h.Config.SessionMax.Seconds()))
+	c.Redirect(http.StatusSeeOther, page.Next)
+}
+
+// staffLogout ends the session at once.
+func (h *Handler) staffLogout(c *gin.Context) {
+	_ = h.Live.DeleteSession(c.Request.Context(), staffOf(c).token)
+	h.setSessionCookie(c, "", -1)
+	c.Redirect(http.StatusSeeOther, "/intern/anmelden?abgemeldet=1")
+}
