@@ -1,0 +1,113 @@
+package web_test
+
+import (
+	"fmt"
+	"net/http"
+	"net/url"
+	"strings"
+	"testing"
+
+	"zukunftswerk/server/domain"
+	"zukunftswerk/server/testutil"
+)
+
+// TestRoleRouteMatrix: every role against every staff route, in its own
+// municipality and in a foreign one (403), and against a foreign object
+// through its own municipality's route (403).
+func TestRoleRouteMatrix(t *testing.T) {
+	srv := testutil.NewServer(t, testutil.Options{Demo: true})
+	foreignIdea := secondTown(t, srv)
+	own := func(r domain.Role) testutil.Grant { return testutil.Grant{Municipality: "ingersheim", Role: r} }
+	testutil.CreateStaff(t, srv.Store, "admin@i.de", "Admin", false, own(domain.RoleAdmin))
+	testutil.CreateStaff(t, srv.Store, "pg@i.de", "Projektgruppe", false, own(domain.RoleProjektgruppe))
+	testutil.CreateStaff(t, srv.Store, "mod@i.de", "Moderation", false, own(domain.RoleModeration))
+	testutil.CreateStaff(t, srv.Store, "verw@i.de", "Verwaltung", false, own(domain.RoleVerwaltung))
+	foreignAdmin := testutil.CreateStaff(t, srv.Store, "admin@m.de", "Fremd", false, testutil.Grant{Municipality: "musterstadt", Role: domain.RoleAdmin})
+
+	type route struct {
+		name, method, path string
+		form               url.Values
+		allowed            []string // roles that may; everyone else gets 403
+	}
+	admin, mod := []string{"admin"}, []string{"admin", "moderation"}
+	all := []string{"admin", "projektgruppe", "moderation", "verwaltung"}
+	routes := []route{
+		{"overview", "GET", "/intern/k/%s/", nil, all},
+		{"moderation queue", "GET", "/intern/k/%s/moderation", nil, mod},
+		{"moderate", "POST", "/intern/k/%s/moderation", url.Values{"id": {"{IDEA}"}, "action": {"hide"}, "reason": {"Test"}}, mod},
+		{"data request", "GET", "/intern/k/%s/datenauskunft", nil, mod},
+		{"team", "GET", "/intern/k/%s/team", nil, admin},
+		{"invite", "POST", "/intern/k/%s/team/einladungen", url.Values{"email": {"neu@example.de"}, "role": {"moderation"}}, admin},
+		{"audit", "GET", "/intern/k/%s/protokoll", nil, admin},
+		{"create process", "POST", "/intern/k/%s/verfahren", url.Values{"title": {"Neu"}, "slug": {"{SLUG}"}, "moderation": {"post"}}, admin},
+		{"process settings", "GET", "/intern/k/%s/verfahren/{P}", nil, admin},
+		{"add field", "POST", "/intern/k/%s/verfahren/{P}/handlungsfelder", url.Values{"title": {"Neues Feld"}}, admin},
+		{"member action", "POST", "/intern/k/%s/team/{U}", url.Values{"action": {"reset"}}, admin},
+	}
+	towns := map[string]struct{ process, idea, user string }{
+		"ingersheim":  {"heute-leben-morgen-gestalten", "1", "1"},
+		"musterstadt": {"zukunft", fmt.Sprint(foreignIdea), fmt.Sprint(foreignAdmin.ID)},
+	}
+	users := map[string]string{"admin": "admin@i.de", "projektgruppe": "pg@i.de", "moderation": "mod@i.de", "verwaltung": "verw@i.de"}
+	n := 0
+	for role, email := range users {
+		c := newCitizen(t, srv)
+		c.login(email)
+		for _, r := range routes {
+			for town, objects := range towns {
+				n++
+				fill := strings.NewReplacer("{P}", objects.process, "{U}", objects.user, "{IDEA}", objects.idea,
+					"{SLUG}", fmt.Sprintf("neu-%s-%d", role, n))
+				path := fill.Replace(fmt.Sprintf(r.path, town))
+				form := url.Values{}
+				for k, v := range r.form {
+					form[k] = []string{fill.Replace(v[0])}
+				}
+				var res response
+				if r.method == "GET" {
+					res = c.get(path)
+				} else {
+					res = c.post(path, form)
+				}
+				want := contains(r.allowed, role) && town == "ingersheim"
+				if want && res.StatusCode >= 400 {
+					t.Errorf("%s → %s in %s: %d, want allowed", role, r.name, town, res.StatusCode)
+				}
+				if !want && res.StatusCode != http.StatusForbidden {
+					t.Errorf("%s → %s in %s: %d, want 403", role, r.name, town, res.StatusCode)
+				}
+			}
+		}
+		// A foreign object through the own municipality's route.
+		if contains(mod, role) {
+			res := c.post("/intern/k/ingersheim/moderation", url.Values{"id": {fmt.Sprint(foreignIdea)}, "action": {"hide"}, "reason": {"x"}})
+			if res.StatusCode != http.StatusForbidden {
+				t.Errorf("%s hides a foreign idea through the own route: %d, want 403", role, res.StatusCode)
+			}
+		}
+		if role == "admin" {
+			res := c.post(fmt.Sprintf("/intern/k/ingersheim/team/%d", foreignAdmin.ID), url.Values{"action": {"disable"}})
+			if res.StatusCode != http.StatusForbidden {
+				t.Errorf("admin disables a foreign user through the own route: %d, want 403", res.StatusCode)
+			}
+		}
+		for _, path := range []string{"/intern/kommunen", "/intern/seiten"} {
+			if res := c.get(path); res.StatusCode != http.StatusForbidden {
+				t.Errorf("%s opens the installation page %s: %d", role, path, res.StatusCode)
+			}
+		}
+	}
+	// The foreign idea was never hidden.
+	if res := newCitizen(t, srv).get(fmt.Sprintf("/musterstadt/zukunft/ideen/%d", foreignIdea)); res.StatusCode != http.StatusOK {
+		t.Errorf("the foreign idea is gone: %d", res.StatusCode)
+	}
+}
+
+func contains(list []string, s string) bool {
+	for _, v := range list {
+		if v == s {
+			return true
+		}
+	}
+	return false
+}
