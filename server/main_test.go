@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"zukunftswerk"
+	"zukunftswerk/server/config"
 	"zukunftswerk/server/domain"
 	"zukunftswerk/server/store"
 	"zukunftswerk/server/testutil"
@@ -142,5 +143,52 @@ func TestBackupCommand(t *testing.T) {
 	}
 	if err := run(context.Background(), testutil.Logger(t), []string{"backup"}, getenv); err == nil {
 		t.Error("backup without a file name succeeded")
+	}
+}
+
+func TestAdminCreateCommandAndBootstrap(t *testing.T) {
+	dbURL := testutil.DatabaseURL(t)
+	env := map[string]string{"DATABASE_URL": dbURL}
+	getenv := func(k string) string { return env[k] }
+	log := testutil.Logger(t)
+	ctx := context.Background()
+
+	err := adminCommand(ctx, log, []string{"create", "-email", "Root@Land.de", "-name", "Landesadmin"}, getenv,
+		strings.NewReader("ein langes Passwort für das Land\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, bad := range []struct {
+		args  []string
+		input string
+	}{
+		{[]string{"create", "-email", "root@land.de", "-name", "Doppelt"}, "ein langes Passwort für das Land\n"},
+		{[]string{"create", "-email", "kurz@land.de", "-name", "Kurz"}, "kurz\n"},
+		{[]string{"create", "-email", "keine-adresse", "-name", "X"}, "ein langes Passwort für das Land\n"},
+		{[]string{"create", "-email", "leer@land.de", "-name", "Leer"}, ""},
+		{[]string{"delete"}, ""},
+	} {
+		if err := adminCommand(ctx, log, bad.args, getenv, strings.NewReader(bad.input)); err == nil {
+			t.Errorf("admin %v accepted", bad.args)
+		}
+	}
+	s := testutil.StoreAt(t, dbURL)
+	u, err := s.StaffUserByEmail(ctx, "root@land.de")
+	if err != nil || !u.InstallationAdmin || u.Name != "Landesadmin" || strings.Contains(u.PasswordHash, "Passwort") {
+		t.Fatalf("created admin: %+v %v", u, err)
+	}
+
+	// ADMIN_EMAIL only acts on an installation without accounts.
+	fresh := testutil.DatabaseURL(t)
+	freshStore := testutil.StoreAt(t, fresh)
+	cfg := config.Config{AdminEmail: "erst@land.de", AdminPassword: "das erste Passwort hier"}
+	if err := bootstrapAdmin(ctx, log, freshStore, cfg); err != nil {
+		t.Fatal(err)
+	}
+	if err := bootstrapAdmin(ctx, log, freshStore, config.Config{AdminEmail: "zweit@land.de", AdminPassword: "das zweite Passwort hier"}); err != nil {
+		t.Fatal(err)
+	}
+	if n, _ := freshStore.CountStaffUsers(ctx); n != 1 {
+		t.Errorf("bootstrap created %d accounts, want 1", n)
 	}
 }
