@@ -52,8 +52,13 @@ type AuditFilter struct {
 
 // AuditEntries lists a municipality's audit log, newest first.
 func (s *Store) AuditEntries(ctx context.Context, f AuditFilter) ([]domain.AuditEntry, error) {
+	// MunicipalityID 0 selects the installation's own entries (accounts,
+	// legal pages), which belong to no municipality.
 	where := []string{"municipality_id = ?"}
 	args := []any{f.MunicipalityID}
+	if f.MunicipalityID == 0 {
+		where, args = []string{"municipality_id IS NULL"}, nil
+	}
 	if f.UserID > 0 {
 		where = append(where, "user_id = ?")
 		args = append(args, f.UserID)
@@ -71,10 +76,16 @@ func (s *Store) AuditEntries(ctx context.Context, f AuditFilter) ([]domain.Audit
 	return list, nil
 }
 
-// AuditActions lists the distinct actions in a municipality's log.
+// AuditActions lists the distinct actions in a municipality's log (0: the
+// installation's own log).
 func (s *Store) AuditActions(ctx context.Context, municipalityID int64) ([]string, error) {
 	var list []string
-	err := selectAll(ctx, s.reader, &list, `SELECT DISTINCT action FROM audit_entry WHERE municipality_id = ? ORDER BY action`, municipalityID)
+	var err error
+	if municipalityID == 0 {
+		err = selectAll(ctx, s.reader, &list, `SELECT DISTINCT action FROM audit_entry WHERE municipality_id IS NULL ORDER BY action`)
+	} else {
+		err = selectAll(ctx, s.reader, &list, `SELECT DISTINCT action FROM audit_entry WHERE municipality_id = ? ORDER BY action`, municipalityID)
+	}
 	if err != nil {
 		return nil, fmt.Errorf("store: unable to list audit actions: %w", err)
 	}

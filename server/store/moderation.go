@@ -21,6 +21,7 @@ type QueueItem struct {
 	HiddenReason string    `db:"hidden_reason"`
 	ReportCount  int       `db:"report_count"`
 	Reasons      string    `db:"reasons"` // comma-separated report reasons
+	Notes        string    `db:"notes"`   // the reporters' notes, separated by blank lines
 	CreatedAt    time.Time `db:"created_at"`
 	ProcessTitle string    `db:"process_title"`
 	ProcessPath  string    `db:"process_path"`
@@ -32,6 +33,7 @@ func (s *Store) ModerationQueue(ctx context.Context, municipalityID int64) ([]Qu
 	var list []QueueItem
 	err := selectAll(ctx, s.reader, &list, `SELECT c.id, c.title, c.body, c.pseudonym, c.visibility, c.hidden_reason, c.report_count,
 		COALESCE((SELECT `+s.groupConcat("r.reason")+` FROM report r WHERE r.contribution_id = c.id), '') AS reasons,
+		COALESCE((SELECT `+s.groupConcatNotes("r.note")+` FROM report r WHERE r.contribution_id = c.id AND r.note <> ''), '') AS notes,
 		c.created_at, p.title AS process_title, '/' || m.slug || '/' || p.slug AS process_path
 		FROM contribution c JOIN process p ON p.id = c.process_id JOIN municipality m ON m.id = p.municipality_id
 		WHERE p.municipality_id = ? AND (c.visibility <> 'visible' OR c.report_count > 0)

@@ -92,6 +92,15 @@ func (s *Store) groupConcat(expr string) string {
 	return "group_concat(" + expr + ", ',')"
 }
 
+// groupConcatNotes joins free texts with blank lines, so that a template
+// can split them into paragraphs again.
+func (s *Store) groupConcatNotes(expr string) string {
+	if s.engine == Postgres {
+		return "string_agg(" + expr + ", E'\\n\\n')"
+	}
+	return "group_concat(" + expr + ", char(10) || char(10))"
+}
+
 // GrantRole gives a user a role in a municipality (idempotent).
 func (s *Store) GrantRole(ctx context.Context, actor Actor, userID, municipalityID int64, role domain.Role) error {
 	return s.audited(ctx, actor, municipalityID, "role.grant", "staff_user", strconv.FormatInt(userID, 10), string(role), func(tx *sqlx.Tx) error {

@@ -66,6 +66,7 @@ func (h *Handler) routes(registry *prometheus.Registry) *gin.Engine {
 	installation.POST("/kommunen", h.staffMunicipalityCreate)
 	installation.GET("/seiten", h.staffPages)
 	installation.POST("/seiten", h.staffPagesSave)
+	installation.GET("/protokoll", h.staffAudit)
 
 	anyRole := staff.Group("/k/:municipality", h.staffIn(domain.Roles...))
 	anyRole.GET("/", h.staffMunicipality)

@@ -20,7 +20,8 @@ type auditPage struct {
 }
 
 // staffAudit shows the municipality's audit log, filterable by action and
-// person (admin).
+// person (admin). Without a municipality (/intern/protokoll) it is the
+// installation's own log, for installation admins.
 func (h *Handler) staffAudit(c *gin.Context) {
 	m := municipalityOf(c)
 	ctx := c.Request.Context()
@@ -43,10 +44,12 @@ func (h *Handler) staffAudit(c *gin.Context) {
 		h.fail(c, err)
 		return
 	}
-	team, err := h.Store.Team(ctx, m.ID)
-	if err != nil {
-		h.fail(c, err)
-		return
+	var team []store.TeamMember
+	if m.ID > 0 {
+		if team, err = h.Store.Team(ctx, m.ID); err != nil {
+			h.fail(c, err)
+			return
+		}
 	}
 	h.render(c, http.StatusOK, "staff_audit", auditPage{Municipality: m, Entries: entries, Actions: actions, Team: team,
 		Action: filter.Action, UserID: filter.UserID})

@@ -1,0 +1,88 @@
+package web_test
+
+import (
+	"net/http"
+	"net/url"
+	"strings"
+	"testing"
+
+	"zukunftswerk/server/testutil"
+)
+
+// TestScriptsInEveryFieldComeBackEscaped puts a script into every field a
+// citizen or staff member can fill and opens every page that shows it.
+func TestScriptsInEveryFieldComeBackEscaped(t *testing.T) {
+	const payload = `<script>alert("zw")</script>`
+	const raw = `<script>alert(`
+	srv := testutil.NewServer(t, testutil.Options{})
+	testutil.CreateStaff(t, srv.Store, "root@land.de", "Root "+payload, true)
+	admin := newCitizen(t, srv)
+	admin.login("root@land.de")
+	steps := []struct {
+		path string
+		form url.Values
+	}{
+		{"/intern/kommunen", url.Values{"name": {"Stadt " + payload}, "slug": {"xss"}}},
+		{"/intern/k/xss/verfahren", url.Values{"title": {"Verfahren " + payload}, "slug": {"vx"}, "description": {payload}, "moderation": {"post"}}},
+		{"/intern/k/xss/verfahren/vx/handlungsfelder", url.Values{"title": {"Feld " + payload}, "question": {payload}}},
+		{"/intern/k/xss/verfahren/vx/fahrplan", url.Values{"title": {"Termin " + payload}, "description": {payload}, "date": {"2027-01-01"}}},
+		{"/intern/seiten", url.Values{"page": {"privacy"}, "lang": {"de"}, "body": {payload}}},
+	}
+	for _, s := range steps {
+		if res := admin.post(s.path, s.form); res.StatusCode != http.StatusSeeOther {
+			t.Fatalf("POST %s: %d", s.path, res.StatusCode)
+		}
+	}
+	author := newCitizen(t, srv)
+	res := author.get("/xss/vx/ideen/neu")
+	token, _ := res.doc(t).Find(`input[name="form_token"]`).Attr("value")
+	fieldID, _ := res.doc(t).Find(`#action_field option[value]:not([value=""])`).Attr("value")
+	res = author.post("/xss/vx/ideen", url.Values{"form_token": {token}, "action_field": {fieldID}, "title": {payload},
+		"body": {payload}, "pseudonym": {"P" + payload}, "privacy": {"yes"}})
+	if res.StatusCode != http.StatusSeeOther {
+		t.Fatalf("idea: %d", res.StatusCode)
+	}
+	ideaPath, _, _ := strings.Cut(res.Header.Get("Location"), "?")
+	id := ideaPath[strings.LastIndex(ideaPath, "/")+1:]
+	newCitizen(t, srv).post(ideaPath+"/meldung", url.Values{"reason": {"spam"}, "note": {payload}})
+	// A form sent back with errors carries the payload in its inputs.
+	invalid := author.post("/xss/vx/ideen", url.Values{"form_token": {token + "x"}, "title": {payload}, "body": {payload}})
+	if strings.Contains(invalid.Body, raw) {
+		t.Error("the re-rendered idea form contains the raw script")
+	}
+
+	pages := []struct {
+		who  *citizen
+		path string
+	}{
+		{author, "/"}, {author, "/xss/"}, {author, "/xss/vx/"}, {author, "/xss/vx/ideen"},
+		{author, "/xss/vx/ideen?suche=" + url.QueryEscape(payload)}, {author, ideaPath}, {author, "/meine-beitraege"},
+		{author, "/meine-beitraege/export.json"}, {author, "/datenschutz"}, {author, "/api/v1/processes/xss/vx/ideas"},
+		{admin, "/intern/"}, {admin, "/intern/kommunen"}, {admin, "/intern/k/xss/"}, {admin, "/intern/k/xss/verfahren/vx"},
+		{admin, "/intern/k/xss/team"}, {admin, "/intern/k/xss/protokoll"}, {admin, "/intern/protokoll"},
+		{admin, "/intern/k/xss/moderation"}, {admin, "/intern/seiten"},
+	}
+	check := func() {
+		for _, p := range pages {
+			res := p.who.get(p.path)
+			if res.StatusCode != http.StatusOK {
+				t.Errorf("%s: %d", p.path, res.StatusCode)
+			}
+			if strings.Contains(res.Body, raw) {
+				t.Errorf("%s contains the raw script", p.path)
+			}
+		}
+	}
+	check()
+	if !strings.Contains(author.get("/xss/vx/").Body, "Verfahren &lt;script&gt;") {
+		t.Error("the escaped process title is missing: the test did not reach the page it meant")
+	}
+	if !strings.Contains(admin.get("/intern/k/xss/moderation").Body, "&lt;script&gt;alert(&#34;zw&#34;)") {
+		t.Error("the report note is not shown escaped in the queue")
+	}
+	// Hidden with a scripted public reason: the author's views.
+	if res := admin.post("/intern/k/xss/moderation", url.Values{"id": {id}, "action": {"hide"}, "reason": {payload}}); res.StatusCode != http.StatusSeeOther {
+		t.Fatalf("hide: %d", res.StatusCode)
+	}
+	check()
+}
