@@ -109,9 +109,11 @@ func TestInvalidConfigurationStopsTheStart(t *testing.T) {
 	}
 }
 
+// waitFor polls url until it answers 200; a loaded CI machine running the
+// race-enabled suite may need many seconds to start a server.
 func waitFor(t *testing.T, url string) {
 	t.Helper()
-	for i := 0; i < 200; i++ {
+	for i := 0; i < 1200; i++ {
 		if res, err := http.Get(url); err == nil {
 			res.Body.Close()
 			if res.StatusCode == http.StatusOK {
