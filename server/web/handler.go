@@ -26,6 +26,7 @@ type Handler struct {
 	Catalog *i18n.Catalog
 	Log     *slog.Logger
 
+	hub     *live.Hub
 	pages   *pages
 	static  fs.FS
 	tokens  formTokens
@@ -55,7 +56,8 @@ func New(ctx context.Context, d Deps) (http.Handler, error) {
 	if err != nil {
 		return nil, err
 	}
-	m, err := newMetrics(d.Registry)
+	hub := live.NewHub(d.Live)
+	m, err := newMetrics(d.Registry, hub)
 	if err != nil {
 		return nil, fmt.Errorf("web: unable to register metrics: %w", err)
 	}
@@ -65,6 +67,7 @@ func New(ctx context.Context, d Deps) (http.Handler, error) {
 		Live:    d.Live,
 		Catalog: d.Catalog,
 		Log:     d.Log,
+		hub:     hub,
 		pages:   pg,
 		static:  d.Static,
 		tokens:  formTokens{secret: secret},

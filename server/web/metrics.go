@@ -2,6 +2,8 @@ package web
 
 import (
 	"github.com/prometheus/client_golang/prometheus"
+
+	"zukunftswerk/server/live"
 )
 
 type metrics struct {
@@ -9,7 +11,7 @@ type metrics struct {
 	duration *prometheus.HistogramVec
 }
 
-func newMetrics(reg *prometheus.Registry) (*metrics, error) {
+func newMetrics(reg *prometheus.Registry, hub *live.Hub) (*metrics, error) {
 	m := &metrics{
 		requests: prometheus.NewCounterVec(prometheus.CounterOpts{
 			Name: "zukunftswerk_http_requests_total",
@@ -21,7 +23,11 @@ func newMetrics(reg *prometheus.Registry) (*metrics, error) {
 			Buckets: []float64{.001, .0025, .005, .01, .025, .05, .1, .25, .5, 1, 2.5, 5},
 		}, []string{"method", "route"}),
 	}
-	for _, c := range []prometheus.Collector{m.requests, m.duration} {
+	connections := prometheus.NewGaugeFunc(prometheus.GaugeOpts{
+		Name: "zukunftswerk_live_connections",
+		Help: "Open Server-Sent-Events connections of live workshops on this instance.",
+	}, func() float64 { return float64(hub.Connections()) })
+	for _, c := range []prometheus.Collector{m.requests, m.duration, connections} {
 		if err := reg.Register(c); err != nil {
 			return nil, err
 		}

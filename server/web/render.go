@@ -22,7 +22,8 @@ import (
 var pageNames = []string{"home", "municipality", "process", "idea_list", "idea_new", "idea_show", "error",
 	"my_contributions", "privacy", "accessibility",
 	"staff_login", "staff_home", "staff_password", "staff_invitation", "staff_municipalities", "staff_municipality",
-	"staff_process", "staff_team", "staff_audit", "staff_moderation", "staff_device", "staff_pages"}
+	"staff_process", "staff_team", "staff_audit", "staff_moderation", "staff_device", "staff_pages",
+	"workshop_code", "workshop_join", "workshop_participant", "workshop_wall", "staff_workshops", "staff_workshop", "staff_workshop_doc"}
 
 type pages struct {
 	byLang map[string]map[string]*template.Template
@@ -140,7 +141,14 @@ func templateFuncs(lang string, catalog *i18n.Catalog) template.FuncMap {
 		// fieldTone picks one of six colour classes: a strict CSP forbids
 		// inline style attributes, so colours live in app.css.
 		"fieldTone": func(position int) int { return (position-1)%6 + 1 },
-		"add":       func(a, b int) int { return a + b },
+		"clock":     func(seconds int) string { return fmt.Sprintf("%d:%02d", seconds/60, seconds%60) },
+		"deref": func(p *int64) int64 {
+			if p == nil {
+				return 0
+			}
+			return *p
+		},
+		"add": func(a, b int) int { return a + b },
 		"pageURL": func(base string, q url.Values, page int) string {
 			v := url.Values{}
 			for k, vals := range q {

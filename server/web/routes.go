@@ -49,6 +49,18 @@ func (h *Handler) routes(registry *prometheus.Registry) *gin.Engine {
 	engine.POST("/:municipality/:process/ideen/:idea/unterstuetzung", h.ideaSupport)
 	engine.POST("/:municipality/:process/ideen/:idea/meldung", h.ideaReport)
 
+	// Workshop participants and walls: the join code is the key.
+	engine.GET("/w", h.workshopEnterCode)
+	engine.GET("/w/:code", h.workshopJoinForm)
+	engine.POST("/w/:code/beitreten", h.workshopJoin)
+	engine.GET("/w/:code/gruppe", h.workshopParticipant)
+	engine.POST("/w/:code/karten", h.workshopCardCreate)
+	engine.POST("/w/:code/punkte", h.workshopDot)
+	engine.GET("/w/:code/ereignisse", h.workshopStream)
+	engine.GET("/w/:code/zustand", h.workshopState)
+	engine.GET("/w/:code/wand", h.workshopWall)
+	engine.GET("/w/:code/qr.png", h.workshopQR)
+
 	// Staff: login is open; everything else needs a session, and the pages
 	// of a municipality need a role there.
 	engine.GET("/intern/anmelden", h.staffLoginForm)
@@ -75,6 +87,14 @@ func (h *Handler) routes(registry *prometheus.Registry) *gin.Engine {
 	moderators.GET("/moderation", h.staffModeration)
 	moderators.POST("/moderation", h.staffModerate)
 	moderators.GET("/datenauskunft", h.staffDeviceRequest)
+	moderators.GET("/werkstaetten", h.staffWorkshops)
+	moderators.POST("/werkstaetten", h.staffWorkshopCreate)
+	moderators.GET("/werkstaetten/:workshop", h.staffWorkshopConsole)
+	moderators.POST("/werkstaetten/:workshop/steuerung", h.staffWorkshopControl)
+	moderators.POST("/werkstaetten/:workshop/karten/:card", h.staffWorkshopCard)
+	moderators.POST("/werkstaetten/:workshop/cluster", h.staffWorkshopCluster)
+	moderators.GET("/werkstaetten/:workshop/ereignisse", h.staffWorkshopStream)
+	moderators.GET("/werkstaetten/:workshop/doku", h.staffWorkshopDoc)
 	moderators.POST("/datenauskunft", h.staffDeviceRequest)
 
 	admins := staff.Group("/k/:municipality", h.staffIn(domain.RoleAdmin))

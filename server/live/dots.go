@@ -1,0 +1,122 @@
+package live
+
+import (
+	"context"
+	"fmt"
+	"strconv"
+	"time"
+
+	"github.com/redis/go-redis/v9"
+)
+
+// dotScript checks and changes a participant's dots in one phase atomically:
+// the budget and the per-card maximum hold however many requests arrive at
+// once. KEYS[1] is a hash with the field "total" and one field per card.
+// It answers -1 when the hash is not loaded (Redis restarted), 0 when the
+// change is refused and 1 when it was applied.
+var dotScript = redis.NewScript(`
+if redis.call('EXISTS', KEYS[1]) == 0 then return -1 end
+local card = ARGV[1]
+local delta = tonumber(ARGV[2])
+local budget = tonumber(ARGV[3])
+local maxPerCard = tonumber(ARGV[4])
+local total = tonumber(redis.call('HGET', KEYS[1], 'total') or '0')
+local onCard = tonumber(redis.call('HGET', KEYS[1], card) or '0')
+if delta > 0 and (total >= budget or onCard >= maxPerCard) then return 0 end
+if delta < 0 and onCard <= 0 then return 0 end
+redis.call('HINCRBY', KEYS[1], 'total', delta)
+redis.call('HINCRBY', KEYS[1], card, delta)
+redis.call('EXPIRE', KEYS[1], 172800)
+return 1
+`)
+
+// loadScript fills the hash from the database unless another request did
+// so first (the database holds every committed dot).
+var loadScript = redis.NewScript(`
+if redis.call('EXISTS', KEYS[1]) == 1 then return 0 end
+redis.call('HSET', KEYS[1], 'total', ARGV[1])
+for i = 2, #ARGV, 2 do redis.call('HSET', KEYS[1], ARGV[i], ARGV[i+1]) end
+redis.call('EXPIRE', KEYS[1], 172800)
+return 1
+`)
+
+func (l *Live) dotsKey(workshopID, participantID int64, phase int) string {
+	return l.Key(fmt.Sprintf("{workshop:%d}:dots:%d:%d", workshopID, participantID, phase))
+}
+
+// ReserveDot applies delta (+1/-1) to the participant's dots on a card if
+// budget and maximum allow. load returns the committed dots per card from
+// the database; it is called when Redis lost the state.
+func (l *Live) ReserveDot(ctx context.Context, workshopID, participantID int64, phase int, cardID int64, delta, budget, maxPerCard int,
+	load func() (map[int64]int, error)) (bool, error) {
+	key := l.dotsKey(workshopID, participantID, phase)
+	args := []any{strconv.FormatInt(cardID, 10), delta, budget, maxPerCard}
+	for attempt := 0; attempt < 2; attempt++ {
+		res, err := dotScript.Run(ctx, l.Client, []string{key}, args...).Int()
+		if err != nil {
+			return false, fmt.Errorf("live: dot budget check failed: %w", err)
+		}
+		if res >= 0 {
+			return res == 1, nil
+		}
+		dots, err := load()
+		if err != nil {
+			return false, err
+		}
+		total := 0
+		loadArgs := []any{0}
+		for card, n := range dots {
+			total += n
+			loadArgs = append(loadArgs, strconv.FormatInt(card, 10), n)
+		}
+		loadArgs[0] = total
+		if err := loadScript.Run(ctx, l.Client, []string{key}, loadArgs...).Err(); err != nil {
+			return false, fmt.Errorf("live: unable to rebuild dot budget: %w", err)
+		}
+	}
+	return false, fmt.Errorf("live: dot budget could not be loaded")
+}
+
+// ReleaseDot undoes a reservation whose database write failed.
+func (l *Live) ReleaseDot(ctx context.Context, workshopID, participantID int64, phase int, cardID int64, delta int) {
+	key := l.dotsKey(workshopID, participantID, phase)
+	pipe := l.Client.TxPipeline()
+	pipe.HIncrBy(ctx, key, "total", int64(-delta))
+	pipe.HIncrBy(ctx, key, strconv.FormatInt(cardID, 10), int64(-delta))
+	if _, err := pipe.Exec(ctx); err != nil {
+		l.log.Warn("unable to release dot reservation; deleting the budget cache", "error", err)
+		l.Client.Del(ctx, key)
+	}
+}
+
+// Presence: each SSE connection refreshes its entry every heartbeat; the
+// count per group is how many refreshed within the last 45 seconds.
+const presenceWindow = 45 * time.Second
+
+func (l *Live) presenceKey(workshopID, groupID int64) string {
+	return l.Key(fmt.Sprintf("{workshop:%d}:online:%d", workshopID, groupID))
+}
+
+// Present marks a connection as alive.
+func (l *Live) Present(ctx context.Context, workshopID, groupID int64, connection string) {
+	key := l.presenceKey(workshopID, groupID)
+	now := time.Now()
+	l.Client.ZAdd(ctx, key, redis.Z{Score: float64(now.Unix()), Member: connection})
+	l.Client.ZRemRangeByScore(ctx, key, "-inf", strconv.FormatInt(now.Add(-presenceWindow).Unix(), 10))
+	l.Client.Expire(ctx, key, time.Hour)
+}
+
+// Gone removes a connection at once.
+func (l *Live) Gone(ctx context.Context, workshopID, groupID int64, connection string) {
+	l.Client.ZRem(ctx, l.presenceKey(workshopID, groupID), connection)
+}
+
+// Online counts the live connections of a group.
+func (l *Live) Online(ctx context.Context, workshopID, groupID int64) int {
+	n, err := l.Client.ZCount(ctx, l.presenceKey(workshopID, groupID),
+		strconv.FormatInt(time.Now().Add(-presenceWindow).Unix(), 10), "+inf").Result()
+	if err != nil {
+		return 0
+	}
+	return int(n)
+}

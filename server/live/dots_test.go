@@ -1,0 +1,64 @@
+package live_test
+
+import (
+	"context"
+	"sync"
+	"sync/atomic"
+	"testing"
+
+	"zukunftswerk/server/live"
+)
+
+func TestReserveDotHoldsTheBudgetUnderConcurrency(t *testing.T) {
+	forEachRedis(t, func(t *testing.T, l *live.Live) {
+		ctx := context.Background()
+		var accepted atomic.Int32
+		var loads atomic.Int32
+		load := func() (map[int64]int, error) { loads.Add(1); return map[int64]int{}, nil }
+		var wg sync.WaitGroup
+		for i := 0; i < 200; i++ {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				ok, err := l.ReserveDot(ctx, 42, 7, 1, int64(i%3+1), 1, 5, 2, load)
+				if err != nil {
+					t.Error(err)
+				}
+				if ok {
+					accepted.Add(1)
+				}
+			}()
+		}
+		wg.Wait()
+		if accepted.Load() != 5 {
+			t.Fatalf("200 concurrent reservations with a budget of 5 accepted %d", accepted.Load())
+		}
+		// Taking back frees exactly one dot.
+		if ok, _ := l.ReserveDot(ctx, 42, 7, 1, 1, -1, 5, 2, load); !ok {
+			t.Error("taking back a placed dot was refused")
+		}
+		if ok, _ := l.ReserveDot(ctx, 42, 7, 1, 1, 1, 5, 2, load); !ok {
+			t.Error("the freed dot could not be placed again")
+		}
+		if ok, _ := l.ReserveDot(ctx, 42, 7, 1, 1, 1, 5, 2, load); ok {
+			t.Error("a sixth dot was accepted")
+		}
+		// A released reservation (failed database write) gives the dot back.
+		l.ReleaseDot(ctx, 42, 7, 1, 1, 1)
+		if ok, _ := l.ReserveDot(ctx, 42, 7, 1, 1, 1, 5, 2, load); !ok {
+			t.Error("a released reservation did not give the dot back")
+		}
+		if loads.Load() < 1 {
+			t.Error("the budget was never loaded from the database")
+		}
+		// Lost state is rebuilt from what load returns (the database).
+		l.Client.Del(ctx, l.Key("{workshop:42}:dots:8:1"))
+		committed := func() (map[int64]int, error) { return map[int64]int{1: 2, 2: 2}, nil }
+		if ok, _ := l.ReserveDot(ctx, 42, 8, 1, 3, 1, 5, 2, committed); !ok {
+			t.Error("the fifth dot after a rebuild was refused")
+		}
+		if ok, _ := l.ReserveDot(ctx, 42, 8, 1, 3, 1, 5, 2, committed); ok {
+			t.Error("a sixth dot was accepted after a rebuild")
+		}
+	})
+}

@@ -1,0 +1,110 @@
+package live
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/redis/go-redis/v9"
+)
+
+// Event is one change of a live workshop, as sent to every screen. ID is
+// the Redis stream ID, which doubles as the SSE event id for resuming.
+type Event struct {
+	ID    string
+	Type  string
+	Group int64 // 0: for every group
+	Data  json.RawMessage
+}
+
+// streamLength bounds a workshop's replay buffer; a phone away for longer
+// than that many events reloads the whole state instead.
+const streamLength = 20000
+
+func (l *Live) eventsKey(workshopID int64) string {
+	return l.Key("{workshop:" + strconv.FormatInt(workshopID, 10) + "}:events")
+}
+
+// Publish appends an event to the workshop's stream; every instance's hub
+// reads it from there and fans it out to its own SSE clients.
+func (l *Live) Publish(ctx context.Context, workshopID int64, typ string, group int64, data any) (string, error) {
+	raw, err := json.Marshal(data)
+	if err != nil {
+		return "", fmt.Errorf("live: unable to encode event: %w", err)
+	}
+	id, err := l.Client.XAdd(ctx, &redis.XAddArgs{
+		Stream: l.eventsKey(workshopID), MaxLen: streamLength, Approx: true,
+		Values: []any{"type", typ, "group", group, "data", string(raw)},
+	}).Result()
+	if err != nil {
+		return "", fmt.Errorf("live: unable to publish event: %w", err)
+	}
+	return id, nil
+}
+
+// ErrReplayGap means events after the given ID are no longer all in the
+// stream (trimmed, or Redis restarted): the client must reload its state.
+var ErrReplayGap = errors.New("live: events are missing; reload")
+
+// Replay returns the events after afterID.
+func (l *Live) Replay(ctx context.Context, workshopID int64, afterID string) ([]Event, error) {
+	key := l.eventsKey(workshopID)
+	first, err := l.Client.XRangeN(ctx, key, "-", "+", 1).Result()
+	if err != nil {
+		return nil, fmt.Errorf("live: unable to read stream: %w", err)
+	}
+	if len(first) == 0 || streamIDLess(afterID, first[0].ID) && !sameOrNext(afterID, first[0].ID) {
+		return nil, ErrReplayGap
+	}
+	msgs, err := l.Client.XRange(ctx, key, "("+afterID, "+").Result()
+	if err != nil {
+		return nil, fmt.Errorf("live: unable to replay: %w", err)
+	}
+	return toEvents(msgs), nil
+}
+
+func toEvents(msgs []redis.XMessage) []Event {
+	events := make([]Event, 0, len(msgs))
+	for _, m := range msgs {
+		group, _ := strconv.ParseInt(fmt.Sprint(m.Values["group"]), 10, 64)
+		data, _ := m.Values["data"].(string)
+		typ, _ := m.Values["type"].(string)
+		events = append(events, Event{ID: m.ID, Type: typ, Group: group, Data: json.RawMessage(data)})
+	}
+	return events
+}
+
+// ValidStreamID reports whether s looks like a Redis stream ID ("ms-seq").
+func ValidStreamID(s string) bool {
+	ms, seq, ok := strings.Cut(s, "-")
+	if !ok || len(s) > 40 {
+		return false
+	}
+	_, err1 := strconv.ParseUint(ms, 10, 64)
+	_, err2 := strconv.ParseUint(seq, 10, 64)
+	return err1 == nil && err2 == nil
+}
+
+func streamIDLess(a, b string) bool {
+	am, as := splitID(a)
+	bm, bs := splitID(b)
+	return am < bm || (am == bm && as < bs)
+}
+
+// sameOrNext: the client saw the entry right before the first kept one,
+// or the first one itself — nothing is missing.
+func sameOrNext(a, b string) bool {
+	am, as := splitID(a)
+	bm, bs := splitID(b)
+	return am == bm && (as == bs || as+1 == bs)
+}
+
+func splitID(id string) (uint64, uint64) {
+	ms, seq, _ := strings.Cut(id, "-")
+	m, _ := strconv.ParseUint(ms, 10, 64)
+	s, _ := strconv.ParseUint(seq, 10, 64)
+	return m, s
+}

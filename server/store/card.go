@@ -1,0 +1,147 @@
+package store
+
+import (
+	"context"
+	"fmt"
+	"strconv"
+
+	"github.com/jmoiron/sqlx"
+
+	"zukunftswerk/server/domain"
+)
+
+const cardColumns = `c.id, c.workshop_id, c.group_id, c.phase, c.participant_id, c.kind, c.text, c.hidden, c.cluster_id,
+	c.dot_total, c.created_at, COALESCE(p.display_name, '') AS author`
+
+// CreateCard stores a participant's card in the workshop's current phase.
+// The idempotency key (from the phone) makes a resend return the stored
+// card with created=false.
+func (s *Store) CreateCard(ctx context.Context, participant domain.Participant, text, idempotencyKey string) (card domain.Card, created bool, err error) {
+	err = s.inTx(ctx, func(tx *sqlx.Tx) error {
+		var existing []domain.Card
+		if err := selectAll(ctx, tx, &existing, `SELECT `+cardColumns+` FROM card c LEFT JOIN participant p ON p.id = c.participant_id
+			WHERE c.idempotency_key = ?`, idempotencyKey); err != nil {
+			return fmt.Errorf("store: unable to look up card: %w", err)
+		}
+		if len(existing) > 0 {
+			card = existing[0]
+			return nil
+		}
+		var w struct {
+			State string `db:"state"`
+			Phase int    `db:"current_phase"`
+			Kind  string `db:"card_kind"`
+		}
+		err := get(ctx, tx, &w, `SELECT w.state, w.current_phase, ph.card_kind FROM workshop w
+			JOIN workshop_phase ph ON ph.workshop_id = w.id AND ph.position = w.current_phase WHERE w.id = ?`, participant.WorkshopID)
+		if err != nil {
+			return fmt.Errorf("store: unable to load workshop for card: %w", err)
+		}
+		if w.State != domain.WorkshopLive {
+			return domain.Errorf(domain.CodeConflict, "workshop.error.not_live")
+		}
+		var id int64
+		err = get(ctx, tx, &id, `INSERT INTO card (workshop_id, group_id, phase, participant_id, kind, text, idempotency_key, created_at)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+			participant.WorkshopID, participant.GroupID, w.Phase, participant.ID, w.Kind, text, idempotencyKey, s.now())
+		if err != nil {
+			return fmt.Errorf("store: unable to create card: %w", err)
+		}
+		created = true
+		return get(ctx, tx, &card, `SELECT `+cardColumns+` FROM card c LEFT JOIN participant p ON p.id = c.participant_id WHERE c.id = ?`, id)
+	})
+	return card, created, err
+}
+
+// Cards lists a workshop's cards, optionally of one group (0 = all) and one
+// phase (0 = all), hidden ones only when asked.
+func (s *Store) Cards(ctx context.Context, workshopID, groupID int64, phase int, withHidden bool) ([]domain.Card, error) {
+	query := `SELECT ` + cardColumns + ` FROM card c LEFT JOIN participant p ON p.id = c.participant_id WHERE c.workshop_id = ?`
+	args := []any{workshopID}
+	if groupID > 0 {
+		query += ` AND c.group_id = ?`
+		args = append(args, groupID)
+	}
+	if phase > 0 {
+		query += ` AND c.phase = ?`
+		args = append(args, phase)
+	}
+	if !withHidden {
+		query += ` AND c.hidden = FALSE`
+	}
+	var list []domain.Card
+	if err := selectAll(ctx, s.reader, &list, query+` ORDER BY c.phase, c.group_id, c.id`, args...); err != nil {
+		return nil, fmt.Errorf("store: unable to list cards: %w", err)
+	}
+	return list, nil
+}
+
+// Clusters lists a workshop's clusters.
+func (s *Store) Clusters(ctx context.Context, workshopID int64) ([]domain.Cluster, error) {
+	var list []domain.Cluster
+	err := selectAll(ctx, s.reader, &list, `SELECT id, workshop_id, group_id, phase, title FROM cluster WHERE workshop_id = ? ORDER BY id`, workshopID)
+	if err != nil {
+		return nil, fmt.Errorf("store: unable to list clusters: %w", err)
+	}
+	return list, nil
+}
+
+// ModerateCard changes one card of the workshop (audited): hide or show it,
+// fix its text, move it to another group, or put it into a cluster.
+func (s *Store) ModerateCard(ctx context.Context, actor Actor, municipalityID, workshopID, cardID int64, action string, apply func(c *domain.Card) error) (domain.Card, error) {
+	var card domain.Card
+	err := s.inTx(ctx, func(tx *sqlx.Tx) error {
+		err := get(ctx, tx, &card, `SELECT `+cardColumns+` FROM card c LEFT JOIN participant p ON p.id = c.participant_id
+			WHERE c.id = ? AND c.workshop_id = ? AND c.workshop_id IN (SELECT w.id FROM workshop w JOIN process pr ON pr.id = w.process_id
+			WHERE pr.municipality_id = ?)`, cardID, workshopID, municipalityID)
+		if err != nil {
+			return notFoundIfNoRows(err, "card")
+		}
+		before := card.Text
+		if err := apply(&card); err != nil {
+			return err
+		}
+		var groupOK, clusterOK int
+		if err := get(ctx, tx, &groupOK, `SELECT COUNT(*) FROM working_group WHERE id = ? AND workshop_id = ?`, card.GroupID, workshopID); err != nil {
+			return err
+		}
+		if card.ClusterID != nil {
+			if err := get(ctx, tx, &clusterOK, `SELECT COUNT(*) FROM cluster WHERE id = ? AND workshop_id = ?`, *card.ClusterID, workshopID); err != nil {
+				return err
+			}
+		}
+		if groupOK == 0 || (card.ClusterID != nil && clusterOK == 0) {
+			return domain.Errorf(domain.CodeInvalid, "workshop.error.target")
+		}
+		if _, err := exec(ctx, tx, `UPDATE card SET text = ?, hidden = ?, group_id = ?, cluster_id = ? WHERE id = ?`,
+			card.Text, card.Hidden, card.GroupID, card.ClusterID, card.ID); err != nil {
+			return fmt.Errorf("store: unable to update card: %w", err)
+		}
+		detail := ""
+		if before != card.Text {
+			detail = before + " → " + card.Text
+		}
+		return s.insertAudit(ctx, tx, actor, municipalityID, "card."+action, "card", strconv.FormatInt(card.ID, 10), detail)
+	})
+	return card, err
+}
+
+// CreateCluster adds a named cluster to a group's phase (audited).
+func (s *Store) CreateCluster(ctx context.Context, actor Actor, municipalityID int64, c domain.Cluster) (int64, error) {
+	var id int64
+	err := s.inTx(ctx, func(tx *sqlx.Tx) error {
+		var ok int
+		if err := get(ctx, tx, &ok, `SELECT COUNT(*) FROM working_group WHERE id = ? AND workshop_id = ?`, c.GroupID, c.WorkshopID); err != nil {
+			return err
+		}
+		if ok == 0 {
+			return domain.Errorf(domain.CodeInvalid, "workshop.error.target")
+		}
+		if err := get(ctx, tx, &id, `INSERT INTO cluster (workshop_id, group_id, phase, title) VALUES (?, ?, ?, ?) RETURNING id`,
+			c.WorkshopID, c.GroupID, c.Phase, c.Title); err != nil {
+			return fmt.Errorf("store: unable to create cluster: %w", err)
+		}
+		return s.insertAudit(ctx, tx, actor, municipalityID, "cluster.create", "cluster", strconv.FormatInt(id, 10), c.Title)
+	})
+	return id, err
+}

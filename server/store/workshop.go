@@ -1,0 +1,277 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strconv"
+	"time"
+
+	"github.com/jmoiron/sqlx"
+
+	"zukunftswerk/server/domain"
+)
+
+const workshopColumns = `id, process_id, kind, title, held_on, place, question, join_code, dot_budget, max_dots_per_card,
+	state, current_phase, voting_open, tallies_visible, timer_ends_at, timer_left_ms, created_at`
+
+// CreateWorkshop stores a draft workshop with its phases and groups.
+func (s *Store) CreateWorkshop(ctx context.Context, actor Actor, municipalityID int64, w domain.Workshop, phases []domain.Phase, groups []domain.Group) (int64, error) {
+	var id int64
+	err := s.inTx(ctx, func(tx *sqlx.Tx) error {
+		err := get(ctx, tx, &id, `INSERT INTO workshop (process_id, kind, title, held_on, place, question, dot_budget, max_dots_per_card,
+			state, current_phase, voting_open, tallies_visible, timer_left_ms, created_at)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'draft', 1, FALSE, ?, 0, ?) RETURNING id`,
+			w.ProcessID, w.Kind, w.Title, w.HeldOn, w.Place, w.Question, w.DotBudget, w.MaxDotsPerCard, w.TalliesVisible, s.now())
+		if err != nil {
+			return fmt.Errorf("store: unable to create workshop: %w", err)
+		}
+		for i, p := range phases {
+			if _, err := exec(ctx, tx, `INSERT INTO workshop_phase (workshop_id, position, title, prompt, card_kind) VALUES (?, ?, ?, ?, ?)`,
+				id, i+1, p.Title, p.Prompt, p.CardKind); err != nil {
+				return fmt.Errorf("store: unable to add phase: %w", err)
+			}
+		}
+		for i, g := range groups {
+			if _, err := exec(ctx, tx, `INSERT INTO working_group (workshop_id, position, title, action_field_id) VALUES (?, ?, ?, ?)`,
+				id, i+1, g.Title, g.ActionFieldID); err != nil {
+				return fmt.Errorf("store: unable to add group: %w", err)
+			}
+		}
+		return s.insertAudit(ctx, tx, actor, municipalityID, "workshop.create", "workshop", strconv.FormatInt(id, 10), w.Title)
+	})
+	return id, err
+}
+
+// Workshop loads a workshop of the municipality.
+func (s *Store) Workshop(ctx context.Context, municipalityID, id int64) (domain.Workshop, error) {
+	var w domain.Workshop
+	err := get(ctx, s.reader, &w, `SELECT `+workshopColumns+` FROM workshop
+		WHERE id = ? AND process_id IN (SELECT id FROM process WHERE municipality_id = ?)`, id, municipalityID)
+	if err != nil {
+		return w, notFoundIfNoRows(err, "workshop")
+	}
+	return w, nil
+}
+
+// WorkshopByCode loads a live or closed workshop by its join code.
+func (s *Store) WorkshopByCode(ctx context.Context, code string) (domain.Workshop, error) {
+	var w domain.Workshop
+	err := get(ctx, s.reader, &w, `SELECT `+workshopColumns+` FROM workshop WHERE join_code = ?`, code)
+	if err != nil {
+		return w, notFoundIfNoRows(err, "workshop")
+	}
+	return w, nil
+}
+
+// WorkshopByID loads any workshop (for the live layer, which has no
+// municipality at hand).
+func (s *Store) WorkshopByID(ctx context.Context, id int64) (domain.Workshop, error) {
+	var w domain.Workshop
+	if err := get(ctx, s.reader, &w, `SELECT `+workshopColumns+` FROM workshop WHERE id = ?`, id); err != nil {
+		return w, notFoundIfNoRows(err, "workshop")
+	}
+	return w, nil
+}
+
+// Workshops lists the workshops of a municipality, newest first.
+func (s *Store) Workshops(ctx context.Context, municipalityID int64) ([]domain.Workshop, error) {
+	var list []domain.Workshop
+	err := selectAll(ctx, s.reader, &list, `SELECT `+workshopColumns+` FROM workshop
+		WHERE process_id IN (SELECT id FROM process WHERE municipality_id = ?) ORDER BY created_at DESC, id DESC`, municipalityID)
+	if err != nil {
+		return nil, fmt.Errorf("store: unable to list workshops: %w", err)
+	}
+	return list, nil
+}
+
+// Phases lists a workshop's phases in order.
+func (s *Store) Phases(ctx context.Context, workshopID int64) ([]domain.Phase, error) {
+	var list []domain.Phase
+	err := selectAll(ctx, s.reader, &list, `SELECT workshop_id, position, title, prompt, card_kind FROM workshop_phase
+		WHERE workshop_id = ? ORDER BY position`, workshopID)
+	if err != nil {
+		return nil, fmt.Errorf("store: unable to list phases: %w", err)
+	}
+	return list, nil
+}
+
+// Groups lists a workshop's working groups in order.
+func (s *Store) Groups(ctx context.Context, workshopID int64) ([]domain.Group, error) {
+	var list []domain.Group
+	err := selectAll(ctx, s.reader, &list, `SELECT id, workshop_id, position, title, action_field_id FROM working_group
+		WHERE workshop_id = ? ORDER BY position`, workshopID)
+	if err != nil {
+		return nil, fmt.Errorf("store: unable to list groups: %w", err)
+	}
+	return list, nil
+}
+
+// WorkshopChange is one moderator action on a workshop's live state.
+type WorkshopChange struct {
+	Action string // open, phase, voting, timer, close
+	Apply  func(w *domain.Workshop) error
+}
+
+// UpdateWorkshop applies a change to the workshop's state in a transaction
+// (audited) and returns the new state.
+func (s *Store) UpdateWorkshop(ctx context.Context, actor Actor, municipalityID, id int64, action string, apply func(w *domain.Workshop) error) (domain.Workshop, error) {
+	var w domain.Workshop
+	err := s.inTx(ctx, func(tx *sqlx.Tx) error {
+		err := get(ctx, tx, &w, `SELECT `+workshopColumns+` FROM workshop
+			WHERE id = ? AND process_id IN (SELECT id FROM process WHERE municipality_id = ?)`, id, municipalityID)
+		if err != nil {
+			return notFoundIfNoRows(err, "workshop")
+		}
+		if err := apply(&w); err != nil {
+			return err
+		}
+		_, err = exec(ctx, tx, `UPDATE workshop SET join_code = ?, state = ?, current_phase = ?, voting_open = ?, tallies_visible = ?,
+			timer_ends_at = ?, timer_left_ms = ? WHERE id = ?`,
+			w.JoinCode, w.State, w.CurrentPhase, w.VotingOpen, w.TalliesVisible, w.TimerEndsAt, w.TimerLeftMs, w.ID)
+		if err != nil {
+			return fmt.Errorf("store: unable to update workshop: %w", err)
+		}
+		return s.insertAudit(ctx, tx, actor, municipalityID, "workshop."+action, "workshop", strconv.FormatInt(id, 10), "")
+	})
+	return w, err
+}
+
+// Join makes the device a participant of the workshop (or moves it to
+// another group, keeping its cards and dots).
+func (s *Store) Join(ctx context.Context, workshopID, groupID int64, deviceHash, name string) (domain.Participant, error) {
+	var p domain.Participant
+	err := s.inTx(ctx, func(tx *sqlx.Tx) error {
+		var ok int
+		if err := get(ctx, tx, &ok, `SELECT COUNT(*) FROM working_group WHERE id = ? AND workshop_id = ?`, groupID, workshopID); err != nil {
+			return fmt.Errorf("store: unable to check group: %w", err)
+		}
+		if ok == 0 {
+			return domain.Errorf(domain.CodeInvalid, "workshop.error.group")
+		}
+		_, err := exec(ctx, tx, `INSERT INTO participant (workshop_id, group_id, device_hash, display_name, created_at)
+			VALUES (?, ?, ?, ?, ?) ON CONFLICT (workshop_id, device_hash) DO UPDATE SET group_id = excluded.group_id,
+			display_name = excluded.display_name`, workshopID, groupID, deviceHash, name, s.now())
+		if err != nil {
+			return fmt.Errorf("store: unable to join: %w", err)
+		}
+		return get(ctx, tx, &p, `SELECT id, workshop_id, group_id, display_name FROM participant WHERE workshop_id = ? AND device_hash = ?`,
+			workshopID, deviceHash)
+	})
+	return p, err
+}
+
+// ParticipantByDevice finds the device's participant in a workshop.
+func (s *Store) ParticipantByDevice(ctx context.Context, workshopID int64, deviceHash string) (domain.Participant, error) {
+	var p domain.Participant
+	err := get(ctx, s.reader, &p, `SELECT id, workshop_id, group_id, display_name FROM participant WHERE workshop_id = ? AND device_hash = ?`,
+		workshopID, deviceHash)
+	if err != nil {
+		return p, notFoundIfNoRows(err, "participant")
+	}
+	return p, nil
+}
+
+// ParticipantCounts returns how many participants each group has.
+func (s *Store) ParticipantCounts(ctx context.Context, workshopID int64) (map[int64]int, error) {
+	rows := []struct {
+		GroupID int64 `db:"group_id"`
+		N       int   `db:"n"`
+	}{}
+	if err := selectAll(ctx, s.reader, &rows, `SELECT group_id, COUNT(*) AS n FROM participant WHERE workshop_id = ? GROUP BY group_id`, workshopID); err != nil {
+		return nil, fmt.Errorf("store: unable to count participants: %w", err)
+	}
+	out := map[int64]int{}
+	for _, r := range rows {
+		out[r.GroupID] = r.N
+	}
+	return out, nil
+}
+
+// timerRemaining is the time left on a workshop's timer at now.
+func TimerRemaining(w domain.Workshop, now time.Time) time.Duration {
+	if w.TimerEndsAt != nil {
+		return max(w.TimerEndsAt.Sub(now), 0)
+	}
+	return time.Duration(w.TimerLeftMs) * time.Millisecond
+}
+
+var errNoRows = sql.ErrNoRows
+
+func isNoRows(err error) bool { return errors.Is(err, errNoRows) }
+
+// CloseWorkshop ends a live workshop: voting and the timer stop, and every
+// visible card becomes a contribution of the process (origin workshop, with
+// group, phase, cluster and dot total) that its writer finds under "Meine
+// Beiträge". Closing twice changes nothing.
+func (s *Store) CloseWorkshop(ctx context.Context, actor Actor, municipalityID, id int64) (int, error) {
+	converted := 0
+	err := s.inTx(ctx, func(tx *sqlx.Tx) error {
+		var w domain.Workshop
+		err := get(ctx, tx, &w, `SELECT `+workshopColumns+` FROM workshop
+			WHERE id = ? AND process_id IN (SELECT id FROM process WHERE municipality_id = ?)`, id, municipalityID)
+		if err != nil {
+			return notFoundIfNoRows(err, "workshop")
+		}
+		if w.State == domain.WorkshopDraft {
+			return domain.Errorf(domain.CodeConflict, "workshop.error.not_live")
+		}
+		if _, err := exec(ctx, tx, `UPDATE workshop SET state = CASE WHEN state = 'live' THEN 'closed' ELSE state END,
+			voting_open = FALSE, timer_ends_at = NULL, timer_left_ms = 0 WHERE id = ?`, id); err != nil {
+			return fmt.Errorf("store: unable to close workshop: %w", err)
+		}
+		var cards []struct {
+			ID         int64     `db:"id"`
+			Kind       string    `db:"kind"`
+			Text       string    `db:"text"`
+			DotTotal   int       `db:"dot_total"`
+			CreatedAt  time.Time `db:"created_at"`
+			Device     string    `db:"device_hash"`
+			GroupTitle string    `db:"group_title"`
+			FieldID    *int64    `db:"action_field_id"`
+			PhaseTitle string    `db:"phase_title"`
+			Cluster    string    `db:"cluster_title"`
+		}
+		err = selectAll(ctx, tx, &cards, `SELECT c.id, c.kind, c.text, c.dot_total, c.created_at,
+			COALESCE(pa.device_hash, '') AS device_hash, g.title AS group_title, g.action_field_id,
+			ph.title AS phase_title, COALESCE(cl.title, '') AS cluster_title
+			FROM card c JOIN working_group g ON g.id = c.group_id
+			JOIN workshop_phase ph ON ph.workshop_id = c.workshop_id AND ph.position = c.phase
+			LEFT JOIN participant pa ON pa.id = c.participant_id
+			LEFT JOIN cluster cl ON cl.id = c.cluster_id
+			WHERE c.workshop_id = ? AND c.hidden = FALSE AND c.contribution_id IS NULL ORDER BY c.id`, id)
+		if err != nil {
+			return fmt.Errorf("store: unable to load cards to close: %w", err)
+		}
+		var firstField int64
+		if err := get(ctx, tx, &firstField, `SELECT id FROM action_field WHERE process_id = ? ORDER BY position LIMIT 1`, w.ProcessID); err != nil {
+			return fmt.Errorf("store: the process needs an action field to take workshop cards: %w", err)
+		}
+		for _, c := range cards {
+			field := firstField
+			if c.FieldID != nil {
+				field = *c.FieldID
+			}
+			var cid int64
+			err := get(ctx, tx, &cid, `INSERT INTO contribution (process_id, action_field_id, kind, title, body, origin, pseudonym,
+				device_hash, idempotency_key, visibility, status, created_at, workshop_id, group_title, phase_title, cluster_title, dot_total)
+				VALUES (?, ?, ?, ?, '', 'workshop', '', ?, ?, 'visible', ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+				w.ProcessID, field, c.Kind, c.Text, c.Device, "card:"+strconv.FormatInt(c.ID, 10), domain.StatusSubmitted,
+				c.CreatedAt, id, c.GroupTitle, c.PhaseTitle, c.Cluster, c.DotTotal)
+			if err != nil {
+				return fmt.Errorf("store: unable to turn card into contribution: %w", err)
+			}
+			if _, err := exec(ctx, tx, `INSERT INTO contribution_fts (docid, content) VALUES (?, ?)`, cid, domain.SearchText(c.Text)); err != nil {
+				return fmt.Errorf("store: unable to index card: %w", err)
+			}
+			if _, err := exec(ctx, tx, `UPDATE card SET contribution_id = ? WHERE id = ?`, cid, c.ID); err != nil {
+				return fmt.Errorf("store: unable to link card: %w", err)
+			}
+			converted++
+		}
+		return s.insertAudit(ctx, tx, actor, municipalityID, "workshop.close", "workshop", strconv.FormatInt(id, 10),
+			strconv.Itoa(converted)+" cards")
+	})
+	return converted, err
+}

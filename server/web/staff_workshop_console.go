@@ -1,0 +1,256 @@
+package web
+
+import (
+	"net/http"
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/gin-gonic/gin"
+
+	"zukunftswerk/server/domain"
+)
+
+type consolePage struct {
+	Municipality domain.Municipality
+	workshopContext
+	Cards    []domain.Card
+	Clusters []domain.Cluster
+	Joined   map[int64]int
+	Online   map[int64]int
+	JoinURL  string
+	ErrorKey string
+}
+
+// staffWorkshopConsole is the moderator's console of one workshop.
+func (h *Handler) staffWorkshopConsole(c *gin.Context) {
+	h.renderConsole(c, http.StatusOK, "")
+}
+
+func (h *Handler) renderConsole(c *gin.Context, status int, errorKey string) {
+	w, ok := h.staffWorkshop(c)
+	if !ok {
+		return
+	}
+	wc, ok := h.loadWorkshopParts(c, w)
+	if !ok {
+		return
+	}
+	ctx := c.Request.Context()
+	cards, err := h.Store.Cards(ctx, w.ID, 0, 0, true)
+	if err != nil {
+		h.fail(c, err)
+		return
+	}
+	clusters, err := h.Store.Clusters(ctx, w.ID)
+	if err != nil {
+		h.fail(c, err)
+		return
+	}
+	joined, err := h.Store.ParticipantCounts(ctx, w.ID)
+	if err != nil {
+		h.fail(c, err)
+		return
+	}
+	online := map[int64]int{}
+	for _, g := range wc.Groups {
+		online[g.ID] = h.Live.Online(ctx, w.ID, g.ID)
+	}
+	page := consolePage{Municipality: municipalityOf(c), workshopContext: wc, Cards: cards, Clusters: clusters,
+		Joined: joined, Online: online, ErrorKey: errorKey}
+	if w.JoinCode != nil {
+		page.JoinURL = h.Config.BaseURL + "/w/" + *w.JoinCode
+	}
+	h.render(c, status, "staff_workshop", page)
+}
+
+// staffWorkshopControl runs the workshop: open it, move between phases,
+// open and close voting, show or hide tallies, run the timer, close it.
+func (h *Handler) staffWorkshopControl(c *gin.Context) {
+	w, ok := h.staffWorkshop(c)
+	if !ok {
+		return
+	}
+	if err := c.Request.ParseForm(); err != nil {
+		h.fail(c, bodyError(err))
+		return
+	}
+	m := municipalityOf(c)
+	action := c.Request.PostForm.Get("action")
+	minutes, _ := strconv.Atoi(c.Request.PostForm.Get("minutes"))
+	phases, err := h.Store.Phases(c.Request.Context(), w.ID)
+	if err != nil {
+		h.fail(c, err)
+		return
+	}
+	if action == "close" {
+		if _, err := h.Store.CloseWorkshop(c.Request.Context(), staffOf(c).Actor(), m.ID, w.ID); err != nil {
+			h.fail(c, err)
+			return
+		}
+		h.publish(c, w.ID, "state", 0, gin.H{"state": domain.WorkshopClosed})
+		c.Redirect(http.StatusSeeOther, "/intern/k/"+m.Slug+"/werkstaetten/"+strconv.FormatInt(w.ID, 10)+"/doku")
+		return
+	}
+	now := time.Now().UTC()
+	updated, err := h.Store.UpdateWorkshop(c.Request.Context(), staffOf(c).Actor(), m.ID, w.ID, action, func(w *domain.Workshop) error {
+		live := w.State == domain.WorkshopLive
+		switch {
+		case action == "open" && w.State == domain.WorkshopDraft:
+			code := domain.NewJoinCode()
+			w.JoinCode, w.State = &code, domain.WorkshopLive
+		case action == "next" && live && w.CurrentPhase < len(phases):
+			w.CurrentPhase, w.VotingOpen = w.CurrentPhase+1, false
+		case action == "prev" && live && w.CurrentPhase > 1:
+			w.CurrentPhase, w.VotingOpen = w.CurrentPhase-1, false
+		case action == "voting_open" && live:
+			w.VotingOpen = true
+		case action == "voting_close" && live:
+			w.VotingOpen = false
+		case action == "tallies_show":
+			w.TalliesVisible = true
+		case action == "tallies_hide":
+			w.TalliesVisible = false
+		case action == "timer_start" && live && minutes >= 1 && minutes <= 180:
+			end := now.Add(time.Duration(minutes) * time.Minute)
+			w.TimerEndsAt, w.TimerLeftMs = &end, 0
+		case action == "timer_pause" && w.TimerEndsAt != nil:
+			w.TimerLeftMs, w.TimerEndsAt = max(w.TimerEndsAt.Sub(now).Milliseconds(), 0), nil
+		case action == "timer_resume" && w.TimerEndsAt == nil && w.TimerLeftMs > 0:
+			end := now.Add(time.Duration(w.TimerLeftMs) * time.Millisecond)
+			w.TimerEndsAt, w.TimerLeftMs = &end, 0
+		case action == "timer_add" && minutes >= 1 && minutes <= 60:
+			if w.TimerEndsAt != nil {
+				end := w.TimerEndsAt.Add(time.Duration(minutes) * time.Minute)
+				w.TimerEndsAt = &end
+			} else {
+				w.TimerLeftMs += int64(minutes) * 60_000
+			}
+		default:
+			return domain.Errorf(domain.CodeConflict, "workshop.error.action")
+		}
+		return nil
+	})
+	if domain.ErrorCode(err) == domain.CodeConflict {
+		h.renderConsole(c, http.StatusConflict, domain.ErrorMessageKey(err))
+		return
+	}
+	if err != nil {
+		h.fail(c, err)
+		return
+	}
+	h.publish(c, w.ID, "state", 0, stateEvent(updated, now))
+	c.Redirect(http.StatusSeeOther, "/intern/k/"+m.Slug+"/werkstaetten/"+strconv.FormatInt(w.ID, 10))
+}
+
+// stateEvent tells every screen the workshop's state; the timer travels as
+// milliseconds left at the server's clock, so a phone with a wrong clock
+// still counts down correctly.
+func stateEvent(w domain.Workshop, now time.Time) gin.H {
+	left := w.TimerLeftMs
+	running := w.TimerEndsAt != nil
+	if running {
+		left = max(w.TimerEndsAt.Sub(now).Milliseconds(), 0)
+	}
+	return gin.H{"state": w.State, "phase": w.CurrentPhase, "voting": w.VotingOpen, "tallies": w.TalliesVisible,
+		"timer_left_ms": left, "timer_running": running}
+}
+
+// staffWorkshopCard moderates one card: hide/show (abuse), fix a typo, move
+// it to another group, or put it into a cluster. All audited.
+func (h *Handler) staffWorkshopCard(c *gin.Context) {
+	w, ok := h.staffWorkshop(c)
+	if !ok {
+		return
+	}
+	if err := c.Request.ParseForm(); err != nil {
+		h.fail(c, bodyError(err))
+		return
+	}
+	m := municipalityOf(c)
+	cardID, err := strconv.ParseInt(c.Param("card"), 10, 64)
+	if err != nil {
+		h.fail(c, domain.ErrNotFound)
+		return
+	}
+	f := c.Request.PostForm
+	action := f.Get("action")
+	card, err := h.Store.ModerateCard(c.Request.Context(), staffOf(c).Actor(), m.ID, w.ID, cardID, action, func(card *domain.Card) error {
+		switch action {
+		case "hide":
+			card.Hidden = true
+		case "show":
+			card.Hidden = false
+		case "edit":
+			text := strings.TrimSpace(f.Get("text"))
+			if text == "" || !utf8.ValidString(text) || utf8.RuneCountInString(text) > domain.MaxCardText {
+				return domain.Errorf(domain.CodeInvalid, "workshop.error.card_long")
+			}
+			card.Text = text
+		case "move":
+			g, err := strconv.ParseInt(f.Get("group"), 10, 64)
+			if err != nil {
+				return domain.Errorf(domain.CodeInvalid, "workshop.error.target")
+			}
+			card.GroupID, card.ClusterID = g, nil
+		case "cluster":
+			if f.Get("cluster") == "" {
+				card.ClusterID = nil
+				return nil
+			}
+			cl, err := strconv.ParseInt(f.Get("cluster"), 10, 64)
+			if err != nil {
+				return domain.Errorf(domain.CodeInvalid, "workshop.error.target")
+			}
+			card.ClusterID = &cl
+		default:
+			return domain.Errorf(domain.CodeBadRequest, "error.bad_request")
+		}
+		return nil
+	})
+	if domain.ErrorCode(err) == domain.CodeNotFound {
+		h.fail(c, domain.Errorf(domain.CodeForbidden, "error.forbidden"))
+		return
+	}
+	if domain.ErrorCode(err) == domain.CodeInvalid {
+		h.renderConsole(c, http.StatusUnprocessableEntity, domain.ErrorMessageKey(err))
+		return
+	}
+	if err != nil {
+		h.fail(c, err)
+		return
+	}
+	h.publish(c, w.ID, "card-changed", 0, gin.H{"id": card.ID, "group": card.GroupID, "hidden": card.Hidden, "text": card.Text, "cluster": card.ClusterID})
+	c.Redirect(http.StatusSeeOther, "/intern/k/"+m.Slug+"/werkstaetten/"+strconv.FormatInt(w.ID, 10)+"#karte-"+strconv.FormatInt(card.ID, 10))
+}
+
+// staffWorkshopCluster names a new cluster in a group's current phase.
+func (h *Handler) staffWorkshopCluster(c *gin.Context) {
+	w, ok := h.staffWorkshop(c)
+	if !ok {
+		return
+	}
+	if err := c.Request.ParseForm(); err != nil {
+		h.fail(c, bodyError(err))
+		return
+	}
+	m := municipalityOf(c)
+	group, _ := strconv.ParseInt(c.Request.PostForm.Get("group"), 10, 64)
+	title := strings.TrimSpace(c.Request.PostForm.Get("title"))
+	if key := domain.ValidateText(title, 80); key != "" {
+		h.renderConsole(c, http.StatusUnprocessableEntity, key)
+		return
+	}
+	if _, err := h.Store.CreateCluster(c.Request.Context(), staffOf(c).Actor(), m.ID,
+		domain.Cluster{WorkshopID: w.ID, GroupID: group, Phase: w.CurrentPhase, Title: title}); err != nil {
+		if domain.ErrorCode(err) == domain.CodeInvalid {
+			h.renderConsole(c, http.StatusUnprocessableEntity, domain.ErrorMessageKey(err))
+			return
+		}
+		h.fail(c, err)
+		return
+	}
+	h.publish(c, w.ID, "cluster", group, gin.H{"group": group, "title": title})
+	c.Redirect(http.StatusSeeOther, "/intern/k/"+m.Slug+"/werkstaetten/"+strconv.FormatInt(w.ID, 10))
+}

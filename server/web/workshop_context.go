@@ -1,0 +1,125 @@
+package web
+
+import (
+	"errors"
+	"time"
+
+	"github.com/gin-gonic/gin"
+
+	"zukunftswerk/server/domain"
+	"zukunftswerk/server/live"
+	"zukunftswerk/server/store"
+)
+
+// workshopContext is a workshop with its phases and groups, as every live
+// page needs it.
+type workshopContext struct {
+	Workshop domain.Workshop
+	Phases   []domain.Phase
+	Groups   []domain.Group
+}
+
+// Phase returns the current phase.
+func (wc workshopContext) Phase() domain.Phase {
+	for _, p := range wc.Phases {
+		if p.Position == wc.Workshop.CurrentPhase {
+			return p
+		}
+	}
+	return domain.Phase{}
+}
+
+// Group returns the group with the id.
+func (wc workshopContext) Group(id int64) (domain.Group, bool) {
+	for _, g := range wc.Groups {
+		if g.ID == id {
+			return g, true
+		}
+	}
+	return domain.Group{}, false
+}
+
+// TimerLeftSeconds is the time left on the timer.
+func (wc workshopContext) TimerLeftSeconds() int {
+	return int(store.TimerRemaining(wc.Workshop, time.Now()).Seconds())
+}
+
+func (h *Handler) loadWorkshopParts(c *gin.Context, w domain.Workshop) (workshopContext, bool) {
+	ctx := c.Request.Context()
+	phases, err := h.Store.Phases(ctx, w.ID)
+	if err != nil {
+		h.fail(c, err)
+		return workshopContext{}, false
+	}
+	groups, err := h.Store.Groups(ctx, w.ID)
+	if err != nil {
+		h.fail(c, err)
+		return workshopContext{}, false
+	}
+	return workshopContext{Workshop: w, Phases: phases, Groups: groups}, true
+}
+
+// loadLiveWorkshop resolves :code for participants and walls.
+func (h *Handler) loadLiveWorkshop(c *gin.Context) (workshopContext, bool) {
+	w, err := h.Store.WorkshopByCode(c.Request.Context(), domain.NormalizeJoinCode(c.Param("code")))
+	if err != nil {
+		h.fail(c, domain.Errorf(domain.CodeNotFound, "workshop.error.code"))
+		return workshopContext{}, false
+	}
+	return h.loadWorkshopParts(c, w)
+}
+
+// participantOf finds the device's participant; without one the phone is
+// sent to the join page.
+func (h *Handler) participantOf(c *gin.Context, wc workshopContext) (domain.Participant, bool) {
+	device := h.deviceHash(c, false)
+	if device == "" {
+		return domain.Participant{}, false
+	}
+	p, err := h.Store.ParticipantByDevice(c.Request.Context(), wc.Workshop.ID, device)
+	return p, err == nil
+}
+
+// changeDot places or takes back a dot: first the atomic budget check in
+// Redis, then the database (which checks again and is the truth), then the
+// event. A failed database write gives the reservation back.
+func (h *Handler) changeDot(c *gin.Context, wc workshopContext, p domain.Participant, cardID int64, delta int) (store.DotResult, error) {
+	ctx := c.Request.Context()
+	w := wc.Workshop
+	if !w.VotingOpen {
+		return store.DotResult{}, domain.Errorf(domain.CodeConflict, "workshop.error.voting_closed")
+	}
+	reserved, err := h.Live.ReserveDot(ctx, w.ID, p.ID, w.CurrentPhase, cardID, delta, w.DotBudget, w.MaxDotsPerCard,
+		func() (map[int64]int, error) { return h.Store.ParticipantDots(ctx, p.ID, w.CurrentPhase) })
+	if err != nil {
+		// Redis is gone: the database alone still enforces the budget.
+		h.Log.Warn("dot budget check in Redis failed; relying on the database", "error", err)
+	} else if !reserved {
+		return store.DotResult{}, domain.Errorf(domain.CodeConflict, "workshop.error.dots_refused")
+	}
+	res, err := h.Store.ChangeDot(ctx, p, cardID, delta)
+	if (err != nil || !res.Applied) && err == nil && reserved {
+		h.Live.ReleaseDot(ctx, w.ID, p.ID, w.CurrentPhase, cardID, delta)
+	}
+	if err != nil {
+		if reserved {
+			h.Live.ReleaseDot(ctx, w.ID, p.ID, w.CurrentPhase, cardID, delta)
+		}
+		return res, err
+	}
+	if !res.Applied {
+		return res, domain.Errorf(domain.CodeConflict, "workshop.error.dots_refused")
+	}
+	h.publish(c, w.ID, "dot", 0, gin.H{"card": cardID, "total": res.CardTotal, "visible": w.TalliesVisible})
+	return res, nil
+}
+
+// publish sends an event to every screen; a failure is logged, never fatal:
+// the database has the change and screens catch up on reload.
+func (h *Handler) publish(c *gin.Context, workshopID int64, typ string, group int64, data any) {
+	if _, err := h.Live.Publish(c.Request.Context(), workshopID, typ, group, data); err != nil && !errors.Is(err, live.ErrReplayGap) {
+		h.Log.Warn("unable to publish workshop event", "type", typ, "error", err)
+	}
+}
+
+func nowUTC() time.Time { return time.Now().UTC() }

@@ -1,0 +1,51 @@
+package web
+
+import (
+	"net/http"
+	"strconv"
+
+	"github.com/gin-gonic/gin"
+
+	"zukunftswerk/server/domain"
+)
+
+// workshopDot places (delta=1) or takes back (delta=-1) one dot.
+func (h *Handler) workshopDot(c *gin.Context) {
+	wc, ok := h.loadLiveWorkshop(c)
+	if !ok {
+		return
+	}
+	p, joined := h.participantOf(c, wc)
+	if !joined {
+		h.fail(c, domain.Errorf(domain.CodeForbidden, "workshop.error.not_joined"))
+		return
+	}
+	if err := c.Request.ParseForm(); err != nil {
+		h.fail(c, bodyError(err))
+		return
+	}
+	cardID, err := strconv.ParseInt(c.Request.PostForm.Get("card"), 10, 64)
+	delta := map[string]int{"1": 1, "-1": -1}[c.Request.PostForm.Get("delta")]
+	if err != nil || delta == 0 {
+		h.fail(c, domain.Errorf(domain.CodeBadRequest, "error.bad_request"))
+		return
+	}
+	res, err := h.changeDot(c, wc, p, cardID, delta)
+	if wantsJSON(c) {
+		if err != nil {
+			h.fail(c, err)
+			return
+		}
+		c.JSON(http.StatusOK, gin.H{"remaining": res.Remaining, "on_card": res.OnCard, "total": res.CardTotal})
+		return
+	}
+	if err != nil {
+		if domain.ErrorCode(err) == domain.CodeConflict {
+			h.renderParticipant(c, http.StatusConflict, domain.ErrorMessageKey(err), "")
+			return
+		}
+		h.fail(c, err)
+		return
+	}
+	c.Redirect(http.StatusSeeOther, "/w/"+wc.Workshop.Code()+"/gruppe#karte-"+strconv.FormatInt(cardID, 10))
+}

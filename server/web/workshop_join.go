@@ -1,0 +1,72 @@
+package web
+
+import (
+	"net/http"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/gin-gonic/gin"
+
+	"zukunftswerk/server/domain"
+)
+
+type joinPage struct {
+	workshopContext
+	Code     string
+	Name     string
+	ErrorKey string
+}
+
+// workshopEnterCode asks for the code shown on the projector (/w).
+func (h *Handler) workshopEnterCode(c *gin.Context) {
+	if code := domain.NormalizeJoinCode(c.Query("code")); code != "" {
+		c.Redirect(http.StatusSeeOther, "/w/"+code)
+		return
+	}
+	h.render(c, http.StatusOK, "workshop_code", nil)
+}
+
+// workshopJoinForm lets a phone pick its group and an optional name.
+func (h *Handler) workshopJoinForm(c *gin.Context) {
+	wc, ok := h.loadLiveWorkshop(c)
+	if !ok {
+		return
+	}
+	if _, joined := h.participantOf(c, wc); joined && c.Query("wechseln") == "" {
+		c.Redirect(http.StatusSeeOther, "/w/"+wc.Workshop.Code()+"/gruppe")
+		return
+	}
+	h.render(c, http.StatusOK, "workshop_join", joinPage{workshopContext: wc, Code: wc.Workshop.Code()})
+}
+
+// workshopJoin makes this phone a participant of the chosen group.
+func (h *Handler) workshopJoin(c *gin.Context) {
+	wc, ok := h.loadLiveWorkshop(c)
+	if !ok {
+		return
+	}
+	if err := c.Request.ParseForm(); err != nil {
+		h.fail(c, bodyError(err))
+		return
+	}
+	page := joinPage{workshopContext: wc, Code: wc.Workshop.Code(), Name: strings.TrimSpace(c.Request.PostForm.Get("name"))}
+	groupID, _ := strconv.ParseInt(c.Request.PostForm.Get("group"), 10, 64)
+	if _, found := wc.Group(groupID); !found {
+		page.ErrorKey = "workshop.error.group"
+	} else if !utf8.ValidString(page.Name) || utf8.RuneCountInString(page.Name) > domain.MaxDisplayName || strings.ContainsAny(page.Name, "\x00\n\r") {
+		page.ErrorKey = "workshop.error.name"
+	} else if wc.Workshop.State != domain.WorkshopLive {
+		page.ErrorKey = "workshop.error.not_live"
+	}
+	if page.ErrorKey != "" {
+		h.render(c, http.StatusUnprocessableEntity, "workshop_join", page)
+		return
+	}
+	if _, err := h.Store.Join(c.Request.Context(), wc.Workshop.ID, groupID, h.deviceHash(c, true), page.Name); err != nil {
+		h.fail(c, err)
+		return
+	}
+	h.publish(c, wc.Workshop.ID, "joined", groupID, gin.H{"group": groupID})
+	c.Redirect(http.StatusSeeOther, "/w/"+wc.Workshop.Code()+"/gruppe")
+}

@@ -1,0 +1,150 @@
+package web
+
+import (
+	"crypto/rand"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"net/http"
+	"strconv"
+	"time"
+
+	"github.com/gin-gonic/gin"
+
+	"zukunftswerk/server/live"
+)
+
+// heartbeat keeps proxies from closing idle streams and refreshes presence.
+const heartbeat = 15 * time.Second
+
+// workshopStream is the Server-Sent-Events stream of a workshop for phones
+// and walls (?gruppe= limits it to one group; 0 or none: all). A phone that
+// reconnects sends Last-Event-ID and gets what it missed, or "reload" when
+// the gap cannot be filled.
+func (h *Handler) workshopStream(c *gin.Context) {
+	wc, ok := h.loadLiveWorkshop(c)
+	if !ok {
+		return
+	}
+	group, _ := strconv.ParseInt(c.Query("gruppe"), 10, 64)
+	h.serveEvents(c, wc.Workshop.ID, group, false)
+}
+
+// staffWorkshopStream is the moderator console's stream: all groups, and
+// tallies even while they are hidden from participants.
+func (h *Handler) staffWorkshopStream(c *gin.Context) {
+	w, ok := h.staffWorkshop(c)
+	if !ok {
+		return
+	}
+	h.serveEvents(c, w.ID, 0, true)
+}
+
+func (h *Handler) serveEvents(c *gin.Context, workshopID, group int64, full bool) {
+	ctx := c.Request.Context()
+	last := c.GetHeader("Last-Event-ID")
+	if last == "" {
+		last = c.Query("last")
+	}
+	sub := h.hub.Subscribe(workshopID, "$")
+	defer h.hub.Unsubscribe(workshopID, sub)
+
+	connection := make([]byte, 8)
+	_, _ = rand.Read(connection)
+	conn := hex.EncodeToString(connection)
+	if group > 0 {
+		h.Live.Present(ctx, workshopID, group, conn)
+		defer h.Live.Gone(ctx, workshopID, group, conn)
+	}
+
+	w := c.Writer
+	w.Header().Set("Content-Type", "text/event-stream")
+	w.Header().Set("Cache-Control", "no-store")
+	w.Header().Set("X-Accel-Buffering", "no")
+	w.WriteHeader(http.StatusOK)
+	rc := http.NewResponseController(w)
+	_ = rc.SetWriteDeadline(time.Time{}) // a stream outlives any write timeout
+
+	sent := ""
+	write := func(e live.Event) bool {
+		if sent != "" && !streamIDAfter(e.ID, sent) {
+			return true // already sent by the replay
+		}
+		if group > 0 && e.Group > 0 && e.Group != group {
+			sent = e.ID
+			return true
+		}
+		data := e.Data
+		if !full && e.Type == "dot" {
+			data = hideTally(data)
+		}
+		if _, err := fmt.Fprintf(w, "id: %s\nevent: %s\ndata: %s\n\n", e.ID, e.Type, data); err != nil {
+			return false
+		}
+		sent = e.ID
+		return rc.Flush() == nil
+	}
+
+	if live.ValidStreamID(last) {
+		events, err := h.Live.Replay(ctx, workshopID, last)
+		if errors.Is(err, live.ErrReplayGap) || err != nil {
+			fmt.Fprintf(w, "event: reload\ndata: {}\n\n")
+		}
+		sent = last
+		for _, e := range events {
+			if !write(e) {
+				return
+			}
+		}
+	}
+	fmt.Fprintf(w, ": connected\n\n")
+	if rc.Flush() != nil {
+		return
+	}
+
+	ticker := time.NewTicker(heartbeat)
+	defer ticker.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-sub.Closed:
+			return // too slow: the phone reconnects and replays
+		case e := <-sub.Events:
+			if !write(e) {
+				return
+			}
+		case <-ticker.C:
+			if group > 0 {
+				h.Live.Present(ctx, workshopID, group, conn)
+			}
+			if _, err := fmt.Fprintf(w, ": ping\n\n"); err != nil || rc.Flush() != nil {
+				return
+			}
+		}
+	}
+}
+
+// hideTally drops the total of a dot event while tallies are hidden.
+func hideTally(data json.RawMessage) json.RawMessage {
+	var m map[string]any
+	if json.Unmarshal(data, &m) != nil || m["visible"] == true {
+		return data
+	}
+	delete(m, "total")
+	out, _ := json.Marshal(m)
+	return out
+}
+
+func streamIDAfter(a, b string) bool {
+	am, as := splitStreamID(a)
+	bm, bs := splitStreamID(b)
+	return am > bm || (am == bm && as > bs)
+}
+
+func splitStreamID(id string) (uint64, uint64) {
+	var ms, seq uint64
+	fmt.Sscanf(id, "%d-%d", &ms, &seq)
+	return ms, seq
+}

@@ -1,0 +1,311 @@
+package web_test
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"net/http"
+	"net/url"
+	"regexp"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"zukunftswerk/server/domain"
+	"zukunftswerk/server/testutil"
+)
+
+// liveWorkshop prepares and opens a workshop through the console and
+// returns its console path and join code.
+func liveWorkshop(t *testing.T, srv *testutil.Server, mod *citizen, budget, max string) (console, code string) {
+	t.Helper()
+	res := mod.post("/intern/k/ingersheim/werkstaetten", url.Values{
+		"process": {"1"}, "kind": {"zukunft"}, "title": {"Zukunftswerkstatt SKV-Halle"}, "date": {"2014-07-19"},
+		"place": {"SKV-Halle"}, "question": {"Jung & Alt: Wie wollen wir hier künftig leben?"},
+		"groups": {"Jung & Alt\nWohnen und Mobilität\n"}, "budget": {budget}, "max": {max}, "tallies": {"visible"}})
+	if res.StatusCode != http.StatusSeeOther {
+		t.Fatalf("create workshop: %d\n%s", res.StatusCode, res.Body)
+	}
+	console = res.Header.Get("Location")
+	if res := mod.post(console+"/steuerung", url.Values{"action": {"open"}}); res.StatusCode != http.StatusSeeOther {
+		t.Fatalf("open: %d", res.StatusCode)
+	}
+	m := regexp.MustCompile(`/w/([A-Z0-9]{6})/wand`).FindStringSubmatch(mod.get(console).Body)
+	if m == nil {
+		t.Fatal("no join code on the console")
+	}
+	return console, m[1]
+}
+
+// joinGroup makes the citizen a participant of the n-th group.
+func (c *citizen) joinGroup(code string, n int) {
+	c.t.Helper()
+	doc := c.get("/w/" + code).doc(c.t)
+	group, _ := doc.Find(`input[name="group"]`).Eq(n).Attr("value")
+	if res := c.post("/w/"+code+"/beitreten", url.Values{"group": {group}, "name": {"Teilnehmerin"}}); res.StatusCode != http.StatusSeeOther {
+		c.t.Fatalf("join: %d %s", res.StatusCode, res.Body)
+	}
+}
+
+func TestWorkshopCardsDotsAndClose(t *testing.T) {
+	srv := testutil.NewServer(t, testutil.Options{Demo: true})
+	testutil.CreateStaff(t, srv.Store, "mod@i.de", "Mara", false, testutil.Grant{Municipality: "ingersheim", Role: domain.RoleModeration})
+	mod := newCitizen(t, srv)
+	mod.login("mod@i.de")
+	console, code := liveWorkshop(t, srv, mod, "5", "3")
+
+	anna := newCitizen(t, srv)
+	anna.joinGroup(code, 0)
+	page := anna.get("/w/" + code + "/gruppe")
+	mustContain(t, page.Body, "Kritikphase")
+	key := "0123456789abcdef0123"
+	for i := 0; i < 3; i++ { // the same card sent three times (offline queue retries)
+		res := anna.post("/w/"+code+"/karten", url.Values{"text": {"Zu wenig Bänke am Neckar <b>"}, "key": {key}})
+		if res.StatusCode != http.StatusSeeOther {
+			t.Fatalf("card: %d", res.StatusCode)
+		}
+	}
+	for _, bad := range []url.Values{{"text": {""}, "key": {key + "1"}}, {"text": {strings.Repeat("x", 141)}, "key": {key + "2"}}, {"text": {"ok"}, "key": {"short"}}} {
+		if res := anna.post("/w/"+code+"/karten", bad); res.StatusCode != http.StatusUnprocessableEntity {
+			t.Errorf("bad card %v: %d", bad, res.StatusCode)
+		}
+	}
+	doc := anna.get("/w/" + code + "/gruppe").doc(t)
+	if n := doc.Find("#cards li").Length(); n != 1 {
+		t.Fatalf("%d cards after sending one card three times", n)
+	}
+	if strings.Contains(anna.get("/w/"+code+"/gruppe").Body, "<b>") {
+		t.Error("card text rendered unescaped")
+	}
+	cardID, _ := doc.Find("#cards li").Attr("data-card")
+
+	// Dots: refused while voting is closed; 200 at once spend exactly 5.
+	if res := anna.post("/w/"+code+"/punkte", url.Values{"card": {cardID}, "delta": {"1"}}); res.StatusCode != http.StatusConflict {
+		t.Errorf("dot before voting opened: %d", res.StatusCode)
+	}
+	mod.post(console+"/steuerung", url.Values{"action": {"voting_open"}})
+	ben := newCitizen(t, srv)
+	ben.joinGroup(code, 0)
+	ben.post("/w/"+code+"/karten", url.Values{"text": {"Kein Skaterpark für Jugendliche"}, "key": {"fedcba9876543210fedc"}})
+	cards := ben.get("/w/" + code + "/gruppe").doc(t).Find("#cards li")
+	second, _ := cards.Eq(1).Attr("data-card")
+	var wg sync.WaitGroup
+	for i := 0; i < 200; i++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			target := cardID
+			if i%2 == 1 {
+				target = second
+			}
+			req, _ := http.NewRequest(http.MethodPost, srv.URL+"/w/"+code+"/punkte", strings.NewReader(url.Values{"card": {target}, "delta": {"1"}}.Encode()))
+			req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+			req.Header.Set("Accept", "application/json")
+			if res, err := anna.client.Do(req); err == nil {
+				res.Body.Close()
+			}
+		}()
+	}
+	wg.Wait()
+	res := anna.sendJSON("POST", "/w/"+code+"/punkte", "", "Content-Type", "application/x-www-form-urlencoded")
+	_ = res
+	total := 0
+	for _, c := range mustCards(t, srv, 0) {
+		total += c.DotTotal
+		if c.DotTotal > 3 {
+			t.Errorf("card %d has %d of one participant's dots, max is 3", c.ID, c.DotTotal)
+		}
+	}
+	if total != 5 {
+		t.Fatalf("200 concurrent dots with a budget of 5 placed %d", total)
+	}
+	// Take one back, place it again.
+	back := anna.post("/w/"+code+"/punkte", url.Values{"card": {cardID}, "delta": {"-1"}})
+	if back.StatusCode != http.StatusSeeOther {
+		t.Errorf("take back: %d", back.StatusCode)
+	}
+	mod.post(console+"/steuerung", url.Values{"action": {"voting_close"}})
+	if res := anna.post("/w/"+code+"/punkte", url.Values{"card": {cardID}, "delta": {"1"}}); res.StatusCode != http.StatusConflict {
+		t.Errorf("dot after voting closed: %d", res.StatusCode)
+	}
+
+	// Close: cards become contributions; the documentation lists them.
+	mod.post(console+"/steuerung", url.Values{"action": {"close"}})
+	docPage := mod.get(console + "/doku")
+	mustContain(t, docPage.Body, "Zu wenig Bänke am Neckar &lt;b&gt;")
+	mustContain(t, docPage.Body, "Kein Skaterpark für Jugendliche")
+	csv := mod.get(console + "/doku?format=csv").Body
+	mustContain(t, csv, "gruppe,phase,cluster,karte,punkte")
+	mustContain(t, csv, "Kein Skaterpark für Jugendliche")
+	ideas := newCitizen(t, srv).get(processPath + "/ideen?suche=skaterpark").doc(t)
+	if ideas.Find(".idea-card").Length() != 1 {
+		all := newCitizen(t, srv).get(processPath + "/ideen").doc(t).Find(".idea-card__title").Map(func(_ int, s *goquerySelection) string { return s.Text() })
+		t.Errorf("the workshop card did not become a contribution of the process: %v", all)
+	}
+	mustContain(t, anna.get("/meine-beitraege").Body, "Zu wenig Bänke")
+	if res := anna.post("/w/"+code+"/karten", url.Values{"text": {"zu spät"}, "key": {"latecomer-key-000001"}}); res.StatusCode != http.StatusConflict {
+		t.Errorf("card after close: %d", res.StatusCode)
+	}
+}
+
+func mustCards(t *testing.T, srv *testutil.Server, group int64) []domain.Card {
+	t.Helper()
+	cards, err := srv.Store.Cards(context.Background(), 1, group, 0, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return cards
+}
+
+// sseEvent is one event read from a stream.
+type sseEvent struct{ id, typ, data string }
+
+// readEvents connects to an SSE stream and collects events until n arrived
+// or the timeout passed.
+func readEvents(t *testing.T, c *citizen, path, lastID string, n int, timeout time.Duration) []sseEvent {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), timeout)
+	defer cancel()
+	req, _ := http.NewRequestWithContext(ctx, http.MethodGet, c.srv.URL+path, nil)
+	if lastID != "" {
+		req.Header.Set("Last-Event-ID", lastID)
+	}
+	res, err := c.client.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer res.Body.Close()
+	if ct := res.Header.Get("Content-Type"); ct != "text/event-stream" {
+		t.Fatalf("stream content type %q", ct)
+	}
+	var events []sseEvent
+	var cur sseEvent
+	scanner := bufio.NewScanner(res.Body)
+	for len(events) < n && scanner.Scan() {
+		line := scanner.Text()
+		switch {
+		case strings.HasPrefix(line, "id: "):
+			cur.id = line[4:]
+		case strings.HasPrefix(line, "event: "):
+			cur.typ = line[7:]
+		case strings.HasPrefix(line, "data: "):
+			cur.data = line[6:]
+		case line == "" && cur.typ != "":
+			events = append(events, cur)
+			cur = sseEvent{}
+		}
+	}
+	return events
+}
+
+func TestWorkshopStreamResumesAndReloads(t *testing.T) {
+	srv := testutil.NewServer(t, testutil.Options{Demo: true})
+	testutil.CreateStaff(t, srv.Store, "mod@i.de", "Mara", false, testutil.Grant{Municipality: "ingersheim", Role: domain.RoleModeration})
+	mod := newCitizen(t, srv)
+	mod.login("mod@i.de")
+	_, code := liveWorkshop(t, srv, mod, "3", "3")
+	anna := newCitizen(t, srv)
+	anna.joinGroup(code, 0)
+
+	got := make(chan []sseEvent, 1)
+	go func() { got <- readEvents(t, anna, "/w/"+code+"/ereignisse", "", 2, 10*time.Second) }()
+	time.Sleep(300 * time.Millisecond) // let the stream subscribe
+	anna.post("/w/"+code+"/karten", url.Values{"text": {"Erste Karte"}, "key": {"aaaaaaaaaaaaaaaa0001"}})
+	anna.post("/w/"+code+"/karten", url.Values{"text": {"Zweite Karte"}, "key": {"aaaaaaaaaaaaaaaa0002"}})
+	events := <-got
+	if len(events) != 2 || events[0].typ != "card" || !strings.Contains(events[1].data, "Zweite Karte") {
+		t.Fatalf("live events: %+v", events)
+	}
+	// A phone that saw only the first event gets the second on reconnect.
+	replayed := readEvents(t, anna, "/w/"+code+"/ereignisse", events[0].id, 1, 5*time.Second)
+	if len(replayed) != 1 || replayed[0].id != events[1].id {
+		t.Fatalf("replay after %s: %+v", events[0].id, replayed)
+	}
+	var card struct{ Text string }
+	json.Unmarshal([]byte(replayed[0].data), &card)
+	if card.Text != "Zweite Karte" {
+		t.Errorf("replayed card %q", card.Text)
+	}
+	// Redis loses everything: the phone is told to reload, the cards are
+	// all still there (SQLite is the truth).
+	ctx := context.Background()
+	iter := srv.Live.Client.Scan(ctx, 0, srv.Live.Prefix+"*", 1000).Iterator()
+	for iter.Next(ctx) {
+		srv.Live.Client.Del(ctx, iter.Val())
+	}
+	after := readEvents(t, anna, "/w/"+code+"/ereignisse", events[1].id, 1, 5*time.Second)
+	if len(after) != 1 || after[0].typ != "reload" {
+		t.Fatalf("after Redis lost the stream: %+v", after)
+	}
+	if n := anna.get("/w/" + code + "/gruppe").doc(t).Find("#cards li").Length(); n != 2 {
+		t.Errorf("%d cards after Redis lost its state, want 2", n)
+	}
+}
+
+// TestTwoInstancesShareAWorkshop: a phone on one instance sees cards and
+// dots given through another, live; and after Redis lost its state the dot
+// budget is rebuilt from the database, so nothing is double-counted.
+func TestTwoInstancesShareAWorkshop(t *testing.T) {
+	a := testutil.NewServer(t, testutil.Options{Demo: true})
+	b := testutil.NewServer(t, testutil.Options{Store: a.Store, Live: a.Live})
+	testutil.CreateStaff(t, a.Store, "mod@i.de", "Mara", false, testutil.Grant{Municipality: "ingersheim", Role: domain.RoleModeration})
+	mod := newCitizen(t, a)
+	mod.login("mod@i.de")
+	console, code := liveWorkshop(t, a, mod, "3", "3")
+	mod.post(console+"/steuerung", url.Values{"action": {"voting_open"}})
+
+	onA := newCitizen(t, a)
+	onA.joinGroup(code, 0)
+	onB := newCitizen(t, b)
+	onB.joinGroup(code, 0)
+
+	got := make(chan []sseEvent, 1)
+	go func() { got <- readEvents(t, onB, "/w/"+code+"/ereignisse", "", 2, 10*time.Second) }()
+	time.Sleep(300 * time.Millisecond)
+	onA.post("/w/"+code+"/karten", url.Values{"text": {"Karte über Instanz A"}, "key": {"bbbbbbbbbbbbbbbb0001"}})
+	cardID, _ := onA.get("/w/" + code + "/gruppe").doc(t).Find("#cards li").Attr("data-card")
+	onA.post("/w/"+code+"/punkte", url.Values{"card": {cardID}, "delta": {"1"}})
+	events := <-got
+	if len(events) != 2 || events[0].typ != "card" || events[1].typ != "dot" || !strings.Contains(events[1].data, `"total":1`) {
+		t.Fatalf("instance B saw: %+v", events)
+	}
+
+	// Redis forgets everything; A's participant has 2 dots left and gets
+	// exactly those, through B.
+	ctx := context.Background()
+	iter := a.Live.Client.Scan(ctx, 0, a.Live.Prefix+"*", 1000).Iterator()
+	for iter.Next(ctx) {
+		a.Live.Client.Del(ctx, iter.Val())
+	}
+	onA.post("/w/"+code+"/karten", url.Values{"text": {"Zweite Karte"}, "key": {"bbbbbbbbbbbbbbbb0002"}})
+	second, _ := onA.get("/w/" + code + "/gruppe").doc(t).Find("#cards li").Eq(1).Attr("data-card")
+	accepted := 0
+	for i := 0; i < 5; i++ {
+		req, _ := http.NewRequest(http.MethodPost, b.URL+"/w/"+code+"/punkte", strings.NewReader(url.Values{"card": {second}, "delta": {"1"}}.Encode()))
+		req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+		req.Header.Set("Accept", "application/json")
+		for _, ck := range onA.client.Jar.Cookies(mustURL(a.URL)) {
+			req.AddCookie(ck)
+		}
+		res, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		res.Body.Close()
+		if res.StatusCode == http.StatusOK {
+			accepted++
+		}
+	}
+	if accepted != 2 {
+		t.Errorf("after Redis lost its state, %d of 5 dots were accepted; the participant had 2 left", accepted)
+	}
+}
+
+func mustURL(s string) *url.URL {
+	u, err := url.Parse(s)
+	if err != nil {
+		panic(err)
+	}
+	return u
+}

@@ -1,0 +1,149 @@
+// Zukunftswerk live workshop: live updates over Server-Sent Events, an
+// offline queue for cards and dots without page reloads. Every form on the
+// page also works without this script.
+(function () {
+  'use strict';
+  var root = document.getElementById('workshop');
+  if (!root || !window.EventSource || !window.fetch) { return; }
+  var code = root.getAttribute('data-code');
+  var group = root.getAttribute('data-group');
+  var consoleURL = root.getAttribute('data-console');
+  var status = document.getElementById('connection');
+  var msg = function (name) { return root.getAttribute('data-msg-' + name) || ''; };
+
+  // Timer: counts down on the phone's monotonic clock from the time left
+  // that the server sent, so a wrong phone clock does not matter.
+  var timer = document.getElementById('timer');
+  var timerValue = document.getElementById('timer-value');
+  var deadline = null;
+  function showTime(ms) {
+    var s = Math.max(0, Math.round(ms / 1000));
+    timerValue.textContent = Math.floor(s / 60) + ':' + ('0' + (s % 60)).slice(-2);
+  }
+  if (timer && timerValue) {
+    var left = parseInt(timer.getAttribute('data-left-ms'), 10) || 0;
+    if (timer.getAttribute('data-running') === 'true') { deadline = performance.now() + left; }
+    setInterval(function () { if (deadline !== null) { showTime(deadline - performance.now()); } }, 1000);
+  }
+
+  // What is typed survives reloads (a phase change reloads the page).
+  var text = document.getElementById('text');
+  var draftKey = 'zw-draft-' + code;
+  if (text) {
+    if (!text.value && localStorage.getItem(draftKey)) { text.value = localStorage.getItem(draftKey); }
+    text.addEventListener('input', function () { localStorage.setItem(draftKey, text.value); });
+  }
+
+  // Live events.
+  var url = consoleURL || ('/w/' + code + '/ereignisse' + (group && group !== '0' ? '?gruppe=' + group : ''));
+  var source = new EventSource(url);
+  source.onopen = function () { if (status) { status.textContent = ''; } flush(); };
+  source.onerror = function () { if (status) { status.textContent = msg('offline'); } };
+  source.addEventListener('reload', function () { location.reload(); });
+  source.addEventListener('state', function () { location.reload(); });
+  source.addEventListener('cluster', function () { if (consoleURL) { location.reload(); } });
+  source.addEventListener('card', function (e) {
+    var card = JSON.parse(e.data);
+    if (consoleURL) { location.reload(); return; }
+    if (String(card.phase) !== root.getAttribute('data-phase') && !root.getAttribute('data-wall')) { return; }
+    if (document.getElementById('karte-' + card.id)) { return; }
+    var list = document.getElementById('cards');
+    if (!list) { return; }
+    var li = document.createElement('li');
+    li.className = 'idea-card workshop-card';
+    li.id = 'karte-' + card.id;
+    var p = document.createElement('p');
+    p.className = 'workshop-card__text';
+    p.textContent = card.text;
+    li.appendChild(p);
+    list.appendChild(li);
+  });
+  source.addEventListener('card-changed', function (e) {
+    var card = JSON.parse(e.data);
+    var li = document.getElementById('karte-' + card.id);
+    if (consoleURL) { location.reload(); return; }
+    if (!li) { return; }
+    if (card.hidden || (group && group !== '0' && String(card.group) !== group)) { li.parentNode.removeChild(li); return; }
+    var p = li.querySelector('.workshop-card__text');
+    if (p) { p.textContent = card.text; }
+  });
+  source.addEventListener('dot', function (e) {
+    var dot = JSON.parse(e.data);
+    var total = document.querySelector('#karte-' + dot.card + ' .card-total');
+    if (total && typeof dot.total === 'number') { total.textContent = total.textContent.replace(/\d+/, dot.total); }
+  });
+
+  // Cards: queued on the phone and sent exactly once (the key travels with
+  // the card), also after a lost connection or a reload.
+  var form = document.getElementById('card-form');
+  var queueKey = 'zw-queue-' + code;
+  var queueInfo = document.getElementById('queue');
+  function queue() { try { return JSON.parse(localStorage.getItem(queueKey)) || []; } catch (e) { return []; } }
+  function saveQueue(q) {
+    localStorage.setItem(queueKey, JSON.stringify(q));
+    if (queueInfo) { queueInfo.textContent = q.length ? msg('queued').replace('%d', q.length) : ''; }
+  }
+  function newKey() {
+    var b = new Uint8Array(16);
+    crypto.getRandomValues(b);
+    return Array.prototype.map.call(b, function (x) { return ('0' + x.toString(16)).slice(-2); }).join('');
+  }
+  var sending = false;
+  function flush() {
+    var q = queue();
+    if (sending || !q.length || !form) { saveQueue(q); return; }
+    sending = true;
+    var item = q[0];
+    fetch(form.action, {
+      method: 'POST', credentials: 'same-origin',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded', 'Accept': 'application/json' },
+      body: 'text=' + encodeURIComponent(item.text) + '&key=' + encodeURIComponent(item.key)
+    }).then(function (res) {
+      sending = false;
+      if (res.ok || (res.status >= 400 && res.status < 500 && res.status !== 429)) {
+        saveQueue(queue().filter(function (x) { return x.key !== item.key; }));
+        if (!res.ok) { return res.json().then(function (body) { if (status) { status.textContent = body.error.message; } }); }
+        flush();
+      } else { saveQueue(queue()); }
+    }).catch(function () { sending = false; saveQueue(queue()); if (status) { status.textContent = msg('offline'); } });
+  }
+  if (form) {
+    form.addEventListener('submit', function (e) {
+      e.preventDefault();
+      var value = text.value.trim();
+      if (!value) { text.focus(); return; }
+      var q = queue();
+      q.push({ text: value, key: form.elements.key.value });
+      saveQueue(q);
+      form.elements.key.value = newKey();
+      text.value = '';
+      localStorage.removeItem(draftKey);
+      flush();
+    });
+  }
+  window.addEventListener('online', flush);
+  setInterval(flush, 5000);
+  flush();
+
+  // Dots without reloading.
+  Array.prototype.forEach.call(document.querySelectorAll('.dot-form'), function (f) {
+    f.addEventListener('submit', function (e) {
+      e.preventDefault();
+      fetch(f.action, {
+        method: 'POST', credentials: 'same-origin',
+        headers: { 'Content-Type': 'application/x-www-form-urlencoded', 'Accept': 'application/json' },
+        body: 'card=' + encodeURIComponent(f.elements.card.value) + '&delta=' + encodeURIComponent(f.elements.delta.value)
+      }).then(function (res) {
+        return res.json().then(function (body) {
+          if (!res.ok) { if (status) { status.textContent = body.error.message; } return; }
+          var li = f.closest('li');
+          var mine = li.querySelector('.my-dots');
+          if (mine) { mine.textContent = mine.textContent.replace(/\d+/, body.on_card); }
+          var leftInfo = document.getElementById('dots-left');
+          if (leftInfo) { leftInfo.textContent = leftInfo.textContent.replace(/\d+/, body.remaining); }
+          if (status) { status.textContent = ''; }
+        });
+      }).catch(function () { if (status) { status.textContent = msg('offline'); } });
+    });
+  });
+})();
