@@ -11,6 +11,12 @@
   var status = document.getElementById('connection');
   var msg = function (name) { return root.getAttribute('data-msg-' + name) || ''; };
 
+  // A plain form post is under way: a reload now would cancel it.
+  var leaving = false;
+  document.addEventListener('submit', function (e) { if (!e.defaultPrevented) { leaving = true; } });
+  window.addEventListener('beforeunload', function () { leaving = true; });
+  function reload() { if (!leaving) { location.reload(); } }
+
   // Timer: counts down on the phone's monotonic clock from the time left
   // that the server sent, so a wrong phone clock does not matter.
   var timer = document.getElementById('timer');
@@ -39,12 +45,12 @@
   var source = new EventSource(url);
   source.onopen = function () { if (status) { status.textContent = ''; } flush(); };
   source.onerror = function () { if (status) { status.textContent = msg('offline'); } };
-  source.addEventListener('reload', function () { location.reload(); });
-  source.addEventListener('state', function () { location.reload(); });
-  source.addEventListener('cluster', function () { if (consoleURL) { location.reload(); } });
+  source.addEventListener('reload', function () { reload(); });
+  source.addEventListener('state', function () { reload(); });
+  source.addEventListener('cluster', function () { if (consoleURL) { reload(); } });
   source.addEventListener('card', function (e) {
     var card = JSON.parse(e.data);
-    if (consoleURL) { location.reload(); return; }
+    if (consoleURL) { reload(); return; }
     if (String(card.phase) !== root.getAttribute('data-phase') && !root.getAttribute('data-wall')) { return; }
     if (document.getElementById('karte-' + card.id)) { return; }
     var list = document.getElementById('cards');
@@ -61,7 +67,7 @@
   source.addEventListener('card-changed', function (e) {
     var card = JSON.parse(e.data);
     var li = document.getElementById('karte-' + card.id);
-    if (consoleURL) { location.reload(); return; }
+    if (consoleURL) { reload(); return; }
     if (!li) { return; }
     if (card.hidden || (group && group !== '0' && String(card.group) !== group)) { li.parentNode.removeChild(li); return; }
     var p = li.querySelector('.workshop-card__text');
