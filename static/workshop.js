@@ -47,7 +47,7 @@
   source.onerror = function () { if (status) { status.textContent = msg('offline'); } };
   source.addEventListener('reload', function () { reload(); });
   source.addEventListener('state', function () { reload(); });
-  source.addEventListener('cluster', function () { if (consoleURL) { reload(); } });
+  source.addEventListener('cluster', function () { if (consoleURL || root.getAttribute('data-wall')) { reload(); } });
   source.addEventListener('card', function (e) {
     var card = JSON.parse(e.data);
     if (consoleURL) { reload(); return; }
@@ -67,7 +67,7 @@
   source.addEventListener('card-changed', function (e) {
     var card = JSON.parse(e.data);
     var li = document.getElementById('karte-' + card.id);
-    if (consoleURL) { reload(); return; }
+    if (consoleURL || root.getAttribute('data-wall')) { reload(); return; }
     if (!li) { return; }
     if (card.hidden || (group && group !== '0' && String(card.group) !== group)) { li.parentNode.removeChild(li); return; }
     var p = li.querySelector('.workshop-card__text');

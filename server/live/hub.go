@@ -11,8 +11,13 @@ import (
 
 // subscriberBuffer bounds how far a phone may fall behind; a stalled
 // client is dropped and reconnects with Last-Event-ID instead of slowing
-// everyone else down.
-const subscriberBuffer = 256
+// everyone else down. It holds pointers (8 bytes each, 4 KB per idle
+// connection) and is larger than two reads of the stream (readBatch), so a
+// client that keeps up is never dropped by a burst.
+const (
+	subscriberBuffer = 512
+	readBatch        = 200
+)
 
 // Hub fans workshop events out to this instance's SSE clients. It reads
 // each live workshop's stream once (one blocking XREAD per workshop),
@@ -30,7 +35,7 @@ type feed struct {
 
 // Subscriber receives a workshop's events until Closed is closed.
 type Subscriber struct {
-	Events chan Event
+	Events chan *Event
 	Closed chan struct{}
 	once   sync.Once
 }
@@ -45,7 +50,7 @@ func NewHub(l *Live) *Hub {
 // Subscribe registers a client for events published after fromID ("$" for
 // only new ones).
 func (h *Hub) Subscribe(workshopID int64, fromID string) *Subscriber {
-	s := &Subscriber{Events: make(chan Event, subscriberBuffer), Closed: make(chan struct{})}
+	s := &Subscriber{Events: make(chan *Event, subscriberBuffer), Closed: make(chan struct{})}
 	h.mu.Lock()
 	defer h.mu.Unlock()
 	f, ok := h.feeds[workshopID]
@@ -92,7 +97,7 @@ func (h *Hub) read(ctx context.Context, workshopID int64, lastID string) {
 	}
 	key := h.live.eventsKey(workshopID)
 	for ctx.Err() == nil {
-		streams, err := h.live.Client.XRead(ctx, &redis.XReadArgs{Streams: []string{key, lastID}, Block: 2 * time.Second, Count: 500}).Result()
+		streams, err := h.live.Client.XRead(ctx, &redis.XReadArgs{Streams: []string{key, lastID}, Block: 2 * time.Second, Count: readBatch}).Result()
 		if errors.Is(err, redis.Nil) {
 			continue
 		}
@@ -122,9 +127,9 @@ func (h *Hub) dispatch(workshopID int64, events []Event) {
 	}
 	for s := range f.subscribers {
 	send:
-		for _, e := range events {
+		for i := range events {
 			select {
-			case s.Events <- e:
+			case s.Events <- &events[i]:
 			default:
 				// Too slow: drop it; it reconnects and replays.
 				s.close()

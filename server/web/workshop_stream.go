@@ -112,7 +112,7 @@ func (h *Handler) serveEvents(c *gin.Context, workshopID, group int64, full bool
 		case <-sub.Closed:
 			return // too slow: the phone reconnects and replays
 		case e := <-sub.Events:
-			if !write(e) {
+			if !write(*e) {
 				return
 			}
 		case <-ticker.C:

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"context"
 	"encoding/json"
+	"fmt"
 	"net/http"
 	"net/url"
 	"regexp"
@@ -13,6 +14,7 @@ import (
 	"time"
 
 	"zukunftswerk/server/domain"
+	"zukunftswerk/server/store"
 	"zukunftswerk/server/testutil"
 )
 
@@ -247,8 +249,10 @@ func TestWorkshopStreamResumesAndReloads(t *testing.T) {
 // dots given through another, live; and after Redis lost its state the dot
 // budget is rebuilt from the database, so nothing is double-counted.
 func TestTwoInstancesShareAWorkshop(t *testing.T) {
-	a := testutil.NewServer(t, testutil.Options{Demo: true})
-	b := testutil.NewServer(t, testutil.Options{Store: a.Store, Live: a.Live})
+	// Two stores on one database (file or schema), as two processes have.
+	database := testutil.DatabaseURL(t)
+	a := testutil.NewServer(t, testutil.Options{Demo: true, Store: testutil.StoreAt(t, database)})
+	b := testutil.NewServer(t, testutil.Options{Store: testutil.StoreAt(t, database), Live: a.Live})
 	testutil.CreateStaff(t, a.Store, "mod@i.de", "Mara", false, testutil.Grant{Municipality: "ingersheim", Role: domain.RoleModeration})
 	mod := newCitizen(t, a)
 	mod.login("mod@i.de")
@@ -308,4 +312,56 @@ func mustURL(s string) *url.URL {
 		panic(err)
 	}
 	return u
+}
+
+func TestWallGroupsCardsByCluster(t *testing.T) {
+	srv := testutil.NewServer(t, testutil.Options{Demo: true})
+	testutil.CreateStaff(t, srv.Store, "mod@i.de", "Mara", false, testutil.Grant{Municipality: "ingersheim", Role: domain.RoleModeration})
+	mod := newCitizen(t, srv)
+	mod.login("mod@i.de")
+	console, code := liveWorkshop(t, srv, mod, "3", "3")
+	p := newCitizen(t, srv)
+	p.joinGroup(code, 0)
+	p.post("/w/"+code+"/karten", url.Values{"text": {"Busse fahren selten"}, "key": {"cccccccccccccccc0001"}})
+	p.post("/w/"+code+"/karten", url.Values{"text": {"Kein Radweg"}, "key": {"cccccccccccccccc0002"}})
+	cards := mustCards(t, srv, 0)
+	group := fmt.Sprint(cards[0].GroupID)
+	if res := mod.post(console+"/cluster", url.Values{"group": {group}, "title": {"Mobilität"}}); res.StatusCode != http.StatusSeeOther {
+		t.Fatalf("cluster: %d", res.StatusCode)
+	}
+	clusters, _ := srv.Store.Clusters(context.Background(), 1)
+	res := mod.post(fmt.Sprintf("%s/karten/%d", console, cards[0].ID), url.Values{"action": {"cluster"}, "cluster": {fmt.Sprint(clusters[0].ID)}})
+	if res.StatusCode != http.StatusSeeOther {
+		t.Fatalf("assign cluster: %d", res.StatusCode)
+	}
+	wall := newCitizen(t, srv).get("/w/" + code + "/wand?gruppe=" + group).doc(t)
+	section := wall.Find(`section[aria-labelledby="cluster-` + fmt.Sprint(clusters[0].ID) + `"]`)
+	if section.Find("h2").Text() != "Mobilität" || !strings.Contains(section.Text(), "Busse fahren selten") || strings.Contains(section.Text(), "Kein Radweg") {
+		t.Errorf("cluster section: %q", section.Text())
+	}
+	if !strings.Contains(wall.Find(`#cards`).Text(), "Kein Radweg") {
+		t.Error("the unclustered card is missing")
+	}
+	// Moving a card to another group, fixing a typo and hiding are audited.
+	groups, _ := srv.Store.Groups(context.Background(), 1)
+	mod.post(fmt.Sprintf("%s/karten/%d", console, cards[1].ID), url.Values{"action": {"edit"}, "text": {"Kein Radweg nach Bietigheim"}})
+	mod.post(fmt.Sprintf("%s/karten/%d", console, cards[1].ID), url.Values{"action": {"move"}, "group": {fmt.Sprint(groups[1].ID)}})
+	mod.post(fmt.Sprintf("%s/karten/%d", console, cards[0].ID), url.Values{"action": {"hide"}})
+	if res := mod.post(fmt.Sprintf("%s/karten/%d", console, cards[0].ID), url.Values{"action": {"move"}, "group": {"999"}}); res.StatusCode != http.StatusUnprocessableEntity {
+		t.Errorf("move to a foreign group: %d", res.StatusCode)
+	}
+	after := mustCards(t, srv, 0)
+	if !after[0].Hidden || after[1].Text != "Kein Radweg nach Bietigheim" || after[1].GroupID != groups[1].ID {
+		t.Errorf("cards after moderation: %+v", after)
+	}
+	entries, _ := srv.Store.AuditEntries(context.Background(), store.AuditFilter{MunicipalityID: 1, Limit: 50})
+	actions := map[string]bool{}
+	for _, e := range entries {
+		actions[e.Action] = true
+	}
+	for _, want := range []string{"workshop.create", "workshop.open", "cluster.create", "card.cluster", "card.edit", "card.move", "card.hide"} {
+		if !actions[want] {
+			t.Errorf("audit log lacks %s", want)
+		}
+	}
 }

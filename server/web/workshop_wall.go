@@ -19,6 +19,15 @@ type wallPage struct {
 	JoinURL  string
 	Ranking  []domain.Card // when voting has closed: cards by dots
 	MaxDots  int
+	// The cards grouped by cluster, in the order the clusters were named.
+	ClusterSections []wallCluster
+	Unclustered     []domain.Card
+}
+
+type wallCluster struct {
+	ID    int64
+	Title string
+	Cards []domain.Card
 }
 
 // workshopWall is the projector wall of a group (?gruppe=ID) or of all
@@ -51,6 +60,22 @@ func (h *Handler) workshopWall(c *gin.Context) {
 		return
 	}
 	page.Cards, page.Clusters = cards, clusters
+	index := map[int64]int{}
+	for _, cl := range clusters {
+		if cl.Phase == wc.Workshop.CurrentPhase && (groupID == 0 || cl.GroupID == groupID) {
+			index[cl.ID] = len(page.ClusterSections)
+			page.ClusterSections = append(page.ClusterSections, wallCluster{ID: cl.ID, Title: cl.Title})
+		}
+	}
+	for _, card := range cards {
+		if card.ClusterID != nil {
+			if i, ok := index[*card.ClusterID]; ok {
+				page.ClusterSections[i].Cards = append(page.ClusterSections[i].Cards, card)
+				continue
+			}
+		}
+		page.Unclustered = append(page.Unclustered, card)
+	}
 	if !wc.Workshop.VotingOpen && anyDots(cards) {
 		page.Ranking = append([]domain.Card(nil), cards...)
 		sort.SliceStable(page.Ranking, func(i, j int) bool { return page.Ranking[i].DotTotal > page.Ranking[j].DotTotal })

@@ -1,0 +1,73 @@
+package live_test
+
+import (
+	"context"
+	"testing"
+	"time"
+
+	"zukunftswerk/server/live"
+	"zukunftswerk/server/testutil"
+)
+
+// A phone that stops reading is dropped; the others keep getting events.
+func TestHubDropsStalledSubscribers(t *testing.T) {
+	l := testutil.Live(t)
+	hub := live.NewHub(l)
+	ctx := context.Background()
+	stalled := hub.Subscribe(7, "$")
+	reader := hub.Subscribe(7, "$")
+	defer hub.Unsubscribe(7, stalled)
+	defer hub.Unsubscribe(7, reader)
+	time.Sleep(200 * time.Millisecond) // the feed starts reading
+
+	received := make(chan int)
+	go func() {
+		n := 0
+		timeout := time.After(20 * time.Second)
+		for n < 1200 {
+			select {
+			case <-reader.Events:
+				n++
+			case <-timeout:
+				received <- n
+				return
+			}
+		}
+		received <- n
+	}()
+	for i := 0; i < 1200; i++ {
+		if _, err := l.Publish(ctx, 7, "card", 0, map[string]int{"n": i}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if n := <-received; n != 1200 {
+		t.Errorf("the reading subscriber got %d of 1200 events", n)
+	}
+	select {
+	case <-stalled.Closed:
+	case <-time.After(5 * time.Second):
+		t.Error("the stalled subscriber was not dropped")
+	}
+	if hub.Connections() != 1 {
+		t.Errorf("connections = %d, want 1 after dropping the stalled one", hub.Connections())
+	}
+}
+
+func TestReplayAndGap(t *testing.T) {
+	forEachRedis(t, func(t *testing.T, l *live.Live) {
+		ctx := context.Background()
+		first, _ := l.Publish(ctx, 9, "a", 0, 1)
+		second, _ := l.Publish(ctx, 9, "b", 0, 2)
+		third, _ := l.Publish(ctx, 9, "c", 0, 3)
+		events, err := l.Replay(ctx, 9, first)
+		if err != nil || len(events) != 2 || events[0].ID != second || events[1].ID != third {
+			t.Fatalf("replay after the first: %+v %v", events, err)
+		}
+		if _, err := l.Replay(ctx, 10, first); err != live.ErrReplayGap {
+			t.Errorf("replay of a missing stream: %v, want a gap", err)
+		}
+		if _, err := l.Replay(ctx, 9, "1-0"); err != live.ErrReplayGap {
+			t.Errorf("replay from before the stream: %v, want a gap", err)
+		}
+	})
+}
