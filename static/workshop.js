@@ -47,10 +47,15 @@
   source.onerror = function () { if (status) { status.textContent = msg('offline'); } };
   source.addEventListener('reload', function () { reload(); });
   source.addEventListener('state', function () { reload(); });
-  source.addEventListener('cluster', function () { if (consoleURL || root.getAttribute('data-wall')) { reload(); } });
+  // The console does not jump while the moderator works in it: it says
+  // that something new arrived instead.
+  function announceNew() { if (status) { status.textContent = msg('new'); } }
+  source.addEventListener('cluster', function () {
+    if (consoleURL) { announceNew(); } else if (root.getAttribute('data-wall')) { reload(); }
+  });
   source.addEventListener('card', function (e) {
     var card = JSON.parse(e.data);
-    if (consoleURL) { reload(); return; }
+    if (consoleURL) { announceNew(); return; }
     if (String(card.phase) !== root.getAttribute('data-phase') && !root.getAttribute('data-wall')) { return; }
     if (document.getElementById('karte-' + card.id)) { return; }
     var list = document.getElementById('cards');
@@ -67,7 +72,8 @@
   source.addEventListener('card-changed', function (e) {
     var card = JSON.parse(e.data);
     var li = document.getElementById('karte-' + card.id);
-    if (consoleURL || root.getAttribute('data-wall')) { reload(); return; }
+    if (consoleURL) { announceNew(); return; }
+    if (root.getAttribute('data-wall')) { reload(); return; }
     if (!li) { return; }
     if (card.hidden || (group && group !== '0' && String(card.group) !== group)) { li.parentNode.removeChild(li); return; }
     var p = li.querySelector('.workshop-card__text');
@@ -75,6 +81,7 @@
   });
   source.addEventListener('dot', function (e) {
     var dot = JSON.parse(e.data);
+    if (consoleURL) { announceNew(); return; }
     var total = document.querySelector('#karte-' + dot.card + ' .card-total');
     if (total && typeof dot.total === 'number') { total.textContent = total.textContent.replace(/\d+/, dot.total); }
   });
