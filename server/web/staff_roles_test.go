@@ -1,6 +1,7 @@
 package web_test
 
 import (
+	"context"
 	"fmt"
 	"net/http"
 	"net/url"
@@ -8,6 +9,7 @@ import (
 	"testing"
 
 	"zukunftswerk/server/domain"
+	"zukunftswerk/server/store"
 	"zukunftswerk/server/testutil"
 )
 
@@ -43,10 +45,16 @@ func TestRoleRouteMatrix(t *testing.T) {
 		{"process settings", "GET", "/intern/k/%s/verfahren/{P}", nil, admin},
 		{"add field", "POST", "/intern/k/%s/verfahren/{P}/handlungsfelder", url.Values{"title": {"Neues Feld"}}, admin},
 		{"member action", "POST", "/intern/k/%s/team/{U}", url.Values{"action": {"reset"}}, admin},
+		{"workshops", "GET", "/intern/k/%s/werkstaetten", nil, mod},
+		{"workshop console", "GET", "/intern/k/%s/werkstaetten/{W}", nil, mod},
+		{"workshop control", "POST", "/intern/k/%s/werkstaetten/{W}/steuerung", url.Values{"action": {"tallies_hide"}}, mod},
+		{"workshop documentation", "GET", "/intern/k/%s/werkstaetten/{W}/doku", nil, mod},
 	}
-	towns := map[string]struct{ process, idea, user string }{
-		"ingersheim":  {"heute-leben-morgen-gestalten", "1", "1"},
-		"musterstadt": {"zukunft", fmt.Sprint(foreignIdea), fmt.Sprint(foreignAdmin.ID)},
+	ownWorkshop := workshopIn(t, srv, "ingersheim")
+	foreignWorkshop := workshopIn(t, srv, "musterstadt")
+	towns := map[string]struct{ process, idea, user, workshop string }{
+		"ingersheim":  {"heute-leben-morgen-gestalten", "1", "1", fmt.Sprint(ownWorkshop)},
+		"musterstadt": {"zukunft", fmt.Sprint(foreignIdea), fmt.Sprint(foreignAdmin.ID), fmt.Sprint(foreignWorkshop)},
 	}
 	users := map[string]string{"admin": "admin@i.de", "projektgruppe": "pg@i.de", "moderation": "mod@i.de", "verwaltung": "verw@i.de"}
 	n := 0
@@ -56,7 +64,7 @@ func TestRoleRouteMatrix(t *testing.T) {
 		for _, r := range routes {
 			for town, objects := range towns {
 				n++
-				fill := strings.NewReplacer("{P}", objects.process, "{U}", objects.user, "{IDEA}", objects.idea,
+				fill := strings.NewReplacer("{P}", objects.process, "{U}", objects.user, "{IDEA}", objects.idea, "{W}", objects.workshop,
 					"{SLUG}", fmt.Sprintf("neu-%s-%d", role, n))
 				path := fill.Replace(fmt.Sprintf(r.path, town))
 				form := url.Values{}
@@ -85,6 +93,12 @@ func TestRoleRouteMatrix(t *testing.T) {
 				t.Errorf("%s hides a foreign idea through the own route: %d, want 403", role, res.StatusCode)
 			}
 		}
+		if contains(mod, role) {
+			res := c.post(fmt.Sprintf("/intern/k/ingersheim/werkstaetten/%d/steuerung", foreignWorkshop), url.Values{"action": {"close"}})
+			if res.StatusCode != http.StatusForbidden {
+				t.Errorf("%s closes a foreign workshop through the own route: %d, want 403", role, res.StatusCode)
+			}
+		}
 		if role == "admin" {
 			res := c.post(fmt.Sprintf("/intern/k/ingersheim/team/%d", foreignAdmin.ID), url.Values{"action": {"disable"}})
 			if res.StatusCode != http.StatusForbidden {
@@ -110,4 +124,22 @@ func contains(list []string, s string) bool {
 		}
 	}
 	return false
+}
+
+// workshopIn creates a draft workshop in the municipality's first process.
+func workshopIn(t *testing.T, srv *testutil.Server, slug string) int64 {
+	t.Helper()
+	ctx := context.Background()
+	m, err := srv.Store.MunicipalityBySlug(ctx, slug)
+	if err != nil {
+		t.Fatal(err)
+	}
+	processes, _ := srv.Store.Processes(ctx, m.ID)
+	id, err := srv.Store.CreateWorkshop(ctx, store.Actor{Name: "test"}, m.ID,
+		domain.Workshop{ProcessID: processes[0].ID, Kind: "zukunft", Title: "Werkstatt " + slug, DotBudget: 3, MaxDotsPerCard: 3},
+		[]domain.Phase{{Title: "Kritik", CardKind: "kritik"}}, []domain.Group{{Title: "Alle"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return id
 }
