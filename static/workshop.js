@@ -79,11 +79,14 @@
     var p = li.querySelector('.workshop-card__text');
     if (p) { p.textContent = card.text; }
   });
-  source.addEventListener('dot', function (e) {
-    var dot = JSON.parse(e.data);
+  source.addEventListener('tally', function (e) {
+    var tally = JSON.parse(e.data);
     if (consoleURL) { announceNew(); return; }
-    var total = document.querySelector('#karte-' + dot.card + ' .card-total');
-    if (total && typeof dot.total === 'number') { total.textContent = total.textContent.replace(/\d+/, dot.total); }
+    Object.keys(tally.cards || {}).forEach(function (id) {
+      var total = document.querySelector('#karte-' + id + ' .card-total');
+      var n = tally.cards[id];
+      if (total && typeof n === 'number') { total.textContent = total.textContent.replace(/\d+/, n); }
+    });
   });
 
   // Cards: queued on the phone and sent exactly once (the key travels with

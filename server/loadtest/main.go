@@ -127,9 +127,9 @@ func run(participants, rate int, duration time.Duration) error {
 	streamCtx, stopStreams := context.WithCancel(ctx)
 	defer stopStreams()
 	var connected sync.WaitGroup
-	for _, p := range phones {
+	for i, p := range phones {
 		connected.Add(1)
-		go p.listen(streamCtx, srv.URL, code, seen, &connected)
+		go p.listen(streamCtx, srv.URL, code, i, seen, &connected)
 	}
 	connected.Wait()
 	time.Sleep(time.Second)
@@ -377,7 +377,7 @@ func (p *phone) dot(base, code string, card int64) (int, bool) {
 	return out.Total, true
 }
 
-func (p *phone) listen(ctx context.Context, base, code string, l *ledger, connected *sync.WaitGroup) {
+func (p *phone) listen(ctx context.Context, base, code string, client int, l *ledger, connected *sync.WaitGroup) {
 	req, _ := http.NewRequestWithContext(ctx, http.MethodGet, base+"/w/"+code+"/ereignisse", nil)
 	stream := &http.Client{Jar: p.client.Jar}
 	res, err := stream.Do(req)
@@ -394,27 +394,38 @@ func (p *phone) listen(ctx context.Context, base, code string, l *ledger, connec
 		switch {
 		case strings.HasPrefix(line, "event: "):
 			typ = line[7:]
-		case strings.HasPrefix(line, "data: ") && typ == "dot":
-			var d struct{ Card, Total int64 }
+		case strings.HasPrefix(line, "data: ") && typ == "tally":
+			var d struct{ Cards map[string]int64 }
 			if json.Unmarshal([]byte(line[6:]), &d) == nil {
-				l.seen(d.Card, int(d.Total), time.Now())
+				now := time.Now()
+				for card, total := range d.Cards {
+					id, _ := strconv.ParseInt(card, 10, 64)
+					l.seen(client, id, int(total), now)
+				}
 			}
 		}
 	}
 }
 
 // ledger pairs each accepted dot (card, total) with the moments every
-// client saw it.
+// client saw its effect: a tally showing that total or a higher one
+// (coalescing may skip intermediate totals).
 type ledger struct {
 	mu        sync.Mutex
 	clients   int
 	accepts   map[[2]int64]time.Time
 	seenCount map[[2]int64]int
 	lastSeen  map[[2]int64]time.Time
+	maxSeen   []map[int64]int // per client: highest total seen per card
 }
 
 func newLedger(clients int) *ledger {
-	return &ledger{clients: clients, accepts: map[[2]int64]time.Time{}, seenCount: map[[2]int64]int{}, lastSeen: map[[2]int64]time.Time{}}
+	l := &ledger{clients: clients, accepts: map[[2]int64]time.Time{}, seenCount: map[[2]int64]int{},
+		lastSeen: map[[2]int64]time.Time{}, maxSeen: make([]map[int64]int, clients)}
+	for i := range l.maxSeen {
+		l.maxSeen[i] = map[int64]int{}
+	}
+	return l
 }
 
 func (l *ledger) accepted(card int64, total int, at time.Time) {
@@ -423,14 +434,17 @@ func (l *ledger) accepted(card int64, total int, at time.Time) {
 	l.accepts[[2]int64{card, int64(total)}] = at
 }
 
-func (l *ledger) seen(card int64, total int, at time.Time) {
+func (l *ledger) seen(client int, card int64, total int, at time.Time) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
-	k := [2]int64{card, int64(total)}
-	l.seenCount[k]++
-	if at.After(l.lastSeen[k]) {
-		l.lastSeen[k] = at
+	for t := l.maxSeen[client][card] + 1; t <= total; t++ {
+		k := [2]int64{card, int64(t)}
+		l.seenCount[k]++
+		if at.After(l.lastSeen[k]) {
+			l.lastSeen[k] = at
+		}
 	}
+	l.maxSeen[client][card] = max(l.maxSeen[client][card], total)
 }
 
 func (l *ledger) latencies() (time.Duration, time.Duration, int) {

@@ -1,7 +1,9 @@
 package web
 
 import (
+	"context"
 	"errors"
+	"strconv"
 	"time"
 
 	"github.com/gin-gonic/gin"
@@ -110,8 +112,37 @@ func (h *Handler) changeDot(c *gin.Context, wc workshopContext, p domain.Partici
 	if !res.Applied {
 		return res, domain.Errorf(domain.CodeConflict, "workshop.error.dots_refused")
 	}
-	h.publish(c, w.ID, "dot", 0, gin.H{"card": cardID, "total": res.CardTotal, "visible": w.TalliesVisible})
+	h.queueTally(c, w, cardID, res.CardTotal)
 	return res, nil
+}
+
+// tallyWindow is how long dot totals wait to travel together.
+const tallyWindow = 100 * time.Millisecond
+
+// queueTally hands the card's new total to the coalescer; the request that
+// opens a window publishes the "tally" event when it ends. Without Redis the
+// total goes out at once as its own event.
+func (h *Handler) queueTally(c *gin.Context, w domain.Workshop, cardID int64, total int) {
+	first, err := h.Live.QueueTally(c.Request.Context(), w.ID, cardID, total)
+	if err != nil {
+		h.publish(c, w.ID, "tally", 0, gin.H{"cards": map[string]int{strconv.FormatInt(cardID, 10): total}, "visible": w.TalliesVisible})
+		return
+	}
+	if !first {
+		return
+	}
+	go func() {
+		time.Sleep(tallyWindow)
+		ctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
+		defer cancel()
+		cards, err := h.Live.FlushTallies(ctx, w.ID)
+		if err != nil || len(cards) == 0 {
+			return
+		}
+		if _, err := h.Live.Publish(ctx, w.ID, "tally", 0, gin.H{"cards": cards, "visible": w.TalliesVisible}); err != nil {
+			h.Log.Warn("unable to publish tallies", "error", err)
+		}
+	}()
 }
 
 // publish sends an event to every screen; a failure is logged, never fatal:

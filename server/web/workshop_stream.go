@@ -76,7 +76,7 @@ func (h *Handler) serveEvents(c *gin.Context, workshopID, group int64, full bool
 			return true
 		}
 		data := e.Data
-		if !full && e.Type == "dot" {
+		if !full && e.Type == "tally" {
 			data = hideTally(data)
 		}
 		if _, err := fmt.Fprintf(w, "id: %s\nevent: %s\ndata: %s\n\n", e.ID, e.Type, data); err != nil {
@@ -126,13 +126,18 @@ func (h *Handler) serveEvents(c *gin.Context, workshopID, group int64, full bool
 	}
 }
 
-// hideTally drops the total of a dot event while tallies are hidden.
+// hideTally drops the totals of a tally event while tallies are hidden;
+// phones still learn which cards changed.
 func hideTally(data json.RawMessage) json.RawMessage {
 	var m map[string]any
 	if json.Unmarshal(data, &m) != nil || m["visible"] == true {
 		return data
 	}
-	delete(m, "total")
+	if cards, ok := m["cards"].(map[string]any); ok {
+		for k := range cards {
+			cards[k] = nil
+		}
+	}
 	out, _ := json.Marshal(m)
 	return out
 }

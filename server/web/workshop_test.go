@@ -271,7 +271,7 @@ func TestTwoInstancesShareAWorkshop(t *testing.T) {
 	cardID, _ := onA.get("/w/" + code + "/gruppe").doc(t).Find("#cards li").Attr("data-card")
 	onA.post("/w/"+code+"/punkte", url.Values{"card": {cardID}, "delta": {"1"}})
 	events := <-got
-	if len(events) != 2 || events[0].typ != "card" || events[1].typ != "dot" || !strings.Contains(events[1].data, `"total":1`) {
+	if len(events) != 2 || events[0].typ != "card" || events[1].typ != "tally" || !strings.Contains(events[1].data, `"`+cardID+`":1`) {
 		t.Fatalf("instance B saw: %+v", events)
 	}
 
