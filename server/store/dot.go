@@ -21,70 +21,77 @@ type DotResult struct {
 // participant on a card. The budget per phase and the maximum per card are
 // checked inside the transaction, with the participant's row locked on
 // PostgreSQL (SQLite's single writer serialises anyway), so concurrent
-// requests can never overspend.
+// requests can never overspend. Requests arriving together are committed
+// together (see dotBatcher); each answer waits for its commit.
 func (s *Store) ChangeDot(ctx context.Context, participant domain.Participant, cardID int64, delta int) (DotResult, error) {
+	return s.dots.submit(ctx, dotRequest{participant: participant, cardID: cardID, delta: delta})
+}
+
+// changeDotTx is one dot change inside a transaction. A refusal (voting
+// closed, card gone) returns a domain error before anything is written.
+func (s *Store) changeDotTx(ctx context.Context, tx *sqlx.Tx, participant domain.Participant, cardID int64, delta int) (DotResult, error) {
 	var res DotResult
-	err := s.inTx(ctx, func(tx *sqlx.Tx) error {
-		if s.engine == Postgres {
-			if _, err := exec(ctx, tx, `SELECT id FROM participant WHERE id = ? FOR UPDATE`, participant.ID); err != nil {
-				return fmt.Errorf("store: unable to lock participant: %w", err)
-			}
+	if s.engine == Postgres {
+		if _, err := exec(ctx, tx, `SELECT id FROM participant WHERE id = ? FOR UPDATE`, participant.ID); err != nil {
+			return res, fmt.Errorf("store: unable to lock participant: %w", err)
 		}
-		var w struct {
-			Budget  int  `db:"dot_budget"`
-			Max     int  `db:"max_dots_per_card"`
-			Voting  bool `db:"voting_open"`
-			Phase   int  `db:"current_phase"`
-			CPhase  int  `db:"phase"`
-			Hidden  bool `db:"hidden"`
-			GroupID int  `db:"group_id"`
+	}
+	var w struct {
+		Budget  int  `db:"dot_budget"`
+		Max     int  `db:"max_dots_per_card"`
+		Voting  bool `db:"voting_open"`
+		Phase   int  `db:"current_phase"`
+		CPhase  int  `db:"phase"`
+		Hidden  bool `db:"hidden"`
+		GroupID int  `db:"group_id"`
+	}
+	err := get(ctx, tx, &w, `SELECT ws.dot_budget, ws.max_dots_per_card, ws.voting_open, ws.current_phase, c.phase, c.hidden, c.group_id
+		FROM card c JOIN workshop ws ON ws.id = c.workshop_id WHERE c.id = ? AND c.workshop_id = ?`, cardID, participant.WorkshopID)
+	if err != nil {
+		return res, notFoundIfNoRows(err, "card")
+	}
+	if !w.Voting || w.CPhase != w.Phase {
+		return res, domain.Errorf(domain.CodeConflict, "workshop.error.voting_closed")
+	}
+	if w.Hidden {
+		return res, fmt.Errorf("store: card: %w", errNotFound)
+	}
+	var spent int
+	if err := get(ctx, tx, &spent, `SELECT COALESCE(SUM(count), 0) FROM dot WHERE participant_id = ? AND phase = ?`,
+		participant.ID, w.Phase); err != nil {
+		return res, fmt.Errorf("store: unable to sum dots: %w", err)
+	}
+	var onCard int
+	if err := get(ctx, tx, &onCard, `SELECT COALESCE(SUM(count), 0) FROM dot WHERE participant_id = ? AND card_id = ?`,
+		participant.ID, cardID); err != nil {
+		return res, fmt.Errorf("store: unable to read dots: %w", err)
+	}
+	switch {
+	case delta > 0 && spent < w.Budget && onCard < w.Max:
+		if _, err := exec(ctx, tx, `INSERT INTO dot (participant_id, card_id, phase, count) VALUES (?, ?, ?, 1)
+			ON CONFLICT (participant_id, card_id) DO UPDATE SET count = dot.count + 1`, participant.ID, cardID, w.Phase); err != nil {
+			return res, fmt.Errorf("store: unable to place dot: %w", err)
 		}
-		err := get(ctx, tx, &w, `SELECT ws.dot_budget, ws.max_dots_per_card, ws.voting_open, ws.current_phase, c.phase, c.hidden, c.group_id
-			FROM card c JOIN workshop ws ON ws.id = c.workshop_id WHERE c.id = ? AND c.workshop_id = ?`, cardID, participant.WorkshopID)
-		if err != nil {
-			return notFoundIfNoRows(err, "card")
+		spent, onCard, res.Applied = spent+1, onCard+1, true
+	case delta < 0 && onCard > 0:
+		if _, err := exec(ctx, tx, `UPDATE dot SET count = count - 1 WHERE participant_id = ? AND card_id = ?`, participant.ID, cardID); err != nil {
+			return res, fmt.Errorf("store: unable to take back dot: %w", err)
 		}
-		if !w.Voting || w.CPhase != w.Phase {
-			return domain.Errorf(domain.CodeConflict, "workshop.error.voting_closed")
+		if _, err := exec(ctx, tx, `DELETE FROM dot WHERE participant_id = ? AND card_id = ? AND count <= 0`, participant.ID, cardID); err != nil {
+			return res, fmt.Errorf("store: unable to clean up dot: %w", err)
 		}
-		if w.Hidden {
-			return fmt.Errorf("store: card: %w", errNotFound)
+		spent, onCard, res.Applied = spent-1, onCard-1, true
+	}
+	if res.Applied {
+		if _, err := exec(ctx, tx, `UPDATE card SET dot_total = dot_total + ? WHERE id = ?`, delta, cardID); err != nil {
+			return res, fmt.Errorf("store: unable to count dots: %w", err)
 		}
-		var spent int
-		if err := get(ctx, tx, &spent, `SELECT COALESCE(SUM(count), 0) FROM dot WHERE participant_id = ? AND phase = ?`,
-			participant.ID, w.Phase); err != nil {
-			return fmt.Errorf("store: unable to sum dots: %w", err)
-		}
-		var onCard int
-		if err := get(ctx, tx, &onCard, `SELECT COALESCE(SUM(count), 0) FROM dot WHERE participant_id = ? AND card_id = ?`,
-			participant.ID, cardID); err != nil {
-			return fmt.Errorf("store: unable to read dots: %w", err)
-		}
-		switch {
-		case delta > 0 && spent < w.Budget && onCard < w.Max:
-			if _, err := exec(ctx, tx, `INSERT INTO dot (participant_id, card_id, phase, count) VALUES (?, ?, ?, 1)
-				ON CONFLICT (participant_id, card_id) DO UPDATE SET count = dot.count + 1`, participant.ID, cardID, w.Phase); err != nil {
-				return fmt.Errorf("store: unable to place dot: %w", err)
-			}
-			spent, onCard, res.Applied = spent+1, onCard+1, true
-		case delta < 0 && onCard > 0:
-			if _, err := exec(ctx, tx, `UPDATE dot SET count = count - 1 WHERE participant_id = ? AND card_id = ?`, participant.ID, cardID); err != nil {
-				return fmt.Errorf("store: unable to take back dot: %w", err)
-			}
-			if _, err := exec(ctx, tx, `DELETE FROM dot WHERE participant_id = ? AND card_id = ? AND count <= 0`, participant.ID, cardID); err != nil {
-				return fmt.Errorf("store: unable to clean up dot: %w", err)
-			}
-			spent, onCard, res.Applied = spent-1, onCard-1, true
-		}
-		if res.Applied {
-			if _, err := exec(ctx, tx, `UPDATE card SET dot_total = dot_total + ? WHERE id = ?`, delta, cardID); err != nil {
-				return fmt.Errorf("store: unable to count dots: %w", err)
-			}
-		}
-		res.Remaining, res.OnCard = w.Budget-spent, onCard
-		return get(ctx, tx, &res.CardTotal, `SELECT dot_total FROM card WHERE id = ?`, cardID)
-	})
-	return res, err
+	}
+	res.Remaining, res.OnCard = w.Budget-spent, onCard
+	if err := get(ctx, tx, &res.CardTotal, `SELECT dot_total FROM card WHERE id = ?`, cardID); err != nil {
+		return res, fmt.Errorf("store: unable to read card total: %w", err)
+	}
+	return res, nil
 }
 
 // ParticipantDots returns the participant's dots per card in a phase.

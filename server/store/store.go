@@ -52,6 +52,7 @@ type Store struct {
 	writer     *sqlx.DB
 	reader     *sqlx.DB
 	now        func() time.Time
+	dots       *dotBatcher // commits dot votes in groups
 }
 
 // Open opens the database named by databaseURL — a SQLite file path or
@@ -72,6 +73,7 @@ func Open(ctx context.Context, databaseURL string, migrations fs.FS) (*Store, er
 		s.Close()
 		return nil, err
 	}
+	s.dots = newDotBatcher(s)
 	return s, nil
 }
 
@@ -190,6 +192,9 @@ func (s *Store) Ping(ctx context.Context) error {
 // Close closes all connections; with SQLite the WAL is checkpointed by the
 // last one.
 func (s *Store) Close() error {
+	if s.dots != nil {
+		s.dots.close()
+	}
 	if s.reader == s.writer {
 		return s.writer.Close()
 	}
