@@ -120,3 +120,30 @@ func (l *Live) Online(ctx context.Context, workshopID, groupID int64) int {
 	}
 	return int(n)
 }
+
+// ResetDotBudgets forgets the cached budgets of a workshop; they are rebuilt
+// from the database on the next dot. A server calls it when it starts: a
+// reservation of a killed server that never reached the database must not
+// keep a participant's dot locked. The database check makes this safe even
+// while other instances are placing dots.
+func (l *Live) ResetDotBudgets(ctx context.Context, workshopID int64) error {
+	pattern := l.Key(fmt.Sprintf("{workshop:%d}:dots:*", workshopID))
+	del := func(ctx context.Context, c *redis.Client) error {
+		iter := c.Scan(ctx, 0, pattern, 1000).Iterator()
+		for iter.Next(ctx) {
+			if err := c.Del(ctx, iter.Val()).Err(); err != nil {
+				return err
+			}
+		}
+		return iter.Err()
+	}
+	switch c := l.Client.(type) {
+	case *redis.ClusterClient:
+		return c.ForEachMaster(ctx, del)
+	case *redis.Client:
+		return del(ctx, c)
+	case *redis.Ring:
+		return c.ForEachShard(ctx, del)
+	}
+	return nil
+}

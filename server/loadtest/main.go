@@ -5,6 +5,7 @@
 // same run: a bare gin handler, and a bare Redis XADD→XREAD round trip.
 //
 //	go run ./server/loadtest -participants 300 -rate 200 -duration 15s
+//	go run ./server/loadtest -kill -participants 50   # SIGKILL under load, then check
 //
 // It uses REDIS_URL (default redis://127.0.0.1:6379/0) with a fresh key
 // prefix, and a SQLite file in a temp folder. Server and simulated phones
@@ -52,7 +53,15 @@ func main() {
 	participants := flag.Int("participants", 300, "simulated phones, all in one group (the worst case)")
 	rate := flag.Int("rate", 200, "dots per second to attempt")
 	duration := flag.Duration("duration", 15*time.Second, "how long to place dots")
+	kill := flag.Bool("kill", false, "instead: run the server binary, kill it with SIGKILL under load, restart, check the ledger")
 	flag.Parse()
+	if *kill {
+		if err := killTest(min(*participants, 200), 3*time.Second); err != nil {
+			fmt.Fprintln(os.Stderr, "loadtest:", err)
+			os.Exit(1)
+		}
+		return
+	}
 	if err := run(*participants, *rate, *duration); err != nil {
 		fmt.Fprintln(os.Stderr, "loadtest:", err)
 		os.Exit(1)

@@ -145,3 +145,28 @@ func (s *Store) CreateCluster(ctx context.Context, actor Actor, municipalityID i
 	})
 	return id, err
 }
+
+// CardKeysPresent tells which of the (unprefixed) idempotency keys of
+// phones are stored, as "w:"+key → true.
+func (s *Store) CardKeysPresent(ctx context.Context, keys []string) (map[string]bool, error) {
+	present := map[string]bool{}
+	if len(keys) == 0 {
+		return present, nil
+	}
+	prefixed := make([]string, len(keys))
+	for i, k := range keys {
+		prefixed[i] = "w:" + k
+	}
+	query, args, err := sqlx.In(`SELECT idempotency_key FROM card WHERE idempotency_key IN (?)`, prefixed)
+	if err != nil {
+		return nil, err
+	}
+	var found []string
+	if err := selectAll(ctx, s.reader, &found, query, args...); err != nil {
+		return nil, fmt.Errorf("store: unable to look up card keys: %w", err)
+	}
+	for _, k := range found {
+		present[k] = true
+	}
+	return present, nil
+}

@@ -275,3 +275,12 @@ func (s *Store) CloseWorkshop(ctx context.Context, actor Actor, municipalityID, 
 	})
 	return converted, err
 }
+
+// LiveWorkshopIDs lists the workshops that are running.
+func (s *Store) LiveWorkshopIDs(ctx context.Context) ([]int64, error) {
+	var ids []int64
+	if err := selectAll(ctx, s.reader, &ids, `SELECT id FROM workshop WHERE state = 'live'`); err != nil {
+		return nil, fmt.Errorf("store: unable to list live workshops: %w", err)
+	}
+	return ids, nil
+}

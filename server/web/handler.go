@@ -56,6 +56,17 @@ func New(ctx context.Context, d Deps) (http.Handler, error) {
 	if err != nil {
 		return nil, err
 	}
+	// Budgets cached by a server that died mid-request are rebuilt from the
+	// database, which holds every acknowledged dot.
+	liveIDs, err := d.Store.LiveWorkshopIDs(ctx)
+	if err != nil {
+		return nil, err
+	}
+	for _, id := range liveIDs {
+		if err := d.Live.ResetDotBudgets(ctx, id); err != nil {
+			d.Log.Warn("unable to reset cached dot budgets", "workshop", id, "error", err)
+		}
+	}
 	hub := live.NewHub(d.Live)
 	m, err := newMetrics(d.Registry, hub)
 	if err != nil {

@@ -1,0 +1,219 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"math/rand/v2"
+	"net"
+	"net/http"
+	"net/url"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"sync"
+	"syscall"
+	"time"
+
+	"zukunftswerk"
+	"zukunftswerk/server/demo"
+	"zukunftswerk/server/domain"
+	"zukunftswerk/server/store"
+)
+
+// killTest runs the real server binary, loads it with cards and dots,
+// kills it with SIGKILL in the middle, starts it again and checks that
+// every acknowledged card and dot is in the database.
+func killTest(phoneCount int, loadFor time.Duration) error {
+	ctx := context.Background()
+	dir, err := os.MkdirTemp("", "zw-kill-")
+	if err != nil {
+		return err
+	}
+	defer os.RemoveAll(dir)
+	bin := filepath.Join(dir, "zukunftswerk")
+	if out, err := exec.Command("go", "build", "-o", bin, "zukunftswerk/server").CombinedOutput(); err != nil {
+		return fmt.Errorf("go build: %v\n%s", err, out)
+	}
+	dbPath := filepath.Join(dir, "kill.db")
+	st, err := store.Open(ctx, dbPath, zukunftswerk.Migrations())
+	if err != nil {
+		return err
+	}
+	if err := demo.Load(ctx, st); err != nil {
+		return err
+	}
+	code, err := openWorkshop(ctx, st, phoneCount)
+	if err != nil {
+		return err
+	}
+	if _, err := st.UpdateWorkshop(ctx, store.Actor{Name: "loadtest"}, 1, 1, "voting_open", func(w *domain.Workshop) error {
+		w.VotingOpen = true
+		return nil
+	}); err != nil {
+		return err
+	}
+	st.Close()
+
+	redisURL := os.Getenv("REDIS_URL")
+	if redisURL == "" {
+		redisURL = "redis://127.0.0.1:6379/0"
+	}
+	addr, err := freeAddr()
+	if err != nil {
+		return err
+	}
+	env := append(os.Environ(), "LISTEN_ADDR="+addr, "DATABASE_URL="+dbPath, "REDIS_URL="+redisURL,
+		"REDIS_PREFIX="+fmt.Sprintf("zwkill:%d:", time.Now().UnixNano()), "MIN_FILL_SECONDS=0", "BASE_URL=http://"+addr)
+	start := func() (*exec.Cmd, error) {
+		cmd := exec.Command(bin)
+		cmd.Env = env
+		if err := cmd.Start(); err != nil {
+			return nil, err
+		}
+		for i := 0; i < 600; i++ {
+			if res, err := http.Get("http://" + addr + "/readyz"); err == nil {
+				res.Body.Close()
+				if res.StatusCode == http.StatusOK {
+					return cmd, nil
+				}
+			}
+			time.Sleep(50 * time.Millisecond)
+		}
+		return nil, fmt.Errorf("server did not start")
+	}
+	server, err := start()
+	if err != nil {
+		return err
+	}
+	base := "http://" + addr
+	phones, err := joinAll(base, code, phoneCount)
+	if err != nil {
+		return err
+	}
+	var cards []int64
+	for i, p := range phones[:min(10, len(phones))] {
+		id, err := p.card(base, code, fmt.Sprintf("Vor dem Absturz %d", i))
+		if err != nil {
+			return err
+		}
+		cards = append(cards, id)
+	}
+
+	// The ledger of what the server acknowledged.
+	var mu sync.Mutex
+	ackedCards := map[string]bool{}
+	ackedDots := map[[2]int64]int{} // (phone, card) → dots acknowledged net
+	stop := make(chan struct{})
+	var wg sync.WaitGroup
+	for i, p := range phones {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for n := 0; ; n++ {
+				select {
+				case <-stop:
+					return
+				default:
+				}
+				if n%3 == 0 {
+					key := fmt.Sprintf("kill-%d-%d-%016x", i, n, rand.Uint64())
+					if p.cardWithKey(base, code, "Karte während der Last", key) {
+						mu.Lock()
+						ackedCards[key] = true
+						mu.Unlock()
+					}
+					continue
+				}
+				card := cards[rand.IntN(len(cards))]
+				if _, ok := p.dot(base, code, card); ok {
+					mu.Lock()
+					ackedDots[[2]int64{int64(i), card}]++
+					mu.Unlock()
+				}
+			}
+		}()
+	}
+	time.Sleep(loadFor)
+	if err := server.Process.Signal(syscall.SIGKILL); err != nil {
+		return err
+	}
+	_ = server.Wait()
+	close(stop)
+	wg.Wait()
+
+	server, err = start()
+	if err != nil {
+		return fmt.Errorf("restart after SIGKILL: %w", err)
+	}
+	defer func() { _ = server.Process.Signal(syscall.SIGTERM); _ = server.Wait() }()
+
+	st, err = store.Open(ctx, dbPath, zukunftswerk.Migrations())
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	stored, err := st.Cards(ctx, 1, 0, 0, true)
+	if err != nil {
+		return err
+	}
+	lostCards := 0
+	var keys []string
+	for key := range ackedCards {
+		keys = append(keys, key)
+	}
+	present, err := st.CardKeysPresent(ctx, keys)
+	if err != nil {
+		return err
+	}
+	for _, key := range keys {
+		if !present["w:"+key] {
+			lostCards++
+		}
+	}
+	totalAckedDots, lostDots := 0, 0
+	perCard := map[int64]int{}
+	for k, n := range ackedDots {
+		perCard[k[1]] += n
+		totalAckedDots += n
+	}
+	for _, c := range stored {
+		if want := perCard[c.ID]; c.DotTotal < want {
+			lostDots += want - c.DotTotal
+		}
+	}
+	fmt.Printf("SIGKILL after %s of load: %d cards and %d dots acknowledged; after restart %d cards and %d dots missing\n",
+		loadFor, len(ackedCards), totalAckedDots, lostCards, lostDots)
+	// After the restart the cached budgets are rebuilt: a phone can still vote.
+	if _, ok := phones[0].dot(base, code, cards[0]); !ok {
+		fmt.Println("note: the first phone's dot after the restart was refused (its budget may be spent)")
+	}
+	if lostCards > 0 || lostDots > 0 {
+		return fmt.Errorf("acknowledged data was lost")
+	}
+	return nil
+}
+
+func (p *phone) cardWithKey(base, code, text, key string) bool {
+	req, _ := http.NewRequest(http.MethodPost, base+"/w/"+code+"/karten", strings.NewReader(url.Values{"text": {text}, "key": {key}}.Encode()))
+	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	req.Header.Set("Accept", "application/json")
+	res, err := p.client.Do(req)
+	if err != nil {
+		return false
+	}
+	io.Copy(io.Discard, res.Body)
+	res.Body.Close()
+	return res.StatusCode == http.StatusOK
+}
+
+func freeAddr() (string, error) {
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		return "", err
+	}
+	defer l.Close()
+	return "127.0.0.1:" + strconv.Itoa(l.Addr().(*net.TCPAddr).Port), nil
+}
