@@ -11,12 +11,12 @@ import (
 
 // subscriberBuffer bounds how far a phone may fall behind; a stalled
 // client is dropped and reconnects with Last-Event-ID instead of slowing
-// everyone else down. It holds pointers (8 bytes each, 4 KB per idle
+// everyone else down. It holds pointers (8 bytes each, 2 KB per idle
 // connection) and is larger than two reads of the stream (readBatch), so a
 // client that keeps up is never dropped by a burst.
 const (
-	subscriberBuffer = 512
-	readBatch        = 200
+	subscriberBuffer = 256
+	readBatch        = 100
 )
 
 // Hub fans workshop events out to this instance's SSE clients. It reads

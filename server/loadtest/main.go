@@ -6,6 +6,7 @@
 //
 //	go run ./server/loadtest -participants 300 -rate 200 -duration 15s
 //	go run ./server/loadtest -kill -participants 50   # SIGKILL under load, then check
+//	go run ./server/loadtest -memory -participants 2000  # server-only memory per connection
 //
 // It uses REDIS_URL (default redis://127.0.0.1:6379/0) with a fresh key
 // prefix, and a SQLite file in a temp folder. Server and simulated phones
@@ -54,7 +55,15 @@ func main() {
 	rate := flag.Int("rate", 200, "dots per second to attempt")
 	duration := flag.Duration("duration", 15*time.Second, "how long to place dots")
 	kill := flag.Bool("kill", false, "instead: run the server binary, kill it with SIGKILL under load, restart, check the ledger")
+	memory := flag.Bool("memory", false, "instead: run the server binary and measure its memory per idle SSE connection")
 	flag.Parse()
+	if *memory {
+		if err := memoryTest(*participants); err != nil {
+			fmt.Fprintln(os.Stderr, "loadtest:", err)
+			os.Exit(1)
+		}
+		return
+	}
 	if *kill {
 		if err := killTest(min(*participants, 200), 3*time.Second); err != nil {
 			fmt.Fprintln(os.Stderr, "loadtest:", err)
