@@ -29,6 +29,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"runtime/pprof"
 	"sort"
 	"strconv"
 	"strings"
@@ -50,13 +51,24 @@ import (
 	"zukunftswerk/server/web"
 )
 
+// workers is how many requests the saturation runs keep in flight.
+var workers = 16
+
 func main() {
 	participants := flag.Int("participants", 300, "simulated phones, all in one group (the worst case)")
 	rate := flag.Int("rate", 200, "dots per second to attempt")
 	duration := flag.Duration("duration", 15*time.Second, "how long to place dots")
 	kill := flag.Bool("kill", false, "instead: run the server binary, kill it with SIGKILL under load, restart, check the ledger")
+	cpuProfile := flag.String("cpuprofile", "", "write a CPU profile of the whole run to this file")
+	flag.IntVar(&workers, "workers", 16, "concurrent clients for the saturation runs (bare gin and dots)")
 	memory := flag.Bool("memory", false, "instead: run the server binary and measure its memory per idle SSE connection")
 	flag.Parse()
+	if *cpuProfile != "" {
+		f, err := os.Create(*cpuProfile)
+		if err == nil && pprof.StartCPUProfile(f) == nil {
+			defer pprof.StopCPUProfile()
+		}
+	}
 	if *memory {
 		if err := memoryTest(*participants); err != nil {
 			fmt.Fprintln(os.Stderr, "loadtest:", err)
@@ -72,6 +84,7 @@ func main() {
 		return
 	}
 	if err := run(*participants, *rate, *duration); err != nil {
+		pprof.StopCPUProfile()
 		fmt.Fprintln(os.Stderr, "loadtest:", err)
 		os.Exit(1)
 	}
@@ -122,7 +135,7 @@ func run(participants, rate int, duration time.Duration) error {
 	srv := httptest.NewServer(handler)
 	defer srv.Close()
 
-	fmt.Printf("participants=%d rate=%d/s duration=%s GOMAXPROCS=%d\n", participants, rate, duration, runtime.GOMAXPROCS(0))
+	fmt.Printf("participants=%d rate=%d/s duration=%s workers=%d GOMAXPROCS=%d\n", participants, rate, duration, workers, runtime.GOMAXPROCS(0))
 	ginRate := bareGin(2 * time.Second)
 	fmt.Printf("baseline bare gin handler: %.0f req/s\n", ginRate)
 	p50r, p99r := redisRoundTrip(ctx, lv, 2000)
@@ -215,7 +228,7 @@ func saturate(base, code string, phones []*phone, cards []int64, d time.Duration
 	var n atomic.Int64
 	deadline := time.Now().Add(d)
 	var wg sync.WaitGroup
-	for w := 0; w < 16; w++ {
+	for w := 0; w < workers; w++ {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
@@ -269,11 +282,11 @@ func bareGin(d time.Duration) float64 {
 	var n atomic.Int64
 	deadline := time.Now().Add(d)
 	var wg sync.WaitGroup
-	for w := 0; w < 16; w++ {
+	for w := 0; w < workers; w++ {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			client := &http.Client{}
+			client := &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: 4}}
 			for time.Now().Before(deadline) {
 				res, err := client.PostForm(srv.URL+"/punkte", url.Values{"card": {"1"}, "delta": {"1"}})
 				if err == nil {

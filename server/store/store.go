@@ -98,6 +98,9 @@ func openSQLite(ctx context.Context, databaseURL string) (*Store, error) {
 		"_busy_timeout": {"5000"},
 		"_txlock":       {"immediate"},
 		"_synchronous":  {"FULL"},
+		// Prepared statements are kept per connection: the same few
+		// queries run thousands of times in a workshop.
+		"_stmt_cache_size": {"256"},
 	})
 	writer, err := sqlx.Open("sqlite3", "file:"+path+"?"+writerParams.Encode())
 	if err != nil {
@@ -112,9 +115,10 @@ func openSQLite(ctx context.Context, databaseURL string) (*Store, error) {
 	}
 
 	readerParams := mergeParams(query, url.Values{
-		"_foreign_keys": {"on"},
-		"_busy_timeout": {"5000"},
-		"_query_only":   {"true"},
+		"_foreign_keys":    {"on"},
+		"_busy_timeout":    {"5000"},
+		"_query_only":      {"true"},
+		"_stmt_cache_size": {"256"},
 	})
 	reader, err := sqlx.Open("sqlite3", "file:"+path+"?"+readerParams.Encode())
 	if err != nil {

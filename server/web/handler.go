@@ -27,6 +27,7 @@ type Handler struct {
 	Log     *slog.Logger
 
 	hub     *live.Hub
+	cache   *workshopCache
 	pages   *pages
 	static  fs.FS
 	tokens  formTokens
@@ -79,6 +80,7 @@ func New(ctx context.Context, d Deps) (http.Handler, error) {
 		Catalog: d.Catalog,
 		Log:     d.Log,
 		hub:     hub,
+		cache:   newWorkshopCache(),
 		pages:   pg,
 		static:  d.Static,
 		tokens:  formTokens{secret: secret},

@@ -89,6 +89,7 @@ func (h *Handler) staffWorkshopControl(c *gin.Context) {
 			h.fail(c, err)
 			return
 		}
+		h.cache.forget(w.Code())
 		h.publish(c, w.ID, "state", 0, gin.H{"state": domain.WorkshopClosed})
 		c.Redirect(http.StatusSeeOther, "/intern/k/"+m.Slug+"/werkstaetten/"+strconv.FormatInt(w.ID, 10)+"/doku")
 		return
@@ -140,6 +141,7 @@ func (h *Handler) staffWorkshopControl(c *gin.Context) {
 		h.fail(c, err)
 		return
 	}
+	h.cache.forget(updated.Code())
 	h.publish(c, w.ID, "state", 0, stateEvent(updated, now))
 	c.Redirect(http.StatusSeeOther, "/intern/k/"+m.Slug+"/werkstaetten/"+strconv.FormatInt(w.ID, 10))
 }

@@ -61,14 +61,35 @@ func (h *Handler) loadWorkshopParts(c *gin.Context, w domain.Workshop) (workshop
 	return workshopContext{Workshop: w, Phases: phases, Groups: groups}, true
 }
 
-// loadLiveWorkshop resolves :code for participants and walls.
+// loadLiveWorkshop resolves :code for participants and walls. Pages read
+// the database; the taps of a live workshop (cards, dots) may use the
+// cache (see workshopCache).
 func (h *Handler) loadLiveWorkshop(c *gin.Context) (workshopContext, bool) {
-	w, err := h.Store.WorkshopByCode(c.Request.Context(), domain.NormalizeJoinCode(c.Param("code")))
+	return h.loadLiveWorkshopFrom(c, false)
+}
+
+func (h *Handler) loadLiveWorkshopCached(c *gin.Context) (workshopContext, bool) {
+	return h.loadLiveWorkshopFrom(c, true)
+}
+
+func (h *Handler) loadLiveWorkshopFrom(c *gin.Context, cached bool) (workshopContext, bool) {
+	code := domain.NormalizeJoinCode(c.Param("code"))
+	now := time.Now()
+	if cached {
+		if wc, ok := h.cache.workshop(code, now); ok {
+			return wc, true
+		}
+	}
+	w, err := h.Store.WorkshopByCode(c.Request.Context(), code)
 	if err != nil {
 		h.fail(c, domain.Errorf(domain.CodeNotFound, "workshop.error.code"))
 		return workshopContext{}, false
 	}
-	return h.loadWorkshopParts(c, w)
+	wc, ok := h.loadWorkshopParts(c, w)
+	if ok {
+		h.cache.putWorkshop(code, wc, now)
+	}
+	return wc, ok
 }
 
 // participantOf finds the device's participant; without one the phone is
@@ -78,8 +99,16 @@ func (h *Handler) participantOf(c *gin.Context, wc workshopContext) (domain.Part
 	if device == "" {
 		return domain.Participant{}, false
 	}
+	now := time.Now()
+	if p, ok := h.cache.participant(wc.Workshop.ID, device, now); ok {
+		return p, true
+	}
 	p, err := h.Store.ParticipantByDevice(c.Request.Context(), wc.Workshop.ID, device)
-	return p, err == nil
+	if err != nil {
+		return p, false
+	}
+	h.cache.putParticipant(wc.Workshop.ID, device, p, now)
+	return p, true
 }
 
 // changeDot places or takes back a dot: first the atomic budget check in
@@ -88,9 +117,6 @@ func (h *Handler) participantOf(c *gin.Context, wc workshopContext) (domain.Part
 func (h *Handler) changeDot(c *gin.Context, wc workshopContext, p domain.Participant, cardID int64, delta int) (store.DotResult, error) {
 	ctx := c.Request.Context()
 	w := wc.Workshop
-	if !w.VotingOpen {
-		return store.DotResult{}, domain.Errorf(domain.CodeConflict, "workshop.error.voting_closed")
-	}
 	reserved, err := h.Live.ReserveDot(ctx, w.ID, p.ID, w.CurrentPhase, cardID, delta, w.DotBudget, w.MaxDotsPerCard,
 		func() (map[int64]int, error) { return h.Store.ParticipantDots(ctx, p.ID, w.CurrentPhase) })
 	if err != nil {

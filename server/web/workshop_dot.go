@@ -11,7 +11,7 @@ import (
 
 // workshopDot places (delta=1) or takes back (delta=-1) one dot.
 func (h *Handler) workshopDot(c *gin.Context) {
-	wc, ok := h.loadLiveWorkshop(c)
+	wc, ok := h.loadLiveWorkshopCached(c)
 	if !ok {
 		return
 	}

@@ -63,10 +63,12 @@ func (h *Handler) workshopJoin(c *gin.Context) {
 		h.render(c, http.StatusUnprocessableEntity, "workshop_join", page)
 		return
 	}
-	if _, err := h.Store.Join(c.Request.Context(), wc.Workshop.ID, groupID, h.deviceHash(c, true), page.Name); err != nil {
+	device := h.deviceHash(c, true)
+	if _, err := h.Store.Join(c.Request.Context(), wc.Workshop.ID, groupID, device, page.Name); err != nil {
 		h.fail(c, err)
 		return
 	}
+	h.cache.forgetParticipant(wc.Workshop.ID, device)
 	h.publish(c, wc.Workshop.ID, "joined", groupID, gin.H{"group": groupID})
 	c.Redirect(http.StatusSeeOther, "/w/"+wc.Workshop.Code()+"/gruppe")
 }
