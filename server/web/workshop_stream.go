@@ -23,7 +23,9 @@ const heartbeat = 15 * time.Second
 // reconnects sends Last-Event-ID and gets what it missed, or "reload" when
 // the gap cannot be filled.
 func (h *Handler) workshopStream(c *gin.Context) {
-	wc, ok := h.loadLiveWorkshop(c)
+	// A hall full of phones reconnecting at once needs the workshop only to
+	// learn its id: the cache spares the database the stampede.
+	wc, ok := h.loadLiveWorkshopCached(c)
 	if !ok {
 		return
 	}
