@@ -44,9 +44,10 @@ func (s *Store) changeDotTx(ctx context.Context, tx *sqlx.Tx, participant domain
 		CPhase  int  `db:"phase"`
 		Hidden  bool `db:"hidden"`
 		GroupID int  `db:"group_id"`
+		Total   int  `db:"dot_total"`
 	}
-	err := get(ctx, tx, &w, `SELECT ws.dot_budget, ws.max_dots_per_card, ws.voting_open, ws.current_phase, c.phase, c.hidden, c.group_id
-		FROM card c JOIN workshop ws ON ws.id = c.workshop_id WHERE c.id = ? AND c.workshop_id = ?`, cardID, participant.WorkshopID)
+	err := get(ctx, tx, &w, `SELECT ws.dot_budget, ws.max_dots_per_card, ws.voting_open, ws.current_phase, c.phase, c.hidden, c.group_id,
+		c.dot_total FROM card c JOIN workshop ws ON ws.id = c.workshop_id WHERE c.id = ? AND c.workshop_id = ?`, cardID, participant.WorkshopID)
 	if err != nil {
 		return res, notFoundIfNoRows(err, "card")
 	}
@@ -56,16 +57,16 @@ func (s *Store) changeDotTx(ctx context.Context, tx *sqlx.Tx, participant domain
 	if w.Hidden {
 		return res, fmt.Errorf("store: card: %w", errNotFound)
 	}
-	var spent int
-	if err := get(ctx, tx, &spent, `SELECT COALESCE(SUM(count), 0) FROM dot WHERE participant_id = ? AND phase = ?`,
-		participant.ID, w.Phase); err != nil {
+	var sums struct {
+		Spent  int `db:"spent"`
+		OnCard int `db:"on_card"`
+	}
+	if err := get(ctx, tx, &sums, `SELECT COALESCE(SUM(count), 0) AS spent,
+		COALESCE(SUM(CASE WHEN card_id = ? THEN count ELSE 0 END), 0) AS on_card
+		FROM dot WHERE participant_id = ? AND phase = ?`, cardID, participant.ID, w.Phase); err != nil {
 		return res, fmt.Errorf("store: unable to sum dots: %w", err)
 	}
-	var onCard int
-	if err := get(ctx, tx, &onCard, `SELECT COALESCE(SUM(count), 0) FROM dot WHERE participant_id = ? AND card_id = ?`,
-		participant.ID, cardID); err != nil {
-		return res, fmt.Errorf("store: unable to read dots: %w", err)
-	}
+	spent, onCard := sums.Spent, sums.OnCard
 	switch {
 	case delta > 0 && spent < w.Budget && onCard < w.Max:
 		if _, err := exec(ctx, tx, `INSERT INTO dot (participant_id, card_id, phase, count) VALUES (?, ?, ?, 1)
@@ -82,14 +83,13 @@ func (s *Store) changeDotTx(ctx context.Context, tx *sqlx.Tx, participant domain
 		}
 		spent, onCard, res.Applied = spent-1, onCard-1, true
 	}
-	if res.Applied {
-		if _, err := exec(ctx, tx, `UPDATE card SET dot_total = dot_total + ? WHERE id = ?`, delta, cardID); err != nil {
-			return res, fmt.Errorf("store: unable to count dots: %w", err)
-		}
-	}
 	res.Remaining, res.OnCard = w.Budget-spent, onCard
-	if err := get(ctx, tx, &res.CardTotal, `SELECT dot_total FROM card WHERE id = ?`, cardID); err != nil {
-		return res, fmt.Errorf("store: unable to read card total: %w", err)
+	if !res.Applied {
+		res.CardTotal = w.Total
+		return res, nil
+	}
+	if err := get(ctx, tx, &res.CardTotal, `UPDATE card SET dot_total = dot_total + ? WHERE id = ? RETURNING dot_total`, delta, cardID); err != nil {
+		return res, fmt.Errorf("store: unable to count dots: %w", err)
 	}
 	return res, nil
 }
