@@ -170,3 +170,26 @@ func (s *Store) CardKeysPresent(ctx context.Context, keys []string) (map[string]
 	}
 	return present, nil
 }
+
+// CardTotals returns the current dot totals of the cards.
+func (s *Store) CardTotals(ctx context.Context, ids []int64) (map[int64]int, error) {
+	out := map[int64]int{}
+	if len(ids) == 0 {
+		return out, nil
+	}
+	query, args, err := sqlx.In(`SELECT id, dot_total FROM card WHERE id IN (?)`, ids)
+	if err != nil {
+		return nil, err
+	}
+	rows := []struct {
+		ID    int64 `db:"id"`
+		Total int   `db:"dot_total"`
+	}{}
+	if err := selectAll(ctx, s.reader, &rows, query, args...); err != nil {
+		return nil, fmt.Errorf("store: unable to read card totals: %w", err)
+	}
+	for _, r := range rows {
+		out[r.ID] = r.Total
+	}
+	return out, nil
+}

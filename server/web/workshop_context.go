@@ -145,11 +145,11 @@ func (h *Handler) changeDot(c *gin.Context, wc workshopContext, p domain.Partici
 // tallyWindow is how long dot totals wait to travel together.
 const tallyWindow = 100 * time.Millisecond
 
-// queueTally hands the card's new total to the coalescer; the request that
-// opens a window publishes the "tally" event when it ends. Without Redis the
-// total goes out at once as its own event.
+// queueTally notes the card for the coalescer; the request that opens a
+// window publishes the "tally" event when it ends, with the totals then in
+// the database. Without Redis the total goes out at once.
 func (h *Handler) queueTally(c *gin.Context, w domain.Workshop, cardID int64, total int) {
-	first, err := h.Live.QueueTally(c.Request.Context(), w.ID, cardID, total)
+	first, err := h.Live.QueueTally(c.Request.Context(), w.ID, cardID)
 	if err != nil {
 		h.publish(c, w.ID, "tally", 0, gin.H{"cards": map[string]int{strconv.FormatInt(cardID, 10): total}, "visible": w.TalliesVisible})
 		return
@@ -161,9 +161,18 @@ func (h *Handler) queueTally(c *gin.Context, w domain.Workshop, cardID int64, to
 		time.Sleep(tallyWindow)
 		ctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
 		defer cancel()
-		cards, err := h.Live.FlushTallies(ctx, w.ID)
-		if err != nil || len(cards) == 0 {
+		ids, err := h.Live.FlushTallies(ctx, w.ID)
+		if err != nil || len(ids) == 0 {
 			return
+		}
+		totals, err := h.Store.CardTotals(ctx, ids)
+		if err != nil {
+			h.Log.Warn("unable to read tallies", "error", err)
+			return
+		}
+		cards := make(map[string]int, len(totals))
+		for id, n := range totals {
+			cards[strconv.FormatInt(id, 10)] = n
 		}
 		if _, err := h.Live.Publish(ctx, w.ID, "tally", 0, gin.H{"cards": cards, "visible": w.TalliesVisible}); err != nil {
 			h.Log.Warn("unable to publish tallies", "error", err)
