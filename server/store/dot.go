@@ -27,71 +27,140 @@ func (s *Store) ChangeDot(ctx context.Context, participant domain.Participant, c
 	return s.dots.submit(ctx, dotRequest{participant: participant, cardID: cardID, delta: delta})
 }
 
-// changeDotTx is one dot change inside a transaction. A refusal (voting
-// closed, card gone) returns a domain error before anything is written.
-func (s *Store) changeDotTx(ctx context.Context, tx *sqlx.Tx, participant domain.Participant, cardID int64, delta int) (DotResult, error) {
-	var res DotResult
-	if s.engine == Postgres {
-		if _, err := exec(ctx, tx, `SELECT id FROM participant WHERE id = ? FOR UPDATE`, participant.ID); err != nil {
-			return res, fmt.Errorf("store: unable to lock participant: %w", err)
+// batchCard is what a batch needs to know about a card, read once.
+type batchCard struct {
+	WorkshopID int64 `db:"workshop_id"`
+	Budget     int   `db:"dot_budget"`
+	Max        int   `db:"max_dots_per_card"`
+	Voting     bool  `db:"voting_open"`
+	Phase      int   `db:"current_phase"`
+	CardPhase  int   `db:"phase"`
+	Hidden     bool  `db:"hidden"`
+	Total      int   `db:"dot_total"`
+	found      bool
+}
+
+// batchParticipant is a participant's dots in the current phase, read
+// once per batch and kept up to date in memory while the batch is decided.
+type batchParticipant struct {
+	spent  int
+	onCard map[int64]int
+}
+
+// changeDots decides a batch of dot changes in one transaction: each card
+// and each participant is read once, every request is checked in order
+// against the running state (budget per phase, maximum per card, voting
+// open, card in the current phase), and the net changes are written with
+// one upsert per participant and card and one update per card. A refusal
+// answers only its own request; a database error fails the batch.
+func (s *Store) changeDots(tx *sqlx.Tx, batch []dotRequest) ([]dotReply, error) {
+	ctx := context.Background()
+	replies := make([]dotReply, len(batch))
+	cards := map[int64]*batchCard{}
+	participants := map[int64]*batchParticipant{}
+	type pair struct{ participant, card int64 }
+	net := map[pair]int{}
+	var pairOrder []pair
+	cardDelta := map[int64]int{}
+	var cardOrder []int64
+	phases := map[int64]int{} // card → phase of its dot rows
+
+	for i, r := range batch {
+		if r.ctx.Err() != nil {
+			replies[i].err = r.ctx.Err()
+			continue
+		}
+		card, ok := cards[r.cardID]
+		if !ok {
+			card = &batchCard{}
+			err := get(ctx, tx, card, `SELECT c.workshop_id, ws.dot_budget, ws.max_dots_per_card, ws.voting_open, ws.current_phase,
+				c.phase, c.hidden, c.dot_total FROM card c JOIN workshop ws ON ws.id = c.workshop_id WHERE c.id = ?`, r.cardID)
+			if err != nil && !isNoRows(err) {
+				return nil, fmt.Errorf("store: unable to load card: %w", err)
+			}
+			card.found = err == nil
+			cards[r.cardID] = card
+		}
+		if !card.found || card.WorkshopID != r.participant.WorkshopID || card.Hidden {
+			replies[i].err = fmt.Errorf("store: card: %w", errNotFound)
+			continue
+		}
+		if !card.Voting || card.CardPhase != card.Phase {
+			replies[i].err = domain.Errorf(domain.CodeConflict, "workshop.error.voting_closed")
+			continue
+		}
+		p, ok := participants[r.participant.ID]
+		if !ok {
+			if s.engine == Postgres {
+				if _, err := exec(ctx, tx, `SELECT id FROM participant WHERE id = ? FOR UPDATE`, r.participant.ID); err != nil {
+					return nil, fmt.Errorf("store: unable to lock participant: %w", err)
+				}
+			}
+			rows := []struct {
+				CardID int64 `db:"card_id"`
+				Count  int   `db:"count"`
+			}{}
+			if err := selectAll(ctx, tx, &rows, `SELECT card_id, count FROM dot WHERE participant_id = ? AND phase = ?`,
+				r.participant.ID, card.Phase); err != nil {
+				return nil, fmt.Errorf("store: unable to load dots: %w", err)
+			}
+			p = &batchParticipant{onCard: map[int64]int{}}
+			for _, row := range rows {
+				p.onCard[row.CardID] = row.Count
+				p.spent += row.Count
+			}
+			participants[r.participant.ID] = p
+		}
+		res := DotResult{}
+		switch {
+		case r.delta > 0 && p.spent < card.Budget && p.onCard[r.cardID] < card.Max:
+			res.Applied = true
+		case r.delta < 0 && p.onCard[r.cardID] > 0:
+			res.Applied = true
+		}
+		if res.Applied {
+			p.spent += r.delta
+			p.onCard[r.cardID] += r.delta
+			card.Total += r.delta
+			k := pair{r.participant.ID, r.cardID}
+			if _, seen := net[k]; !seen {
+				pairOrder = append(pairOrder, k)
+			}
+			net[k] += r.delta
+			if _, seen := cardDelta[r.cardID]; !seen {
+				cardOrder = append(cardOrder, r.cardID)
+			}
+			cardDelta[r.cardID] += r.delta
+			phases[r.cardID] = card.Phase
+		}
+		res.Remaining, res.OnCard, res.CardTotal = card.Budget-p.spent, p.onCard[r.cardID], card.Total
+		replies[i].result = res
+	}
+
+	for _, k := range pairOrder {
+		d := net[k]
+		if d == 0 {
+			continue
+		}
+		if _, err := exec(ctx, tx, `INSERT INTO dot (participant_id, card_id, phase, count) VALUES (?, ?, ?, ?)
+			ON CONFLICT (participant_id, card_id) DO UPDATE SET count = dot.count + excluded.count`,
+			k.participant, k.card, phases[k.card], d); err != nil {
+			return nil, fmt.Errorf("store: unable to write dots: %w", err)
+		}
+		if d < 0 {
+			if _, err := exec(ctx, tx, `DELETE FROM dot WHERE participant_id = ? AND card_id = ? AND count <= 0`, k.participant, k.card); err != nil {
+				return nil, fmt.Errorf("store: unable to clean up dots: %w", err)
+			}
 		}
 	}
-	var w struct {
-		Budget  int  `db:"dot_budget"`
-		Max     int  `db:"max_dots_per_card"`
-		Voting  bool `db:"voting_open"`
-		Phase   int  `db:"current_phase"`
-		CPhase  int  `db:"phase"`
-		Hidden  bool `db:"hidden"`
-		GroupID int  `db:"group_id"`
-		Total   int  `db:"dot_total"`
-	}
-	err := get(ctx, tx, &w, `SELECT ws.dot_budget, ws.max_dots_per_card, ws.voting_open, ws.current_phase, c.phase, c.hidden, c.group_id,
-		c.dot_total FROM card c JOIN workshop ws ON ws.id = c.workshop_id WHERE c.id = ? AND c.workshop_id = ?`, cardID, participant.WorkshopID)
-	if err != nil {
-		return res, notFoundIfNoRows(err, "card")
-	}
-	if !w.Voting || w.CPhase != w.Phase {
-		return res, domain.Errorf(domain.CodeConflict, "workshop.error.voting_closed")
-	}
-	if w.Hidden {
-		return res, fmt.Errorf("store: card: %w", errNotFound)
-	}
-	var sums struct {
-		Spent  int `db:"spent"`
-		OnCard int `db:"on_card"`
-	}
-	if err := get(ctx, tx, &sums, `SELECT COALESCE(SUM(count), 0) AS spent,
-		COALESCE(SUM(CASE WHEN card_id = ? THEN count ELSE 0 END), 0) AS on_card
-		FROM dot WHERE participant_id = ? AND phase = ?`, cardID, participant.ID, w.Phase); err != nil {
-		return res, fmt.Errorf("store: unable to sum dots: %w", err)
-	}
-	spent, onCard := sums.Spent, sums.OnCard
-	switch {
-	case delta > 0 && spent < w.Budget && onCard < w.Max:
-		if _, err := exec(ctx, tx, `INSERT INTO dot (participant_id, card_id, phase, count) VALUES (?, ?, ?, 1)
-			ON CONFLICT (participant_id, card_id) DO UPDATE SET count = dot.count + 1`, participant.ID, cardID, w.Phase); err != nil {
-			return res, fmt.Errorf("store: unable to place dot: %w", err)
+	for _, id := range cardOrder {
+		if d := cardDelta[id]; d != 0 {
+			if _, err := exec(ctx, tx, `UPDATE card SET dot_total = dot_total + ? WHERE id = ?`, d, id); err != nil {
+				return nil, fmt.Errorf("store: unable to count dots: %w", err)
+			}
 		}
-		spent, onCard, res.Applied = spent+1, onCard+1, true
-	case delta < 0 && onCard > 0:
-		if _, err := exec(ctx, tx, `UPDATE dot SET count = count - 1 WHERE participant_id = ? AND card_id = ?`, participant.ID, cardID); err != nil {
-			return res, fmt.Errorf("store: unable to take back dot: %w", err)
-		}
-		if _, err := exec(ctx, tx, `DELETE FROM dot WHERE participant_id = ? AND card_id = ? AND count <= 0`, participant.ID, cardID); err != nil {
-			return res, fmt.Errorf("store: unable to clean up dot: %w", err)
-		}
-		spent, onCard, res.Applied = spent-1, onCard-1, true
 	}
-	res.Remaining, res.OnCard = w.Budget-spent, onCard
-	if !res.Applied {
-		res.CardTotal = w.Total
-		return res, nil
-	}
-	if err := get(ctx, tx, &res.CardTotal, `UPDATE card SET dot_total = dot_total + ? WHERE id = ? RETURNING dot_total`, delta, cardID); err != nil {
-		return res, fmt.Errorf("store: unable to count dots: %w", err)
-	}
-	return res, nil
+	return replies, nil
 }
 
 // ParticipantDots returns the participant's dots per card in a phase.

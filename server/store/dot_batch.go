@@ -94,19 +94,9 @@ func (b *dotBatcher) run() {
 func (b *dotBatcher) commit(batch []dotRequest) {
 	replies := make([]dotReply, len(batch))
 	err := b.store.inTx(context.Background(), func(tx *sqlx.Tx) error {
-		for i, r := range batch {
-			if r.ctx.Err() != nil {
-				replies[i].err = r.ctx.Err()
-				continue
-			}
-			res, err := b.store.changeDotTx(r.ctx, tx, r.participant, r.cardID, r.delta)
-			var de *domain.Error
-			if err != nil && !errors.As(err, &de) {
-				return err // a database failure: the whole batch is rolled back
-			}
-			replies[i] = dotReply{result: res, err: err}
-		}
-		return nil
+		var err error
+		replies, err = b.store.changeDots(tx, batch)
+		return err
 	})
 	for i, r := range batch {
 		if err != nil {
