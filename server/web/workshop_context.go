@@ -117,13 +117,19 @@ func (h *Handler) participantOf(c *gin.Context, wc workshopContext) (domain.Part
 func (h *Handler) changeDot(c *gin.Context, wc workshopContext, p domain.Participant, cardID int64, delta int) (store.DotResult, error) {
 	ctx := c.Request.Context()
 	w := wc.Workshop
-	reserved, err := h.Live.ReserveDot(ctx, w.ID, p.ID, w.CurrentPhase, cardID, delta, w.DotBudget, w.MaxDotsPerCard,
+	reservation, redisErr := h.Live.ReserveDot(ctx, w.ID, p.ID, w.CurrentPhase, cardID, delta, w.DotBudget, w.MaxDotsPerCard,
 		func() (map[int64]int, error) { return h.Store.ParticipantDots(ctx, p.ID, w.CurrentPhase) })
-	if err != nil {
+	reserved := reservation.Reserved
+	if redisErr != nil {
 		// Redis is gone: the database alone still enforces the budget.
-		h.Log.Warn("dot budget check in Redis failed; relying on the database", "error", err)
+		h.Log.Warn("dot budget check in Redis failed; relying on the database", "error", redisErr)
 	} else if !reserved {
 		return store.DotResult{}, domain.Errorf(domain.CodeConflict, "workshop.error.dots_refused")
+	}
+	if reservation.Flush {
+		// This dot opened a tally window; the flush reads the totals
+		// from the database when it closes, after this commit.
+		h.flushTalliesLater(w)
 	}
 	res, err := h.Store.ChangeDot(ctx, p, cardID, delta)
 	if (err != nil || !res.Applied) && err == nil && reserved {
@@ -138,25 +144,18 @@ func (h *Handler) changeDot(c *gin.Context, wc workshopContext, p domain.Partici
 	if !res.Applied {
 		return res, domain.Errorf(domain.CodeConflict, "workshop.error.dots_refused")
 	}
-	h.queueTally(c, w, cardID, res.CardTotal)
+	if redisErr != nil {
+		h.publish(c, w.ID, "tally", 0, gin.H{"cards": map[string]int{strconv.FormatInt(cardID, 10): res.CardTotal}, "visible": w.TalliesVisible})
+	}
 	return res, nil
 }
 
 // tallyWindow is how long dot totals wait to travel together.
 const tallyWindow = 100 * time.Millisecond
 
-// queueTally notes the card for the coalescer; the request that opens a
-// window publishes the "tally" event when it ends, with the totals then in
-// the database. Without Redis the total goes out at once.
-func (h *Handler) queueTally(c *gin.Context, w domain.Workshop, cardID int64, total int) {
-	first, err := h.Live.QueueTally(c.Request.Context(), w.ID, cardID)
-	if err != nil {
-		h.publish(c, w.ID, "tally", 0, gin.H{"cards": map[string]int{strconv.FormatInt(cardID, 10): total}, "visible": w.TalliesVisible})
-		return
-	}
-	if !first {
-		return
-	}
+// flushTalliesLater publishes one "tally" event when the window closes,
+// with the totals then in the database.
+func (h *Handler) flushTalliesLater(w domain.Workshop) {
 	go func() {
 		time.Sleep(tallyWindow)
 		ctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
