@@ -9,6 +9,13 @@ import (
 	"zukunftswerk/server/domain"
 )
 
+// dotAnswer is the JSON answer to a dot for workshop.js.
+type dotAnswer struct {
+	Remaining int `json:"remaining"`
+	OnCard    int `json:"on_card"`
+	Total     int `json:"total"`
+}
+
 // workshopDot places (delta=1) or takes back (delta=-1) one dot.
 func (h *Handler) workshopDot(c *gin.Context) {
 	wc, ok := h.loadLiveWorkshopCached(c)
@@ -36,7 +43,7 @@ func (h *Handler) workshopDot(c *gin.Context) {
 			h.fail(c, err)
 			return
 		}
-		c.JSON(http.StatusOK, gin.H{"remaining": res.Remaining, "on_card": res.OnCard, "total": res.CardTotal})
+		c.JSON(http.StatusOK, dotAnswer{Remaining: res.Remaining, OnCard: res.OnCard, Total: res.CardTotal})
 		return
 	}
 	if err != nil {
