@@ -51,18 +51,6 @@ func (s *Store) CreateIdea(ctx context.Context, processID int64, d domain.IdeaDr
 	return idea, created, nil
 }
 
-// Idea loads a visible idea of the process.
-func (s *Store) Idea(ctx context.Context, processID, id int64) (domain.Contribution, error) {
-	var c domain.Contribution
-	err := get(ctx, s.reader, &c,
-		`SELECT `+contributionColumns+` FROM contribution
-		 WHERE id = ? AND process_id = ? AND visibility = 'visible'`, id, processID)
-	if err != nil {
-		return c, notFoundIfNoRows(err, "idea")
-	}
-	return c, nil
-}
-
 // IdeaForViewer loads an idea of the process that is visible, or that the
 // viewing device wrote (so an author sees a pending or hidden idea and why).
 func (s *Store) IdeaForViewer(ctx context.Context, processID, id int64, deviceHash string) (domain.Contribution, error) {

@@ -108,12 +108,6 @@ func (s *Store) Groups(ctx context.Context, workshopID int64) ([]domain.Group, e
 	return list, nil
 }
 
-// WorkshopChange is one moderator action on a workshop's live state.
-type WorkshopChange struct {
-	Action string // open, phase, voting, timer, close
-	Apply  func(w *domain.Workshop) error
-}
-
 // UpdateWorkshop applies a change to the workshop's state in a transaction
 // (audited) and returns the new state.
 func (s *Store) UpdateWorkshop(ctx context.Context, actor Actor, municipalityID, id int64, action string, apply func(w *domain.Workshop) error) (domain.Workshop, error) {
@@ -189,7 +183,7 @@ func (s *Store) ParticipantCounts(ctx context.Context, workshopID int64) (map[in
 	return out, nil
 }
 
-// timerRemaining is the time left on a workshop's timer at now.
+// TimerRemaining is the time left on a workshop's timer at now.
 func TimerRemaining(w domain.Workshop, now time.Time) time.Duration {
 	if w.TimerEndsAt != nil {
 		return max(w.TimerEndsAt.Sub(now), 0)
