@@ -7,6 +7,7 @@
 //	go run ./server/loadtest -participants 300 -rate 200 -duration 15s
 //	go run ./server/loadtest -kill -participants 50   # SIGKILL under load, then check
 //	go run ./server/loadtest -memory -participants 2000  # server-only memory per connection
+//	go run ./server/loadtest -separate -workers 64       # dot saturation, server in its own process
 //
 // It uses REDIS_URL (default redis://127.0.0.1:6379/0) with a fresh key
 // prefix, and a SQLite file in a temp folder. Server and simulated phones
@@ -61,6 +62,8 @@ func main() {
 	kill := flag.Bool("kill", false, "instead: run the server binary, kill it with SIGKILL under load, restart, check the ledger")
 	cpuProfile := flag.String("cpuprofile", "", "write a CPU profile of the whole run to this file")
 	flag.IntVar(&workers, "workers", 16, "concurrent clients for the saturation runs (bare gin and dots)")
+	separate := flag.Bool("separate", false, "instead: dot-vote saturation with the server and a bare gin baseline each in its own process")
+	bareGinAddr := flag.String("serve-bare-gin", "", "internal: serve the bare gin baseline on this address")
 	memory := flag.Bool("memory", false, "instead: run the server binary and measure its memory per idle SSE connection")
 	flag.Parse()
 	if *cpuProfile != "" {
@@ -68,6 +71,20 @@ func main() {
 		if err == nil && pprof.StartCPUProfile(f) == nil {
 			defer pprof.StopCPUProfile()
 		}
+	}
+	if *bareGinAddr != "" {
+		if err := serveBareGin(*bareGinAddr); err != nil {
+			fmt.Fprintln(os.Stderr, "loadtest:", err)
+			os.Exit(1)
+		}
+		return
+	}
+	if *separate {
+		if err := separateTest(*participants); err != nil {
+			fmt.Fprintln(os.Stderr, "loadtest:", err)
+			os.Exit(1)
+		}
+		return
 	}
 	if *memory {
 		if err := memoryTest(*participants); err != nil {
@@ -284,6 +301,11 @@ func bareGin(d time.Duration) float64 {
 	})
 	srv := httptest.NewServer(engine)
 	defer srv.Close()
+	return bareGinAgainst(srv.URL+"/punkte", d)
+}
+
+// bareGinAgainst posts small forms to target from the workers for d.
+func bareGinAgainst(target string, d time.Duration) float64 {
 	var n atomic.Int64
 	deadline := time.Now().Add(d)
 	var wg sync.WaitGroup
@@ -293,7 +315,7 @@ func bareGin(d time.Duration) float64 {
 			defer wg.Done()
 			client := &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: 4}}
 			for time.Now().Before(deadline) {
-				res, err := client.PostForm(srv.URL+"/punkte", url.Values{"card": {"1"}, "delta": {"1"}})
+				res, err := client.PostForm(target, url.Values{"card": {"1"}, "delta": {"1"}})
 				if err == nil {
 					io.Copy(io.Discard, res.Body)
 					res.Body.Close()
