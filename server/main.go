@@ -107,6 +107,7 @@ func run(ctx context.Context, log *slog.Logger, args []string, getenv func(strin
 		IdleTimeout:       120 * time.Second,
 		ErrorLog:          slog.NewLogLogger(log.Handler(), slog.LevelWarn),
 	}
+	srv.RegisterOnShutdown(handler.CloseStreams)
 	serveErr := make(chan error, 1)
 	go func() {
 		log.Info("listening", "addr", cfg.ListenAddr, "base_url", cfg.BaseURL)

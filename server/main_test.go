@@ -51,6 +51,10 @@ func TestGracefulShutdown(t *testing.T) {
 	token, _, _ := strings.Cut(rest, `"`)
 	form := url.Values{"form_token": {token}, "action_field": {"2"}, "title": {"Während des Herunterfahrens"}, "privacy": {"yes"}}.Encode()
 
+	// A phone's live stream is open too: shutdown must end it, not wait
+	// for it.
+	streamDone := openWorkshopStream(t, dbPath, base)
+
 	pr, pw := io.Pipe()
 	req, _ := http.NewRequest(http.MethodPost, base+"/ingersheim/heute-leben-morgen-gestalten/ideen", pr)
 	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
@@ -87,6 +91,11 @@ func TestGracefulShutdown(t *testing.T) {
 	}
 	if _, err := http.Get(base + "/healthz"); err == nil {
 		t.Error("server still answers after shutdown")
+	}
+	select {
+	case <-streamDone:
+	case <-time.After(5 * time.Second):
+		t.Error("the live stream was not closed by the shutdown")
 	}
 
 	s, err := store.Open(context.Background(), dbPath, zukunftswerk.Migrations())
@@ -193,4 +202,37 @@ func TestAdminCreateCommandAndBootstrap(t *testing.T) {
 	if n, _ := freshStore.CountStaffUsers(ctx); n != 1 {
 		t.Errorf("bootstrap created %d accounts, want 1", n)
 	}
+}
+
+// openWorkshopStream opens a live workshop in the database and connects to
+// its event stream; the channel closes when the stream ends.
+func openWorkshopStream(t *testing.T, dbURL, base string) <-chan struct{} {
+	t.Helper()
+	ctx := context.Background()
+	s := testutil.StoreAt(t, dbURL)
+	id, err := s.CreateWorkshop(ctx, store.Actor{Name: "test"}, 1,
+		domain.Workshop{ProcessID: 1, Kind: "zukunft", Title: "Abschalttest", DotBudget: 3, MaxDotsPerCard: 3},
+		[]domain.Phase{{Title: "Kritikphase", CardKind: "kritik"}}, []domain.Group{{Title: "Alle"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	w, err := s.UpdateWorkshop(ctx, store.Actor{Name: "test"}, 1, id, "open", func(w *domain.Workshop) error {
+		code := domain.NewJoinCode()
+		w.JoinCode, w.State = &code, domain.WorkshopLive
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := http.Get(base + "/w/" + w.Code() + "/ereignisse")
+	if err != nil || res.StatusCode != http.StatusOK {
+		t.Fatalf("stream: %v %v", res, err)
+	}
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		defer res.Body.Close()
+		_, _ = io.Copy(io.Discard, res.Body)
+	}()
+	return done
 }

@@ -139,3 +139,16 @@ func (h *Hub) dispatch(workshopID int64, events []Event) {
 		}
 	}
 }
+
+// CloseAll drops every subscriber (server shutdown).
+func (h *Hub) CloseAll() {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	for id, f := range h.feeds {
+		for s := range f.subscribers {
+			s.close()
+		}
+		f.stop()
+		delete(h.feeds, id)
+	}
+}

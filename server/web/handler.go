@@ -46,9 +46,21 @@ type Deps struct {
 	Registry  *prometheus.Registry
 }
 
+// App is the complete HTTP side of the server.
+type App struct {
+	http.Handler
+	hub *live.Hub
+}
+
+// CloseStreams ends every live event stream of this instance, so that a
+// graceful shutdown does not wait for phones that never hang up; they
+// reconnect to another instance (or this one after its restart) and resume
+// with Last-Event-ID.
+func (a *App) CloseStreams() { a.hub.CloseAll() }
+
 // New parses all templates (a broken or missing template fails here, not at
-// request time) and returns the complete http.Handler of the server.
-func New(ctx context.Context, d Deps) (http.Handler, error) {
+// request time) and returns the complete HTTP side of the server.
+func New(ctx context.Context, d Deps) (*App, error) {
 	pg, err := parsePages(d.Templates, d.Catalog)
 	if err != nil {
 		return nil, err
@@ -87,7 +99,7 @@ func New(ctx context.Context, d Deps) (http.Handler, error) {
 		metrics: m,
 	}
 	engine := h.routes(d.Registry)
-	return h.wrap(engine), nil
+	return &App{Handler: h.wrap(engine), hub: hub}, nil
 }
 
 // wrap adds what must apply even to requests gin never sees: security
