@@ -3,6 +3,8 @@ package store
 import (
 	"context"
 	"fmt"
+	"slices"
+	"strings"
 
 	"github.com/jmoiron/sqlx"
 
@@ -37,7 +39,6 @@ type batchCard struct {
 	CardPhase  int   `db:"phase"`
 	Hidden     bool  `db:"hidden"`
 	Total      int   `db:"dot_total"`
-	found      bool
 }
 
 // batchParticipant is a participant's dots in the current phase, read
@@ -56,14 +57,15 @@ type batchParticipant struct {
 func (s *Store) changeDots(tx *sqlx.Tx, batch []dotRequest) ([]dotReply, error) {
 	ctx := context.Background()
 	replies := make([]dotReply, len(batch))
-	cards := map[int64]*batchCard{}
-	participants := map[int64]*batchParticipant{}
+	cards, participants, err := s.loadDotBatch(ctx, tx, batch)
+	if err != nil {
+		return nil, err
+	}
 	type pair struct{ participant, card int64 }
 	net := map[pair]int{}
 	var pairOrder []pair
 	cardDelta := map[int64]int{}
 	var cardOrder []int64
-	phases := map[int64]int{} // card → phase of its dot rows
 
 	for i, r := range batch {
 		if r.ctx.Err() != nil {
@@ -71,17 +73,7 @@ func (s *Store) changeDots(tx *sqlx.Tx, batch []dotRequest) ([]dotReply, error) 
 			continue
 		}
 		card, ok := cards[r.cardID]
-		if !ok {
-			card = &batchCard{}
-			err := get(ctx, tx, card, `SELECT c.workshop_id, ws.dot_budget, ws.max_dots_per_card, ws.voting_open, ws.current_phase,
-				c.phase, c.hidden, c.dot_total FROM card c JOIN workshop ws ON ws.id = c.workshop_id WHERE c.id = ?`, r.cardID)
-			if err != nil && !isNoRows(err) {
-				return nil, fmt.Errorf("store: unable to load card: %w", err)
-			}
-			card.found = err == nil
-			cards[r.cardID] = card
-		}
-		if !card.found || card.WorkshopID != r.participant.WorkshopID || card.Hidden {
+		if !ok || card.WorkshopID != r.participant.WorkshopID || card.Hidden {
 			replies[i].err = fmt.Errorf("store: card: %w", errNotFound)
 			continue
 		}
@@ -89,27 +81,10 @@ func (s *Store) changeDots(tx *sqlx.Tx, batch []dotRequest) ([]dotReply, error) 
 			replies[i].err = domain.Errorf(domain.CodeConflict, "workshop.error.voting_closed")
 			continue
 		}
-		p, ok := participants[r.participant.ID]
-		if !ok {
-			if s.engine == Postgres {
-				if _, err := exec(ctx, tx, `SELECT id FROM participant WHERE id = ? FOR UPDATE`, r.participant.ID); err != nil {
-					return nil, fmt.Errorf("store: unable to lock participant: %w", err)
-				}
-			}
-			rows := []struct {
-				CardID int64 `db:"card_id"`
-				Count  int   `db:"count"`
-			}{}
-			if err := selectAll(ctx, tx, &rows, `SELECT card_id, count FROM dot WHERE participant_id = ? AND phase = ?`,
-				r.participant.ID, card.Phase); err != nil {
-				return nil, fmt.Errorf("store: unable to load dots: %w", err)
-			}
+		p := participants[phaseKey{r.participant.ID, card.Phase}]
+		if p == nil {
 			p = &batchParticipant{onCard: map[int64]int{}}
-			for _, row := range rows {
-				p.onCard[row.CardID] = row.Count
-				p.spent += row.Count
-			}
-			participants[r.participant.ID] = p
+			participants[phaseKey{r.participant.ID, card.Phase}] = p
 		}
 		res := DotResult{}
 		switch {
@@ -131,26 +106,39 @@ func (s *Store) changeDots(tx *sqlx.Tx, batch []dotRequest) ([]dotReply, error) 
 				cardOrder = append(cardOrder, r.cardID)
 			}
 			cardDelta[r.cardID] += r.delta
-			phases[r.cardID] = card.Phase
 		}
 		res.Remaining, res.OnCard, res.CardTotal = card.Budget-p.spent, p.onCard[r.cardID], card.Total
 		replies[i].result = res
 	}
 
+	// One statement for all dot rows of the batch, one to drop emptied rows.
+	var values []string
+	var args []any
+	var emptied []any
 	for _, k := range pairOrder {
 		d := net[k]
 		if d == 0 {
 			continue
 		}
-		if _, err := exec(ctx, tx, `INSERT INTO dot (participant_id, card_id, phase, count) VALUES (?, ?, ?, ?)
-			ON CONFLICT (participant_id, card_id) DO UPDATE SET count = dot.count + excluded.count`,
-			k.participant, k.card, phases[k.card], d); err != nil {
+		values = append(values, "(?, ?, ?, ?)")
+		args = append(args, k.participant, k.card, cards[k.card].Phase, d)
+		if d < 0 {
+			emptied = append(emptied, k.participant)
+		}
+	}
+	if len(values) > 0 {
+		if _, err := exec(ctx, tx, `INSERT INTO dot (participant_id, card_id, phase, count) VALUES `+strings.Join(values, ", ")+`
+			ON CONFLICT (participant_id, card_id) DO UPDATE SET count = dot.count + excluded.count`, args...); err != nil {
 			return nil, fmt.Errorf("store: unable to write dots: %w", err)
 		}
-		if d < 0 {
-			if _, err := exec(ctx, tx, `DELETE FROM dot WHERE participant_id = ? AND card_id = ? AND count <= 0`, k.participant, k.card); err != nil {
-				return nil, fmt.Errorf("store: unable to clean up dots: %w", err)
-			}
+	}
+	if len(emptied) > 0 {
+		query, inArgs, err := sqlx.In(`DELETE FROM dot WHERE count <= 0 AND participant_id IN (?)`, emptied)
+		if err != nil {
+			return nil, err
+		}
+		if _, err := exec(ctx, tx, query, inArgs...); err != nil {
+			return nil, fmt.Errorf("store: unable to clean up dots: %w", err)
 		}
 	}
 	for _, id := range cardOrder {
@@ -161,6 +149,85 @@ func (s *Store) changeDots(tx *sqlx.Tx, batch []dotRequest) ([]dotReply, error) 
 		}
 	}
 	return replies, nil
+}
+
+type phaseKey struct {
+	participant int64
+	phase       int
+}
+
+// loadDotBatch reads every card and every participant's dots of a batch
+// with one query each (and locks the participants' rows on PostgreSQL, in
+// id order so that concurrent batches cannot deadlock).
+func (s *Store) loadDotBatch(ctx context.Context, tx *sqlx.Tx, batch []dotRequest) (map[int64]*batchCard, map[phaseKey]*batchParticipant, error) {
+	cardIDs := map[int64]bool{}
+	participantIDs := map[int64]bool{}
+	for _, r := range batch {
+		cardIDs[r.cardID] = true
+		participantIDs[r.participant.ID] = true
+	}
+	cards := map[int64]*batchCard{}
+	rows := []struct {
+		ID int64 `db:"id"`
+		batchCard
+	}{}
+	query, args, err := sqlx.In(`SELECT c.id, c.workshop_id, ws.dot_budget, ws.max_dots_per_card, ws.voting_open, ws.current_phase,
+		c.phase, c.hidden, c.dot_total FROM card c JOIN workshop ws ON ws.id = c.workshop_id WHERE c.id IN (?)`, keys(cardIDs))
+	if err != nil {
+		return nil, nil, err
+	}
+	if err := selectAll(ctx, tx, &rows, query, args...); err != nil {
+		return nil, nil, fmt.Errorf("store: unable to load cards: %w", err)
+	}
+	for i := range rows {
+		c := rows[i].batchCard
+		cards[rows[i].ID] = &c
+	}
+
+	ids := keys(participantIDs)
+	if s.engine == Postgres {
+		slices.Sort(ids)
+		query, args, err := sqlx.In(`SELECT id FROM participant WHERE id IN (?) ORDER BY id FOR UPDATE`, ids)
+		if err != nil {
+			return nil, nil, err
+		}
+		if _, err := exec(ctx, tx, query, args...); err != nil {
+			return nil, nil, fmt.Errorf("store: unable to lock participants: %w", err)
+		}
+	}
+	dots := []struct {
+		ParticipantID int64 `db:"participant_id"`
+		CardID        int64 `db:"card_id"`
+		Phase         int   `db:"phase"`
+		Count         int   `db:"count"`
+	}{}
+	query, args, err = sqlx.In(`SELECT participant_id, card_id, phase, count FROM dot WHERE participant_id IN (?)`, ids)
+	if err != nil {
+		return nil, nil, err
+	}
+	if err := selectAll(ctx, tx, &dots, query, args...); err != nil {
+		return nil, nil, fmt.Errorf("store: unable to load dots: %w", err)
+	}
+	participants := map[phaseKey]*batchParticipant{}
+	for _, d := range dots {
+		k := phaseKey{d.ParticipantID, d.Phase}
+		p := participants[k]
+		if p == nil {
+			p = &batchParticipant{onCard: map[int64]int{}}
+			participants[k] = p
+		}
+		p.onCard[d.CardID] += d.Count
+		p.spent += d.Count
+	}
+	return cards, participants, nil
+}
+
+func keys(m map[int64]bool) []int64 {
+	out := make([]int64, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	return out
 }
 
 // ParticipantDots returns the participant's dots per card in a phase.
