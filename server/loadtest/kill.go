@@ -8,18 +8,12 @@ import (
 	"net"
 	"net/http"
 	"net/url"
-	"os"
-	"os/exec"
-	"path/filepath"
 	"strconv"
 	"strings"
 	"sync"
-	"syscall"
 	"time"
 
 	"zukunftswerk"
-	"zukunftswerk/server/demo"
-	"zukunftswerk/server/domain"
 	"zukunftswerk/server/store"
 )
 
@@ -28,67 +22,15 @@ import (
 // every acknowledged card and dot is in the database.
 func killTest(phoneCount int, loadFor time.Duration) error {
 	ctx := context.Background()
-	dir, err := os.MkdirTemp("", "zw-kill-")
+	server, code, err := newServerProcess(ctx, "kill", true)
 	if err != nil {
 		return err
 	}
-	defer os.RemoveAll(dir)
-	bin := filepath.Join(dir, "zukunftswerk")
-	if out, err := exec.Command("go", "build", "-o", bin, "zukunftswerk/server").CombinedOutput(); err != nil {
-		return fmt.Errorf("go build: %v\n%s", err, out)
-	}
-	dbPath := filepath.Join(dir, "kill.db")
-	st, err := store.Open(ctx, dbPath, zukunftswerk.Migrations())
-	if err != nil {
+	defer server.close()
+	if err := server.start(); err != nil {
 		return err
 	}
-	if err := demo.Load(ctx, st); err != nil {
-		return err
-	}
-	code, err := openWorkshop(ctx, st, phoneCount)
-	if err != nil {
-		return err
-	}
-	if _, err := st.UpdateWorkshop(ctx, store.Actor{Name: "loadtest"}, 1, 1, "voting_open", func(w *domain.Workshop) error {
-		w.VotingOpen = true
-		return nil
-	}); err != nil {
-		return err
-	}
-	st.Close()
-
-	redisURL := os.Getenv("REDIS_URL")
-	if redisURL == "" {
-		redisURL = "redis://127.0.0.1:6379/0"
-	}
-	addr, err := freeAddr()
-	if err != nil {
-		return err
-	}
-	env := append(os.Environ(), "LISTEN_ADDR="+addr, "DATABASE_URL="+dbPath, "REDIS_URL="+redisURL,
-		"REDIS_PREFIX="+fmt.Sprintf("zwkill:%d:", time.Now().UnixNano()), "MIN_FILL_SECONDS=0", "BASE_URL=http://"+addr)
-	start := func() (*exec.Cmd, error) {
-		cmd := exec.Command(bin)
-		cmd.Env = env
-		if err := cmd.Start(); err != nil {
-			return nil, err
-		}
-		for i := 0; i < 600; i++ {
-			if res, err := http.Get("http://" + addr + "/readyz"); err == nil {
-				res.Body.Close()
-				if res.StatusCode == http.StatusOK {
-					return cmd, nil
-				}
-			}
-			time.Sleep(50 * time.Millisecond)
-		}
-		return nil, fmt.Errorf("server did not start")
-	}
-	server, err := start()
-	if err != nil {
-		return err
-	}
-	base := "http://" + addr
+	base := server.base()
 	phones, err := joinAll(base, code, phoneCount)
 	if err != nil {
 		return err
@@ -137,20 +79,16 @@ func killTest(phoneCount int, loadFor time.Duration) error {
 		}()
 	}
 	time.Sleep(loadFor)
-	if err := server.Process.Signal(syscall.SIGKILL); err != nil {
+	if err := server.kill(); err != nil {
 		return err
 	}
-	_ = server.Wait()
 	close(stop)
 	wg.Wait()
 
-	server, err = start()
-	if err != nil {
+	if err := server.start(); err != nil {
 		return fmt.Errorf("restart after SIGKILL: %w", err)
 	}
-	defer func() { _ = server.Process.Signal(syscall.SIGTERM); _ = server.Wait() }()
-
-	st, err = store.Open(ctx, dbPath, zukunftswerk.Migrations())
+	st, err := store.Open(ctx, server.dbPath, zukunftswerk.Migrations())
 	if err != nil {
 		return err
 	}

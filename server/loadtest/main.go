@@ -158,7 +158,7 @@ func run(participants, rate int, duration time.Duration) error {
 	p50r, p99r := redisRoundTrip(ctx, lv, 2000)
 	fmt.Printf("baseline Redis XADD→XREAD: p50 %s p99 %s\n", p50r, p99r)
 
-	code, err := openWorkshop(ctx, st, participants)
+	code, err := openWorkshop(ctx, st)
 	if err != nil {
 		return err
 	}
@@ -293,15 +293,21 @@ func cleanup(lv *live.Live, prefix string) {
 // bareGin measures a gin handler that reads a small form and answers JSON,
 // over real HTTP, as the baseline of the dot endpoint.
 func bareGin(d time.Duration) float64 {
+	srv := httptest.NewServer(bareGinEngine())
+	defer srv.Close()
+	return bareGinAgainst(srv.URL+"/punkte", d)
+}
+
+// bareGinEngine is the baseline: a gin handler that reads a small form and
+// answers JSON, as the dot endpoint does.
+func bareGinEngine() *gin.Engine {
 	gin.SetMode(gin.ReleaseMode)
 	engine := gin.New()
 	engine.POST("/punkte", func(c *gin.Context) {
 		_ = c.Request.ParseForm()
 		c.JSON(http.StatusOK, gin.H{"remaining": 1, "on_card": 1, "total": 1})
 	})
-	srv := httptest.NewServer(engine)
-	defer srv.Close()
-	return bareGinAgainst(srv.URL+"/punkte", d)
+	return engine
 }
 
 // bareGinAgainst posts small forms to target from the workers for d.
@@ -354,7 +360,7 @@ func redisRoundTrip(ctx context.Context, lv *live.Live, n int) (time.Duration, t
 	return percentiles(samples)
 }
 
-func openWorkshop(ctx context.Context, st *store.Store, participants int) (string, error) {
+func openWorkshop(ctx context.Context, st *store.Store) (string, error) {
 	actor := store.Actor{Name: "loadtest"}
 	id, err := st.CreateWorkshop(ctx, actor, 1, domain.Workshop{ProcessID: 1, Kind: "zukunft", Title: "Last", DotBudget: 20,
 		MaxDotsPerCard: 20, TalliesVisible: true}, []domain.Phase{{Title: "Kritikphase", CardKind: "kritik"}}, []domain.Group{{Title: "Alle"}})
