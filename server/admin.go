@@ -10,7 +10,6 @@ import (
 	"log/slog"
 	"strings"
 
-	"zukunftswerk"
 	"zukunftswerk/server/auth"
 	"zukunftswerk/server/config"
 	"zukunftswerk/server/domain"
@@ -38,11 +37,7 @@ func adminCommand(ctx context.Context, log *slog.Logger, args []string, getenv f
 		}
 		password = strings.TrimRight(line, "\r\n")
 	}
-	cfg, err := config.Load(getenv)
-	if err != nil {
-		return err
-	}
-	st, err := store.Open(ctx, cfg.DatabaseURL, zukunftswerk.Migrations())
+	st, err := openConfiguredStore(ctx, getenv)
 	if err != nil {
 		return err
 	}

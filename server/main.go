@@ -157,11 +157,7 @@ func backup(ctx context.Context, log *slog.Logger, args []string, getenv func(st
 	if len(args) != 1 {
 		return fmt.Errorf("usage: server backup FILE")
 	}
-	cfg, err := config.Load(getenv)
-	if err != nil {
-		return err
-	}
-	st, err := store.Open(ctx, cfg.DatabaseURL, zukunftswerk.Migrations())
+	st, err := openConfiguredStore(ctx, getenv)
 	if err != nil {
 		return err
 	}
@@ -171,4 +167,14 @@ func backup(ctx context.Context, log *slog.Logger, args []string, getenv func(st
 	}
 	log.Info("backup written", "file", args[0])
 	return nil
+}
+
+// openConfiguredStore opens the database that the environment names, for
+// the command-line tools (backup, admin).
+func openConfiguredStore(ctx context.Context, getenv func(string) string) (*store.Store, error) {
+	cfg, err := config.Load(getenv)
+	if err != nil {
+		return nil, err
+	}
+	return store.Open(ctx, cfg.DatabaseURL, zukunftswerk.Migrations())
 }

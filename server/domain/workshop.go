@@ -53,6 +53,15 @@ func (w Workshop) Code() string {
 	return *w.JoinCode
 }
 
+// TimerRemaining is the time left on the timer at now: counting down
+// towards TimerEndsAt while it runs, TimerLeftMs while it is paused.
+func (w Workshop) TimerRemaining(now time.Time) time.Duration {
+	if w.TimerEndsAt != nil {
+		return max(w.TimerEndsAt.Sub(now), 0)
+	}
+	return time.Duration(w.TimerLeftMs) * time.Millisecond
+}
+
 // Phase is one step of a workshop (Kritik, Phantasie, Verwirklichung).
 type Phase struct {
 	WorkshopID int64  `db:"workshop_id"`

@@ -56,7 +56,7 @@ func (l *Live) Replay(ctx context.Context, workshopID int64, afterID string) ([]
 	if err != nil {
 		return nil, fmt.Errorf("live: unable to read stream: %w", err)
 	}
-	if len(first) == 0 || streamIDLess(afterID, first[0].ID) && !sameOrNext(afterID, first[0].ID) {
+	if len(first) == 0 || StreamIDLess(afterID, first[0].ID) && !sameOrNext(afterID, first[0].ID) {
 		return nil, ErrReplayGap
 	}
 	msgs, err := l.Client.XRange(ctx, key, "("+afterID, "+").Result()
@@ -88,7 +88,8 @@ func ValidStreamID(s string) bool {
 	return err1 == nil && err2 == nil
 }
 
-func streamIDLess(a, b string) bool {
+// StreamIDLess reports whether stream ID a comes before b.
+func StreamIDLess(a, b string) bool {
 	am, as := splitID(a)
 	bm, bs := splitID(b)
 	return am < bm || (am == bm && as < bs)

@@ -34,29 +34,34 @@ const deviceContributionJoins = ` JOIN action_field f ON f.id = c.action_field_i
 	JOIN process p ON p.id = c.process_id
 	JOIN municipality m ON m.id = p.municipality_id`
 
-// DeviceContributions lists everything the device has contributed, newest
-// first, across all processes.
-func (s *Store) DeviceContributions(ctx context.Context, deviceHash string) ([]DeviceContribution, error) {
-	var list []DeviceContribution
-	err := selectAll(ctx, s.reader, &list, `SELECT `+deviceContributionColumns+`, c.created_at AS supported_at
-		FROM contribution c`+deviceContributionJoins+`
-		WHERE c.device_hash = ? ORDER BY c.created_at DESC, c.id DESC`, deviceHash)
-	if err != nil {
-		return nil, fmt.Errorf("store: unable to list the device's contributions: %w", err)
-	}
-	return list, nil
+// DeviceRecords is everything one device contributed and supported.
+type DeviceRecords struct {
+	Contributions []DeviceContribution // newest first
+	Supports      []DeviceContribution // newest support first
 }
 
-// DeviceSupports lists the ideas the device supports, newest support first.
-func (s *Store) DeviceSupports(ctx context.Context, deviceHash string) ([]DeviceContribution, error) {
-	var list []DeviceContribution
-	err := selectAll(ctx, s.reader, &list, `SELECT `+deviceContributionColumns+`, su.created_at AS supported_at
-		FROM support su JOIN contribution c ON c.id = su.contribution_id`+deviceContributionJoins+`
-		WHERE su.device_hash = ? AND c.visibility = 'visible' ORDER BY su.created_at DESC, c.id DESC`, deviceHash)
-	if err != nil {
-		return nil, fmt.Errorf("store: unable to list the device's supports: %w", err)
+// DeviceData loads what the device contributed and supported, across all
+// processes, or within one municipality when municipalityID > 0 (a data
+// request made to that town).
+func (s *Store) DeviceData(ctx context.Context, deviceHash string, municipalityID int64) (DeviceRecords, error) {
+	var r DeviceRecords
+	scope, args := "", []any{deviceHash}
+	if municipalityID > 0 {
+		scope, args = " AND m.id = ?", append(args, municipalityID)
 	}
-	return list, nil
+	err := selectAll(ctx, s.reader, &r.Contributions, `SELECT `+deviceContributionColumns+`, c.created_at AS supported_at
+		FROM contribution c`+deviceContributionJoins+`
+		WHERE c.device_hash = ?`+scope+` ORDER BY c.created_at DESC, c.id DESC`, args...)
+	if err != nil {
+		return r, fmt.Errorf("store: unable to list the device's contributions: %w", err)
+	}
+	err = selectAll(ctx, s.reader, &r.Supports, `SELECT `+deviceContributionColumns+`, su.created_at AS supported_at
+		FROM support su JOIN contribution c ON c.id = su.contribution_id`+deviceContributionJoins+`
+		WHERE su.device_hash = ? AND c.visibility = 'visible'`+scope+` ORDER BY su.created_at DESC, c.id DESC`, args...)
+	if err != nil {
+		return r, fmt.Errorf("store: unable to list the device's supports: %w", err)
+	}
+	return r, nil
 }
 
 // EraseDevice cuts every link between the device and the data: its supports

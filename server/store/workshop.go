@@ -2,8 +2,6 @@ package store
 
 import (
 	"context"
-	"database/sql"
-	"errors"
 	"fmt"
 	"strconv"
 	"time"
@@ -182,18 +180,6 @@ func (s *Store) ParticipantCounts(ctx context.Context, workshopID int64) (map[in
 	}
 	return out, nil
 }
-
-// TimerRemaining is the time left on a workshop's timer at now.
-func TimerRemaining(w domain.Workshop, now time.Time) time.Duration {
-	if w.TimerEndsAt != nil {
-		return max(w.TimerEndsAt.Sub(now), 0)
-	}
-	return time.Duration(w.TimerLeftMs) * time.Millisecond
-}
-
-var errNoRows = sql.ErrNoRows
-
-func isNoRows(err error) bool { return errors.Is(err, errNoRows) }
 
 // CloseWorkshop ends a live workshop: voting and the timer stop, and every
 // visible card becomes a contribution of the process (origin workshop, with

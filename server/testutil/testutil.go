@@ -17,7 +17,6 @@ import (
 	"strconv"
 	"sync"
 	"testing"
-	"time"
 
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/redis/go-redis/v9"
@@ -233,17 +232,8 @@ func StartRedis(t testing.TB) *RedisProcess {
 	}
 	rp := &RedisProcess{URL: "redis://127.0.0.1:" + strconv.Itoa(port) + "/0", cmd: cmd}
 	t.Cleanup(rp.Stop)
-	opts, _ := redis.ParseURL(rp.URL)
-	c := redis.NewClient(opts)
-	defer c.Close()
-	for i := 0; i < 100; i++ {
-		if c.Ping(context.Background()).Err() == nil {
-			return rp
-		}
-		time.Sleep(50 * time.Millisecond)
-	}
-	t.Fatalf("redis-server on port %d did not start", port)
-	return nil
+	waitForRedis(t, "127.0.0.1:"+strconv.Itoa(port))
+	return rp
 }
 
 // Stop kills the redis-server (idempotent).

@@ -8,13 +8,8 @@ import (
 
 // apiIdeaShow returns one idea.
 func (h *Handler) apiIdeaShow(c *gin.Context) {
-	pc, ok := h.loadProcess(c)
+	pc, id, ok := h.loadIdeaRoute(c)
 	if !ok {
-		return
-	}
-	id, err := ideaID(c)
-	if err != nil {
-		h.fail(c, err)
 		return
 	}
 	ctx := c.Request.Context()

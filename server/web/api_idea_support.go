@@ -8,13 +8,8 @@ import (
 
 // apiIdeaSupport adds (PUT) or withdraws (DELETE) the device's support.
 func (h *Handler) apiIdeaSupport(c *gin.Context) {
-	pc, ok := h.loadProcess(c)
+	pc, id, ok := h.loadIdeaRoute(c)
 	if !ok {
-		return
-	}
-	id, err := ideaID(c)
-	if err != nil {
-		h.fail(c, err)
 		return
 	}
 	on := c.Request.Method == http.MethodPut

@@ -84,9 +84,14 @@ type errorPage struct {
 	Message string
 }
 
-// rateLimited answers 429 with Retry-After in whole seconds.
-func (h *Handler) rateLimited(c *gin.Context, retryAfter time.Duration) {
+// setRetryAfter tells the client how many whole seconds to wait.
+func setRetryAfter(c *gin.Context, retryAfter time.Duration) {
 	c.Header("Retry-After", strconv.Itoa(int((retryAfter+time.Second-1)/time.Second)))
+}
+
+// rateLimited answers 429 with Retry-After.
+func (h *Handler) rateLimited(c *gin.Context, retryAfter time.Duration) {
+	setRetryAfter(c, retryAfter)
 	h.fail(c, domain.Errorf(domain.CodeRateLimited, "error.rate_limited"))
 }
 

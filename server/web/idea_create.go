@@ -22,8 +22,7 @@ func (h *Handler) ideaCreate(c *gin.Context) {
 	if !ok {
 		return
 	}
-	if err := c.Request.ParseForm(); err != nil {
-		h.fail(c, bodyError(err))
+	if !h.parseForm(c) {
 		return
 	}
 	form := c.Request.PostForm
@@ -69,7 +68,7 @@ func (h *Handler) ideaCreate(c *gin.Context) {
 			}
 			h.render(c, http.StatusUnprocessableEntity, "idea_new", page)
 		case domain.CodeRateLimited:
-			c.Header("Retry-After", strconv.Itoa(int(limited.retryAfter.Seconds()+0.999)))
+			setRetryAfter(c, limited.retryAfter)
 			page.NoticeKey = "error.rate_limited"
 			h.render(c, http.StatusTooManyRequests, "idea_new", page)
 		default:

@@ -20,17 +20,11 @@ const (
 // optional note). A device counts once per idea; at the configured number
 // of reports the idea is hidden everywhere until a moderator decides.
 func (h *Handler) ideaReport(c *gin.Context) {
-	pc, ok := h.loadProcess(c)
+	pc, id, ok := h.loadIdeaRoute(c)
 	if !ok {
 		return
 	}
-	id, err := ideaID(c)
-	if err != nil {
-		h.fail(c, err)
-		return
-	}
-	if err := c.Request.ParseForm(); err != nil {
-		h.fail(c, bodyError(err))
+	if !h.parseForm(c) {
 		return
 	}
 	report := domain.Report{Reason: c.Request.PostForm.Get("reason"), Note: c.Request.PostForm.Get("note")}.Normalize()

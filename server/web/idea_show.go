@@ -15,8 +15,6 @@ type ideaPage struct {
 	Supported bool
 	Submitted bool
 	Report    reportForm
-	// HiddenReasonText is the public reason of a hidden idea, for its author.
-	HiddenReasonText string
 }
 
 type reportForm struct {
@@ -32,13 +30,8 @@ func (h *Handler) ideaShow(c *gin.Context) {
 }
 
 func (h *Handler) renderIdea(c *gin.Context, status int, report reportForm) {
-	pc, ok := h.loadProcess(c)
+	pc, id, ok := h.loadIdeaRoute(c)
 	if !ok {
-		return
-	}
-	id, err := ideaID(c)
-	if err != nil {
-		h.fail(c, err)
 		return
 	}
 	ctx := c.Request.Context()
@@ -58,15 +51,5 @@ func (h *Handler) renderIdea(c *gin.Context, status int, report reportForm) {
 	h.render(c, status, "idea_show", ideaPage{
 		processContext: pc, Idea: idea, Field: field, Supported: supported[idea.ID],
 		Submitted: c.Query("eingereicht") == "1", Report: report,
-		HiddenReasonText: h.hiddenReasonText(langOf(c), idea.HiddenReason),
 	})
-}
-
-// hiddenReasonText is what an author reads about a hidden idea: the
-// moderator's public reason, or the standard text for reported ideas.
-func (h *Handler) hiddenReasonText(lang, reason string) string {
-	if reason == domain.HiddenReported {
-		return h.Catalog.Message(lang, "hidden.reported")
-	}
-	return reason
 }

@@ -17,17 +17,11 @@ const supportRatePerHour = 600
 // or 0; an explicit state, so a double tap cannot undo itself) and returns
 // the citizen to the page they came from.
 func (h *Handler) ideaSupport(c *gin.Context) {
-	pc, ok := h.loadProcess(c)
+	pc, id, ok := h.loadIdeaRoute(c)
 	if !ok {
 		return
 	}
-	id, err := ideaID(c)
-	if err != nil {
-		h.fail(c, err)
-		return
-	}
-	if err := c.Request.ParseForm(); err != nil {
-		h.fail(c, bodyError(err))
+	if !h.parseForm(c) {
 		return
 	}
 	on, err := supportState(c.Request.PostForm.Get("support"))

@@ -28,16 +28,12 @@ func (h *Handler) renderMyContributions(c *gin.Context, status int, errorKey str
 		if ck, err := c.Request.Cookie(deviceCookie); err == nil {
 			page.DeviceCode = ck.Value
 		}
-		var err error
-		ctx := c.Request.Context()
-		if page.Contributions, err = h.Store.DeviceContributions(ctx, device); err != nil {
+		records, err := h.Store.DeviceData(c.Request.Context(), device, 0)
+		if err != nil {
 			h.fail(c, err)
 			return
 		}
-		if page.Supports, err = h.Store.DeviceSupports(ctx, device); err != nil {
-			h.fail(c, err)
-			return
-		}
+		page.Contributions, page.Supports = records.Contributions, records.Supports
 	}
 	h.render(c, status, "my_contributions", page)
 }

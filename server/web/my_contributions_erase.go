@@ -10,8 +10,7 @@ import (
 // supports are removed, contributions stay public without pseudonym and
 // without any link to the device, and the device cookie is dropped.
 func (h *Handler) myContributionsErase(c *gin.Context) {
-	if err := c.Request.ParseForm(); err != nil {
-		h.fail(c, bodyError(err))
+	if !h.parseForm(c) {
 		return
 	}
 	if c.Request.PostForm.Get("confirm") != "yes" {

@@ -49,18 +49,12 @@ func (h *Handler) myContributionsExport(c *gin.Context) {
 		Supports:      []exportedSupport{},
 	}
 	if device := h.deviceHash(c, false); device != "" {
-		ctx := c.Request.Context()
-		contributions, err := h.Store.DeviceContributions(ctx, device)
+		records, err := h.Store.DeviceData(c.Request.Context(), device, 0)
 		if err != nil {
 			h.fail(c, err)
 			return
 		}
-		supports, err := h.Store.DeviceSupports(ctx, device)
-		if err != nil {
-			h.fail(c, err)
-			return
-		}
-		for _, dc := range contributions {
+		for _, dc := range records.Contributions {
 			out.Contributions = append(out.Contributions, exportedContribution{
 				ID: dc.ID, URL: h.ideaURL(dc), Process: dc.ProcessTitle, ActionField: dc.ActionFieldTitle,
 				Title: dc.Title, Body: dc.Body, Pseudonym: dc.Pseudonym, Status: dc.Status,
@@ -68,7 +62,7 @@ func (h *Handler) myContributionsExport(c *gin.Context) {
 				Visibility: dc.Visibility, HiddenReason: dc.HiddenReason,
 			})
 		}
-		for _, dc := range supports {
+		for _, dc := range records.Supports {
 			out.Supports = append(out.Supports, exportedSupport{IdeaID: dc.ID, URL: h.ideaURL(dc), Title: dc.Title, SupportedAt: dc.SupportedAt.UTC()})
 		}
 	}

@@ -60,12 +60,28 @@ func (h *Handler) loadProcess(c *gin.Context) (processContext, bool) {
 	return processContext{Municipality: m, Process: p, Fields: fields, BaseURL: "/" + m.Slug + "/" + p.Slug}, true
 }
 
-// ideaID parses the :idea parameter; anything but a positive number is a
-// page that does not exist.
-func ideaID(c *gin.Context) (int64, error) {
+// loadIdeaRoute resolves the process and the :idea parameter; anything
+// but a positive number is a page that does not exist. On failure it has
+// already answered the request.
+func (h *Handler) loadIdeaRoute(c *gin.Context) (processContext, int64, bool) {
+	pc, ok := h.loadProcess(c)
+	if !ok {
+		return pc, 0, false
+	}
 	id, err := strconv.ParseInt(c.Param("idea"), 10, 64)
 	if err != nil || id <= 0 {
-		return 0, domain.ErrNotFound
+		h.fail(c, domain.ErrNotFound)
+		return pc, 0, false
 	}
-	return id, nil
+	return pc, id, true
+}
+
+// parseForm reads the posted form; a body that is too large or broken is
+// answered here.
+func (h *Handler) parseForm(c *gin.Context) bool {
+	if err := c.Request.ParseForm(); err != nil {
+		h.fail(c, bodyError(err))
+		return false
+	}
+	return true
 }

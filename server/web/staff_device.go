@@ -24,8 +24,7 @@ type devicePage struct {
 // citizen reads their device code on "Meine Beiträge" and passes it on; staff
 // see, export or erase that device's data within their municipality.
 func (h *Handler) staffDeviceRequest(c *gin.Context) {
-	if err := c.Request.ParseForm(); err != nil {
-		h.fail(c, bodyError(err))
+	if !h.parseForm(c) {
 		return
 	}
 	m := municipalityOf(c)
@@ -54,27 +53,11 @@ func (h *Handler) staffDeviceRequest(c *gin.Context) {
 		}
 		page.Erased = true
 	}
-	prefix := "/" + m.Slug + "/"
-	contributions, err := h.Store.DeviceContributions(ctx, device)
+	records, err := h.Store.DeviceData(ctx, device, m.ID)
 	if err != nil {
 		h.fail(c, err)
 		return
 	}
-	supports, err := h.Store.DeviceSupports(ctx, device)
-	if err != nil {
-		h.fail(c, err)
-		return
-	}
-	for _, dc := range contributions {
-		if strings.HasPrefix(dc.ProcessPath+"/", prefix) {
-			page.Contributions = append(page.Contributions, dc)
-		}
-	}
-	for _, dc := range supports {
-		if strings.HasPrefix(dc.ProcessPath+"/", prefix) {
-			page.Supports = append(page.Supports, dc)
-		}
-	}
-	page.Looked = true
+	page.Contributions, page.Supports, page.Looked = records.Contributions, records.Supports, true
 	h.render(c, http.StatusOK, "staff_device", page)
 }

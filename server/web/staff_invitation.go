@@ -49,8 +49,7 @@ func (h *Handler) staffInvitationForm(c *gin.Context) {
 // staffInvitationAccept uses the link once: it creates the account (or sets
 // the new password) and ends any session the account had.
 func (h *Handler) staffInvitationAccept(c *gin.Context) {
-	if err := c.Request.ParseForm(); err != nil {
-		h.fail(c, bodyError(err))
+	if !h.parseForm(c) {
 		return
 	}
 	ctx := c.Request.Context()

@@ -4,7 +4,6 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"net/http"
-	"strconv"
 	"time"
 
 	"github.com/gin-gonic/gin"
@@ -35,8 +34,7 @@ func (h *Handler) staffLoginForm(c *gin.Context) {
 // staffLogin checks email and password and starts a fresh session. Any
 // session the browser brought along is ended first (no fixation).
 func (h *Handler) staffLogin(c *gin.Context) {
-	if err := c.Request.ParseForm(); err != nil {
-		h.fail(c, bodyError(err))
+	if !h.parseForm(c) {
 		return
 	}
 	form := c.Request.PostForm
@@ -50,7 +48,7 @@ func (h *Handler) staffLogin(c *gin.Context) {
 		h.Live.AllowStrict(ctx, "login-account:"+hex.EncodeToString(accountKey[:16]), loginPerAccount),
 	} {
 		if !check.Allowed {
-			c.Header("Retry-After", strconv.Itoa(int(check.RetryAfter.Seconds()+0.999)))
+			setRetryAfter(c, check.RetryAfter)
 			page.ErrorKey = "staff.error.login_limited"
 			h.render(c, http.StatusTooManyRequests, "staff_login", page)
 			return

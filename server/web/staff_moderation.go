@@ -40,8 +40,7 @@ func (h *Handler) renderModeration(c *gin.Context, status int, errorKey string) 
 // the selected contributions, all or nothing. Contributions of another
 // municipality are refused with 403.
 func (h *Handler) staffModerate(c *gin.Context) {
-	if err := c.Request.ParseForm(); err != nil {
-		h.fail(c, bodyError(err))
+	if !h.parseForm(c) {
 		return
 	}
 	form := c.Request.PostForm

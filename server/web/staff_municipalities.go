@@ -33,8 +33,7 @@ func (h *Handler) renderMunicipalities(c *gin.Context, status int, page municipa
 // staffMunicipalityCreate sets up a new municipality; its creator becomes
 // its admin.
 func (h *Handler) staffMunicipalityCreate(c *gin.Context) {
-	if err := c.Request.ParseForm(); err != nil {
-		h.fail(c, bodyError(err))
+	if !h.parseForm(c) {
 		return
 	}
 	page := municipalitiesPage{Slug: strings.TrimSpace(c.Request.PostForm.Get("slug")), Name: strings.TrimSpace(c.Request.PostForm.Get("name"))}

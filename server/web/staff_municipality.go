@@ -41,8 +41,7 @@ func (h *Handler) renderMunicipalityAdmin(c *gin.Context, status int, form domai
 
 // staffProcessCreate adds a process to the municipality (admin).
 func (h *Handler) staffProcessCreate(c *gin.Context) {
-	if err := c.Request.ParseForm(); err != nil {
-		h.fail(c, bodyError(err))
+	if !h.parseForm(c) {
 		return
 	}
 	m := municipalityOf(c)

@@ -39,8 +39,7 @@ func (h *Handler) staffPages(c *gin.Context) {
 // staffPagesSave replaces one legal text; an empty text restores the
 // built-in default.
 func (h *Handler) staffPagesSave(c *gin.Context) {
-	if err := c.Request.ParseForm(); err != nil {
-		h.fail(c, bodyError(err))
+	if !h.parseForm(c) {
 		return
 	}
 	form := c.Request.PostForm

@@ -22,8 +22,7 @@ func (h *Handler) staffPasswordForm(c *gin.Context) {
 // staffPasswordChange checks the current password, stores the new one, ends
 // every session of the account and starts a fresh one for this browser.
 func (h *Handler) staffPasswordChange(c *gin.Context) {
-	if err := c.Request.ParseForm(); err != nil {
-		h.fail(c, bodyError(err))
+	if !h.parseForm(c) {
 		return
 	}
 	staff := staffOf(c)

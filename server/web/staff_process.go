@@ -58,12 +58,8 @@ func (h *Handler) renderProcessAdmin(c *gin.Context, status int, p domain.Proces
 
 // staffProcessUpdate saves title, description and the moderation mode.
 func (h *Handler) staffProcessUpdate(c *gin.Context) {
-	p, ok := h.staffProcessLoad(c)
+	p, ok := h.staffProcessPost(c)
 	if !ok {
-		return
-	}
-	if err := c.Request.ParseForm(); err != nil {
-		h.fail(c, bodyError(err))
 		return
 	}
 	form := c.Request.PostForm
@@ -83,12 +79,8 @@ func (h *Handler) staffProcessUpdate(c *gin.Context) {
 
 // staffActionFieldCreate appends an action field.
 func (h *Handler) staffActionFieldCreate(c *gin.Context) {
-	p, ok := h.staffProcessLoad(c)
+	p, ok := h.staffProcessPost(c)
 	if !ok {
-		return
-	}
-	if err := c.Request.ParseForm(); err != nil {
-		h.fail(c, bodyError(err))
 		return
 	}
 	f := domain.ActionField{ProcessID: p.ID, Title: strings.TrimSpace(c.Request.PostForm.Get("title")),
@@ -110,12 +102,8 @@ func (h *Handler) staffActionFieldCreate(c *gin.Context) {
 
 // staffMilestoneCreate appends a Fahrplan entry (date optional).
 func (h *Handler) staffMilestoneCreate(c *gin.Context) {
-	p, ok := h.staffProcessLoad(c)
+	p, ok := h.staffProcessPost(c)
 	if !ok {
-		return
-	}
-	if err := c.Request.ParseForm(); err != nil {
-		h.fail(c, bodyError(err))
 		return
 	}
 	form := c.Request.PostForm
@@ -143,6 +131,12 @@ func (h *Handler) staffMilestoneCreate(c *gin.Context) {
 		return
 	}
 	h.backToProcess(c, p)
+}
+
+// staffProcessPost resolves :process and reads the posted form.
+func (h *Handler) staffProcessPost(c *gin.Context) (domain.Process, bool) {
+	p, ok := h.staffProcessLoad(c)
+	return p, ok && h.parseForm(c)
 }
 
 func (h *Handler) backToProcess(c *gin.Context, p domain.Process) {

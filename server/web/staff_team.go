@@ -41,8 +41,7 @@ func (h *Handler) renderTeam(c *gin.Context, status int, page teamPage) {
 // staffInvite creates a single-use invitation link and shows it to the
 // admin (sending mail is not built; the admin passes the link on).
 func (h *Handler) staffInvite(c *gin.Context) {
-	if err := c.Request.ParseForm(); err != nil {
-		h.fail(c, bodyError(err))
+	if !h.parseForm(c) {
 		return
 	}
 	page := teamPage{Email: c.Request.PostForm.Get("email"), Role: c.Request.PostForm.Get("role")}
@@ -69,8 +68,7 @@ func (h *Handler) staffInvite(c *gin.Context) {
 // staffMemberAction disables, enables or resets the password of a member of
 // this municipality. Disabling ends the member's sessions at once.
 func (h *Handler) staffMemberAction(c *gin.Context) {
-	if err := c.Request.ParseForm(); err != nil {
-		h.fail(c, bodyError(err))
+	if !h.parseForm(c) {
 		return
 	}
 	m := municipalityOf(c)

@@ -29,25 +29,12 @@ func (h *Handler) staffWorkshopConsole(c *gin.Context) {
 }
 
 func (h *Handler) renderConsole(c *gin.Context, status int, errorKey string) {
-	w, ok := h.staffWorkshop(c)
+	wc, cards, clusters, ok := h.staffWorkshopBoard(c, true)
 	if !ok {
 		return
 	}
-	wc, ok := h.loadWorkshopParts(c, w)
-	if !ok {
-		return
-	}
+	w := wc.Workshop
 	ctx := c.Request.Context()
-	cards, err := h.Store.Cards(ctx, w.ID, 0, 0, true)
-	if err != nil {
-		h.fail(c, err)
-		return
-	}
-	clusters, err := h.Store.Clusters(ctx, w.ID)
-	if err != nil {
-		h.fail(c, err)
-		return
-	}
 	joined, err := h.Store.ParticipantCounts(ctx, w.ID)
 	if err != nil {
 		h.fail(c, err)
@@ -65,15 +52,36 @@ func (h *Handler) renderConsole(c *gin.Context, status int, errorKey string) {
 	h.render(c, status, "staff_workshop", page)
 }
 
+// staffWorkshopBoard loads a workshop of the guarded municipality with its
+// phases, groups, cards (hidden ones when asked) and clusters.
+func (h *Handler) staffWorkshopBoard(c *gin.Context, withHidden bool) (workshopContext, []domain.Card, []domain.Cluster, bool) {
+	w, ok := h.staffWorkshop(c)
+	if !ok {
+		return workshopContext{}, nil, nil, false
+	}
+	wc, ok := h.loadWorkshopParts(c, w)
+	if !ok {
+		return wc, nil, nil, false
+	}
+	ctx := c.Request.Context()
+	cards, err := h.Store.Cards(ctx, w.ID, 0, 0, withHidden)
+	if err != nil {
+		h.fail(c, err)
+		return wc, nil, nil, false
+	}
+	clusters, err := h.Store.Clusters(ctx, w.ID)
+	if err != nil {
+		h.fail(c, err)
+		return wc, nil, nil, false
+	}
+	return wc, cards, clusters, true
+}
+
 // staffWorkshopControl runs the workshop: open it, move between phases,
 // open and close voting, show or hide tallies, run the timer, close it.
 func (h *Handler) staffWorkshopControl(c *gin.Context) {
-	w, ok := h.staffWorkshop(c)
+	w, ok := h.staffWorkshopPost(c)
 	if !ok {
-		return
-	}
-	if err := c.Request.ParseForm(); err != nil {
-		h.fail(c, bodyError(err))
 		return
 	}
 	m := municipalityOf(c)
@@ -117,7 +125,7 @@ func (h *Handler) staffWorkshopControl(c *gin.Context) {
 			end := now.Add(time.Duration(minutes) * time.Minute)
 			w.TimerEndsAt, w.TimerLeftMs = &end, 0
 		case action == "timer_pause" && w.TimerEndsAt != nil:
-			w.TimerLeftMs, w.TimerEndsAt = max(w.TimerEndsAt.Sub(now).Milliseconds(), 0), nil
+			w.TimerLeftMs, w.TimerEndsAt = w.TimerRemaining(now).Milliseconds(), nil
 		case action == "timer_resume" && w.TimerEndsAt == nil && w.TimerLeftMs > 0:
 			end := now.Add(time.Duration(w.TimerLeftMs) * time.Millisecond)
 			w.TimerEndsAt, w.TimerLeftMs = &end, 0
@@ -150,24 +158,15 @@ func (h *Handler) staffWorkshopControl(c *gin.Context) {
 // milliseconds left at the server's clock, so a phone with a wrong clock
 // still counts down correctly.
 func stateEvent(w domain.Workshop, now time.Time) gin.H {
-	left := w.TimerLeftMs
-	running := w.TimerEndsAt != nil
-	if running {
-		left = max(w.TimerEndsAt.Sub(now).Milliseconds(), 0)
-	}
 	return gin.H{"state": w.State, "phase": w.CurrentPhase, "voting": w.VotingOpen, "tallies": w.TalliesVisible,
-		"timer_left_ms": left, "timer_running": running}
+		"timer_left_ms": w.TimerRemaining(now).Milliseconds(), "timer_running": w.TimerEndsAt != nil}
 }
 
 // staffWorkshopCard moderates one card: hide/show (abuse), fix a typo, move
 // it to another group, or put it into a cluster. All audited.
 func (h *Handler) staffWorkshopCard(c *gin.Context) {
-	w, ok := h.staffWorkshop(c)
+	w, ok := h.staffWorkshopPost(c)
 	if !ok {
-		return
-	}
-	if err := c.Request.ParseForm(); err != nil {
-		h.fail(c, bodyError(err))
 		return
 	}
 	m := municipalityOf(c)
@@ -229,12 +228,8 @@ func (h *Handler) staffWorkshopCard(c *gin.Context) {
 
 // staffWorkshopCluster names a new cluster in a group's current phase.
 func (h *Handler) staffWorkshopCluster(c *gin.Context) {
-	w, ok := h.staffWorkshop(c)
+	w, ok := h.staffWorkshopPost(c)
 	if !ok {
-		return
-	}
-	if err := c.Request.ParseForm(); err != nil {
-		h.fail(c, bodyError(err))
 		return
 	}
 	m := municipalityOf(c)

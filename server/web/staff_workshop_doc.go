@@ -36,25 +36,11 @@ type docPage struct {
 // the clusters, cards and dot ranking; printable, and as CSV or JSON
 // (?format=csv|json).
 func (h *Handler) staffWorkshopDoc(c *gin.Context) {
-	w, ok := h.staffWorkshop(c)
+	wc, cards, clusters, ok := h.staffWorkshopBoard(c, false)
 	if !ok {
 		return
 	}
-	wc, ok := h.loadWorkshopParts(c, w)
-	if !ok {
-		return
-	}
-	ctx := c.Request.Context()
-	cards, err := h.Store.Cards(ctx, w.ID, 0, 0, false)
-	if err != nil {
-		h.fail(c, err)
-		return
-	}
-	clusters, err := h.Store.Clusters(ctx, w.ID)
-	if err != nil {
-		h.fail(c, err)
-		return
-	}
+	w := wc.Workshop
 	clusterTitle := map[int64]string{}
 	for _, cl := range clusters {
 		clusterTitle[cl.ID] = cl.Title

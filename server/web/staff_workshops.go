@@ -43,6 +43,12 @@ func (h *Handler) staffWorkshop(c *gin.Context) (domain.Workshop, bool) {
 	return w, true
 }
 
+// staffWorkshopPost resolves :workshop and reads the posted form.
+func (h *Handler) staffWorkshopPost(c *gin.Context) (domain.Workshop, bool) {
+	w, ok := h.staffWorkshop(c)
+	return w, ok && h.parseForm(c)
+}
+
 // staffWorkshops lists the municipality's workshops and offers the form to
 // prepare a new one (moderation).
 func (h *Handler) staffWorkshops(c *gin.Context) {
@@ -70,8 +76,7 @@ func (h *Handler) renderWorkshops(c *gin.Context, status int, form workshopForm,
 // guiding question, working groups (one per line), the three default
 // phases of a Zukunftswerkstatt and the dot rules.
 func (h *Handler) staffWorkshopCreate(c *gin.Context) {
-	if err := c.Request.ParseForm(); err != nil {
-		h.fail(c, bodyError(err))
+	if !h.parseForm(c) {
 		return
 	}
 	m := municipalityOf(c)

@@ -15,17 +15,8 @@ import (
 // answer is JSON for workshop.js and a redirect for plain forms; either way
 // only after the card is committed.
 func (h *Handler) workshopCardCreate(c *gin.Context) {
-	wc, ok := h.loadLiveWorkshop(c)
+	wc, p, ok := h.participantPost(c, false)
 	if !ok {
-		return
-	}
-	p, joined := h.participantOf(c, wc)
-	if !joined {
-		h.fail(c, domain.Errorf(domain.CodeForbidden, "workshop.error.not_joined"))
-		return
-	}
-	if err := c.Request.ParseForm(); err != nil {
-		h.fail(c, bodyError(err))
 		return
 	}
 	text := strings.TrimSpace(strings.ReplaceAll(c.Request.PostForm.Get("text"), "\r\n", "\n"))

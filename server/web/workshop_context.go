@@ -2,14 +2,12 @@ package web
 
 import (
 	"context"
-	"errors"
 	"strconv"
 	"time"
 
 	"github.com/gin-gonic/gin"
 
 	"zukunftswerk/server/domain"
-	"zukunftswerk/server/live"
 	"zukunftswerk/server/store"
 )
 
@@ -43,7 +41,7 @@ func (wc workshopContext) Group(id int64) (domain.Group, bool) {
 
 // TimerLeftSeconds is the time left on the timer.
 func (wc workshopContext) TimerLeftSeconds() int {
-	return int(store.TimerRemaining(wc.Workshop, time.Now()).Seconds())
+	return int(wc.Workshop.TimerRemaining(time.Now()).Seconds())
 }
 
 func (h *Handler) loadWorkshopParts(c *gin.Context, w domain.Workshop) (workshopContext, bool) {
@@ -111,6 +109,22 @@ func (h *Handler) participantOf(c *gin.Context, wc workshopContext) (domain.Part
 	return p, true
 }
 
+// participantPost resolves the workshop and the phone's participant and
+// reads the posted form (the taps of a live workshop; cached lookups when
+// asked, see workshopCache).
+func (h *Handler) participantPost(c *gin.Context, cached bool) (workshopContext, domain.Participant, bool) {
+	wc, ok := h.loadLiveWorkshopFrom(c, cached)
+	if !ok {
+		return wc, domain.Participant{}, false
+	}
+	p, joined := h.participantOf(c, wc)
+	if !joined {
+		h.fail(c, domain.Errorf(domain.CodeForbidden, "workshop.error.not_joined"))
+		return wc, p, false
+	}
+	return wc, p, h.parseForm(c)
+}
+
 // changeDot places or takes back a dot: first the atomic budget check in
 // Redis, then the database (which checks again and is the truth), then the
 // event. A failed database write gives the reservation back.
@@ -132,13 +146,10 @@ func (h *Handler) changeDot(c *gin.Context, wc workshopContext, p domain.Partici
 		h.flushTalliesLater(w)
 	}
 	res, err := h.Store.ChangeDot(ctx, p, cardID, delta)
-	if (err != nil || !res.Applied) && err == nil && reserved {
+	if (err != nil || !res.Applied) && reserved {
 		h.Live.ReleaseDot(ctx, w.ID, p.ID, w.CurrentPhase, cardID, delta)
 	}
 	if err != nil {
-		if reserved {
-			h.Live.ReleaseDot(ctx, w.ID, p.ID, w.CurrentPhase, cardID, delta)
-		}
 		return res, err
 	}
 	if !res.Applied {
@@ -182,7 +193,7 @@ func (h *Handler) flushTalliesLater(w domain.Workshop) {
 // publish sends an event to every screen; a failure is logged, never fatal:
 // the database has the change and screens catch up on reload.
 func (h *Handler) publish(c *gin.Context, workshopID int64, typ string, group int64, data any) {
-	if _, err := h.Live.Publish(c.Request.Context(), workshopID, typ, group, data); err != nil && !errors.Is(err, live.ErrReplayGap) {
+	if _, err := h.Live.Publish(c.Request.Context(), workshopID, typ, group, data); err != nil {
 		h.Log.Warn("unable to publish workshop event", "type", typ, "error", err)
 	}
 }

@@ -18,17 +18,8 @@ type dotAnswer struct {
 
 // workshopDot places (delta=1) or takes back (delta=-1) one dot.
 func (h *Handler) workshopDot(c *gin.Context) {
-	wc, ok := h.loadLiveWorkshopCached(c)
+	wc, p, ok := h.participantPost(c, true)
 	if !ok {
-		return
-	}
-	p, joined := h.participantOf(c, wc)
-	if !joined {
-		h.fail(c, domain.Errorf(domain.CodeForbidden, "workshop.error.not_joined"))
-		return
-	}
-	if err := c.Request.ParseForm(); err != nil {
-		h.fail(c, bodyError(err))
 		return
 	}
 	cardID, err := strconv.ParseInt(c.Request.PostForm.Get("card"), 10, 64)

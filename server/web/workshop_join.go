@@ -46,8 +46,7 @@ func (h *Handler) workshopJoin(c *gin.Context) {
 	if !ok {
 		return
 	}
-	if err := c.Request.ParseForm(); err != nil {
-		h.fail(c, bodyError(err))
+	if !h.parseForm(c) {
 		return
 	}
 	page := joinPage{workshopContext: wc, Code: wc.Workshop.Code(), Name: strings.TrimSpace(c.Request.PostForm.Get("name"))}

@@ -70,7 +70,7 @@ func (h *Handler) serveEvents(c *gin.Context, workshopID, group int64, full bool
 
 	sent := ""
 	write := func(e live.Event) bool {
-		if sent != "" && !streamIDAfter(e.ID, sent) {
+		if sent != "" && !live.StreamIDLess(sent, e.ID) {
 			return true // already sent by the replay
 		}
 		if group > 0 && e.Group > 0 && e.Group != group {
@@ -142,16 +142,4 @@ func hideTally(data json.RawMessage) json.RawMessage {
 	}
 	out, _ := json.Marshal(m)
 	return out
-}
-
-func streamIDAfter(a, b string) bool {
-	am, as := splitStreamID(a)
-	bm, bs := splitStreamID(b)
-	return am > bm || (am == bm && as > bs)
-}
-
-func splitStreamID(id string) (uint64, uint64) {
-	var ms, seq uint64
-	fmt.Sscanf(id, "%d-%d", &ms, &seq)
-	return ms, seq
 }
