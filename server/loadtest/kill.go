@@ -9,7 +9,6 @@ import (
 	"net/http"
 	"net/url"
 	"strconv"
-	"strings"
 	"sync"
 	"time"
 
@@ -35,13 +34,9 @@ func killTest(phoneCount int, loadFor time.Duration) error {
 	if err != nil {
 		return err
 	}
-	var cards []int64
-	for i, p := range phones[:min(10, len(phones))] {
-		id, err := p.card(base, code, fmt.Sprintf("Vor dem Absturz %d", i))
-		if err != nil {
-			return err
-		}
-		cards = append(cards, id)
+	cards, err := writeCards(base, code, phones, 10, "Vor dem Absturz")
+	if err != nil {
+		return err
 	}
 
 	// The ledger of what the server acknowledged.
@@ -135,10 +130,7 @@ func killTest(phoneCount int, loadFor time.Duration) error {
 }
 
 func (p *phone) cardWithKey(base, code, text, key string) bool {
-	req, _ := http.NewRequest(http.MethodPost, base+"/w/"+code+"/karten", strings.NewReader(url.Values{"text": {text}, "key": {key}}.Encode()))
-	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
-	req.Header.Set("Accept", "application/json")
-	res, err := p.client.Do(req)
+	res, err := p.post(base+"/w/"+code+"/karten", url.Values{"text": {text}, "key": {key}})
 	if err != nil {
 		return false
 	}

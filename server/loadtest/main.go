@@ -188,13 +188,9 @@ func run(participants, rate int, duration time.Duration) error {
 	fmt.Printf("memory per idle SSE connection (server and client side together): %.1f KB\n", perConn/1024)
 
 	// Every phone writes one card; then voting opens and dots flow.
-	var cards []int64
-	for i, p := range phones[:min(20, len(phones))] {
-		id, err := p.card(srv.URL, code, fmt.Sprintf("Karte %d", i))
-		if err != nil {
-			return err
-		}
-		cards = append(cards, id)
+	cards, err := writeCards(srv.URL, code, phones, 20, "Karte")
+	if err != nil {
+		return err
 	}
 	if _, err := st.UpdateWorkshop(ctx, store.Actor{Name: "loadtest"}, 1, 1, "voting_open", func(w *domain.Workshop) error {
 		w.VotingOpen = true
@@ -261,11 +257,7 @@ func saturate(base, code string, phones []*phone, cards []int64, d time.Duration
 				if i%2 == 1 {
 					delta = "-1"
 				}
-				req, _ := http.NewRequest(http.MethodPost, base+"/w/"+code+"/punkte",
-					strings.NewReader(url.Values{"card": {strconv.FormatInt(card, 10)}, "delta": {delta}}.Encode()))
-				req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
-				req.Header.Set("Accept", "application/json")
-				res, err := p.client.Do(req)
+				res, err := p.post(base+"/w/"+code+"/punkte", url.Values{"card": {strconv.FormatInt(card, 10)}, "delta": {delta}})
 				if err != nil {
 					continue
 				}
@@ -406,12 +398,31 @@ func joinAll(base, code string, n int) ([]*phone, error) {
 	return phones, nil
 }
 
-func (p *phone) card(base, code, text string) (int64, error) {
-	key := strconv.FormatInt(rand.Int64(), 16) + strconv.FormatInt(rand.Int64(), 16)
-	req, _ := http.NewRequest(http.MethodPost, base+"/w/"+code+"/karten", strings.NewReader(url.Values{"text": {text}, "key": {key}}.Encode()))
+// post sends a form as workshop.js does (answers in JSON).
+func (p *phone) post(target string, form url.Values) (*http.Response, error) {
+	req, _ := http.NewRequest(http.MethodPost, target, strings.NewReader(form.Encode()))
 	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
 	req.Header.Set("Accept", "application/json")
-	res, err := p.client.Do(req)
+	return p.client.Do(req)
+}
+
+// writeCards lets the first n phones write one card each and returns the
+// cards' ids.
+func writeCards(base, code string, phones []*phone, n int, label string) ([]int64, error) {
+	var cards []int64
+	for i, p := range phones[:min(n, len(phones))] {
+		id, err := p.card(base, code, fmt.Sprintf("%s %d", label, i))
+		if err != nil {
+			return nil, err
+		}
+		cards = append(cards, id)
+	}
+	return cards, nil
+}
+
+func (p *phone) card(base, code, text string) (int64, error) {
+	key := strconv.FormatInt(rand.Int64(), 16) + strconv.FormatInt(rand.Int64(), 16)
+	res, err := p.post(base+"/w/"+code+"/karten", url.Values{"text": {text}, "key": {key}})
 	if err != nil {
 		return 0, err
 	}
@@ -424,11 +435,7 @@ func (p *phone) card(base, code, text string) (int64, error) {
 }
 
 func (p *phone) dot(base, code string, card int64) (int, bool) {
-	req, _ := http.NewRequest(http.MethodPost, base+"/w/"+code+"/punkte",
-		strings.NewReader(url.Values{"card": {strconv.FormatInt(card, 10)}, "delta": {"1"}}.Encode()))
-	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
-	req.Header.Set("Accept", "application/json")
-	res, err := p.client.Do(req)
+	res, err := p.post(base+"/w/"+code+"/punkte", url.Values{"card": {strconv.FormatInt(card, 10)}, "delta": {"1"}})
 	if err != nil {
 		return 0, false
 	}

@@ -52,13 +52,9 @@ func separateTest(phoneCount int) error {
 	if err != nil {
 		return err
 	}
-	var cards []int64
-	for i, p := range phones[:min(20, len(phones))] {
-		id, err := p.card(base, code, fmt.Sprintf("Karte %d", i))
-		if err != nil {
-			return err
-		}
-		cards = append(cards, id)
+	cards, err := writeCards(base, code, phones, 20, "Karte")
+	if err != nil {
+		return err
 	}
 	dots := saturate(base, code, phones, cards, 3*time.Second)
 	ginAfter := bareGinAgainst("http://"+ginAddr+"/punkte", 3*time.Second)
