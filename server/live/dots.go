@@ -10,12 +10,9 @@ import (
 
 // dotScript checks and changes a participant's dots in one phase atomically:
 // the budget and the per-card maximum hold however many requests arrive at
-// once. KEYS[1] is a hash with the field "total" and one field per card;
-// KEYS[2] and KEYS[3] are the tally set and flush token (see tally.go), so
-// that one round trip both reserves the dot and marks the card's total as
-// changed. It answers -1 when the hash is not loaded (Redis restarted), 0
-// when the change is refused, 1 when it was applied and 2 when it was
-// applied and the caller must schedule the tally flush.
+// once. KEYS[1] is a hash with the field "total" and one field per card.
+// It answers -1 when the hash is not loaded (Redis restarted), 0 when the
+// change is refused and 1 when it was applied.
 var dotScript = redis.NewScript(`
 if redis.call('EXISTS', KEYS[1]) == 0 then return -1 end
 local card = ARGV[1]
@@ -29,9 +26,6 @@ if delta < 0 and onCard <= 0 then return 0 end
 redis.call('HINCRBY', KEYS[1], 'total', delta)
 redis.call('HINCRBY', KEYS[1], card, delta)
 redis.call('EXPIRE', KEYS[1], 172800)
-redis.call('SADD', KEYS[2], card)
-redis.call('EXPIRE', KEYS[2], 3600)
-if redis.call('SET', KEYS[3], '1', 'NX', 'PX', 5000) then return 2 end
 return 1
 `)
 
@@ -49,32 +43,24 @@ func (l *Live) dotsKey(workshopID, participantID int64, phase int) string {
 	return l.Key(fmt.Sprintf("{workshop:%d}:dots:%d:%d", workshopID, participantID, phase))
 }
 
-// Reservation is the outcome of ReserveDot.
-type Reservation struct {
-	Reserved bool // the dot fits the budget and the card's maximum
-	Flush    bool // this caller opened a tally window and must flush it
-}
-
 // ReserveDot applies delta (+1/-1) to the participant's dots on a card if
-// budget and maximum allow, and marks the card's total as changed for the
-// tally coalescer. load returns the committed dots per card from the
-// database; it is called when Redis lost the state.
+// budget and maximum allow. load returns the committed dots per card from
+// the database; it is called when Redis lost the state.
 func (l *Live) ReserveDot(ctx context.Context, workshopID, participantID int64, phase int, cardID int64, delta, budget, maxPerCard int,
-	load func() (map[int64]int, error)) (Reservation, error) {
-	keys := append([]string{l.dotsKey(workshopID, participantID, phase)}, l.tallyKeys(workshopID)...)
-	key := keys[0]
+	load func() (map[int64]int, error)) (bool, error) {
+	key := l.dotsKey(workshopID, participantID, phase)
 	args := []any{strconv.FormatInt(cardID, 10), delta, budget, maxPerCard}
 	for attempt := 0; attempt < 2; attempt++ {
-		res, err := dotScript.Run(ctx, l.Client, keys, args...).Int()
+		res, err := dotScript.Run(ctx, l.Client, []string{key}, args...).Int()
 		if err != nil {
-			return Reservation{}, fmt.Errorf("live: dot budget check failed: %w", err)
+			return false, fmt.Errorf("live: dot budget check failed: %w", err)
 		}
 		if res >= 0 {
-			return Reservation{Reserved: res >= 1, Flush: res == 2}, nil
+			return res == 1, nil
 		}
 		dots, err := load()
 		if err != nil {
-			return Reservation{}, err
+			return false, err
 		}
 		total := 0
 		loadArgs := []any{0}
@@ -84,10 +70,10 @@ func (l *Live) ReserveDot(ctx context.Context, workshopID, participantID int64, 
 		}
 		loadArgs[0] = total
 		if err := loadScript.Run(ctx, l.Client, []string{key}, loadArgs...).Err(); err != nil {
-			return Reservation{}, fmt.Errorf("live: unable to rebuild dot budget: %w", err)
+			return false, fmt.Errorf("live: unable to rebuild dot budget: %w", err)
 		}
 	}
-	return Reservation{}, fmt.Errorf("live: dot budget could not be loaded")
+	return false, fmt.Errorf("live: dot budget could not be loaded")
 }
 
 // ReleaseDot undoes a reservation whose database write failed.

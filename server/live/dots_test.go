@@ -20,11 +20,11 @@ func TestReserveDotHoldsTheBudgetUnderConcurrency(t *testing.T) {
 			wg.Add(1)
 			go func() {
 				defer wg.Done()
-				r, err := l.ReserveDot(ctx, 42, 7, 1, int64(i%3+1), 1, 5, 2, load)
+				ok, err := l.ReserveDot(ctx, 42, 7, 1, int64(i%3+1), 1, 5, 2, load)
 				if err != nil {
 					t.Error(err)
 				}
-				if r.Reserved {
+				if ok {
 					accepted.Add(1)
 				}
 			}()
@@ -34,18 +34,18 @@ func TestReserveDotHoldsTheBudgetUnderConcurrency(t *testing.T) {
 			t.Fatalf("200 concurrent reservations with a budget of 5 accepted %d", accepted.Load())
 		}
 		// Taking back frees exactly one dot.
-		if r, _ := l.ReserveDot(ctx, 42, 7, 1, 1, -1, 5, 2, load); !r.Reserved {
+		if ok, _ := l.ReserveDot(ctx, 42, 7, 1, 1, -1, 5, 2, load); !ok {
 			t.Error("taking back a placed dot was refused")
 		}
-		if r, _ := l.ReserveDot(ctx, 42, 7, 1, 1, 1, 5, 2, load); !r.Reserved {
+		if ok, _ := l.ReserveDot(ctx, 42, 7, 1, 1, 1, 5, 2, load); !ok {
 			t.Error("the freed dot could not be placed again")
 		}
-		if r, _ := l.ReserveDot(ctx, 42, 7, 1, 1, 1, 5, 2, load); r.Reserved {
+		if ok, _ := l.ReserveDot(ctx, 42, 7, 1, 1, 1, 5, 2, load); ok {
 			t.Error("a sixth dot was accepted")
 		}
 		// A released reservation (failed database write) gives the dot back.
 		l.ReleaseDot(ctx, 42, 7, 1, 1, 1)
-		if r, _ := l.ReserveDot(ctx, 42, 7, 1, 1, 1, 5, 2, load); !r.Reserved {
+		if ok, _ := l.ReserveDot(ctx, 42, 7, 1, 1, 1, 5, 2, load); !ok {
 			t.Error("a released reservation did not give the dot back")
 		}
 		if loads.Load() < 1 {
@@ -54,10 +54,10 @@ func TestReserveDotHoldsTheBudgetUnderConcurrency(t *testing.T) {
 		// Lost state is rebuilt from what load returns (the database).
 		l.Client.Del(ctx, l.Key("{workshop:42}:dots:8:1"))
 		committed := func() (map[int64]int, error) { return map[int64]int{1: 2, 2: 2}, nil }
-		if r, _ := l.ReserveDot(ctx, 42, 8, 1, 3, 1, 5, 2, committed); !r.Reserved {
+		if ok, _ := l.ReserveDot(ctx, 42, 8, 1, 3, 1, 5, 2, committed); !ok {
 			t.Error("the fifth dot after a rebuild was refused")
 		}
-		if r, _ := l.ReserveDot(ctx, 42, 8, 1, 3, 1, 5, 2, committed); r.Reserved {
+		if ok, _ := l.ReserveDot(ctx, 42, 8, 1, 3, 1, 5, 2, committed); ok {
 			t.Error("a sixth dot was accepted after a rebuild")
 		}
 	})

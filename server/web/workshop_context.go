@@ -131,19 +131,13 @@ func (h *Handler) participantPost(c *gin.Context, cached bool) (workshopContext,
 func (h *Handler) changeDot(c *gin.Context, wc workshopContext, p domain.Participant, cardID int64, delta int) (store.DotResult, error) {
 	ctx := c.Request.Context()
 	w := wc.Workshop
-	reservation, redisErr := h.Live.ReserveDot(ctx, w.ID, p.ID, w.CurrentPhase, cardID, delta, w.DotBudget, w.MaxDotsPerCard,
+	reserved, redisErr := h.Live.ReserveDot(ctx, w.ID, p.ID, w.CurrentPhase, cardID, delta, w.DotBudget, w.MaxDotsPerCard,
 		func() (map[int64]int, error) { return h.Store.ParticipantDots(ctx, p.ID, w.CurrentPhase) })
-	reserved := reservation.Reserved
 	if redisErr != nil {
 		// Redis is gone: the database alone still enforces the budget.
 		h.Log.Warn("dot budget check in Redis failed; relying on the database", "error", redisErr)
 	} else if !reserved {
 		return store.DotResult{}, domain.Errorf(domain.CodeConflict, "workshop.error.dots_refused")
-	}
-	if reservation.Flush {
-		// This dot opened a tally window; the flush reads the totals
-		// from the database when it closes, after this commit.
-		h.flushTalliesLater(w)
 	}
 	res, err := h.Store.ChangeDot(ctx, p, cardID, delta)
 	if (err != nil || !res.Applied) && reserved {
@@ -155,39 +149,48 @@ func (h *Handler) changeDot(c *gin.Context, wc workshopContext, p domain.Partici
 	if !res.Applied {
 		return res, domain.Errorf(domain.CodeConflict, "workshop.error.dots_refused")
 	}
-	if redisErr != nil {
-		h.publish(c, w.ID, "tally", 0, gin.H{"cards": map[string]int{strconv.FormatInt(cardID, 10): res.CardTotal}, "visible": w.TalliesVisible})
-	}
+	// The change is committed: mark the card for the tally window, off
+	// the request's path (the phone has its answer already).
+	go h.queueTally(w, cardID, res.CardTotal)
 	return res, nil
 }
 
 // tallyWindow is how long dot totals wait to travel together.
 const tallyWindow = 100 * time.Millisecond
 
-// flushTalliesLater publishes one "tally" event when the window closes,
-// with the totals then in the database.
-func (h *Handler) flushTalliesLater(w domain.Workshop) {
-	go func() {
-		time.Sleep(tallyWindow)
-		ctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
-		defer cancel()
-		ids, err := h.Live.FlushTallies(ctx, w.ID)
-		if err != nil || len(ids) == 0 {
-			return
+// queueTally marks a committed change for the coalescer; the change that
+// opens a window publishes one "tally" event when it ends, with the totals
+// then in the database. Without Redis the total goes out at once.
+func (h *Handler) queueTally(w domain.Workshop, cardID int64, total int) {
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Second+tallyWindow)
+	defer cancel()
+	first, err := h.Live.QueueTally(ctx, w.ID, cardID)
+	if err != nil {
+		if _, err := h.Live.Publish(ctx, w.ID, "tally", 0, gin.H{"cards": map[string]int{strconv.FormatInt(cardID, 10): total}, "visible": w.TalliesVisible}); err != nil {
+			h.Log.Warn("unable to publish tally", "error", err)
 		}
-		totals, err := h.Store.CardTotals(ctx, ids)
-		if err != nil {
-			h.Log.Warn("unable to read tallies", "error", err)
-			return
-		}
-		cards := make(map[string]int, len(totals))
-		for id, n := range totals {
-			cards[strconv.FormatInt(id, 10)] = n
-		}
-		if _, err := h.Live.Publish(ctx, w.ID, "tally", 0, gin.H{"cards": cards, "visible": w.TalliesVisible}); err != nil {
-			h.Log.Warn("unable to publish tallies", "error", err)
-		}
-	}()
+		return
+	}
+	if !first {
+		return
+	}
+	time.Sleep(tallyWindow)
+	ids, err := h.Live.FlushTallies(ctx, w.ID)
+	if err != nil || len(ids) == 0 {
+		return
+	}
+	totals, err := h.Store.CardTotals(ctx, ids)
+	if err != nil {
+		h.Log.Warn("unable to read tallies", "error", err)
+		return
+	}
+	cards := make(map[string]int, len(totals))
+	for id, n := range totals {
+		cards[strconv.FormatInt(id, 10)] = n
+	}
+	if _, err := h.Live.Publish(ctx, w.ID, "tally", 0, gin.H{"cards": cards, "visible": w.TalliesVisible}); err != nil {
+		h.Log.Warn("unable to publish tallies", "error", err)
+	}
 }
 
 // publish sends an event to every screen; a failure is logged, never fatal:
