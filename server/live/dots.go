@@ -51,7 +51,7 @@ func (l *Live) ReserveDot(ctx context.Context, workshopID, participantID int64, 
 	key := l.dotsKey(workshopID, participantID, phase)
 	args := []any{strconv.FormatInt(cardID, 10), delta, budget, maxPerCard}
 	for attempt := 0; attempt < 2; attempt++ {
-		res, err := dotScript.Run(ctx, l.Client, []string{key}, args...).Int()
+		res, err := l.dots.check(ctx, key, args)
 		if err != nil {
 			return false, fmt.Errorf("live: dot budget check failed: %w", err)
 		}

@@ -25,6 +25,7 @@ type Live struct {
 	local    localLimiter
 	embedded *miniredis.Miniredis
 	log      *slog.Logger
+	dots     *dotPipeline
 }
 
 // Connect connects to the Redis at redisURL, or starts an in-process Redis
@@ -50,6 +51,7 @@ func Connect(ctx context.Context, redisURL, prefix string, log *slog.Logger) (*L
 		return nil, fmt.Errorf("live: unable to reach redis: %w", err)
 	}
 	l.limiter = redis_rate.NewLimiter(l.Client)
+	l.dots = startDotPipeline(l.Client)
 	return l, nil
 }
 
@@ -63,6 +65,9 @@ func (l *Live) Ping(ctx context.Context) error {
 
 // Close closes the connection and stops the in-process Redis if any.
 func (l *Live) Close() error {
+	if l.dots != nil {
+		l.dots.close()
+	}
 	err := l.Client.Close()
 	if l.embedded != nil {
 		l.embedded.Close()

@@ -1,37 +1,70 @@
 package live_test
 
 import (
-	"context"
 	"slices"
+	"sync"
 	"testing"
 
 	"zukunftswerk/server/live"
 )
 
 func TestTalliesCoalesce(t *testing.T) {
-	forEachRedis(t, func(t *testing.T, l *live.Live) {
-		ctx := context.Background()
-		first, err := l.QueueTally(ctx, 5, 1)
-		if err != nil || !first {
-			t.Fatalf("first tally: %v %v, want to open the window", first, err)
+	tallies := live.NewTallies()
+	if !tallies.Mark(5, 1) {
+		t.Fatal("the first change did not open a window")
+	}
+	for i := 0; i < 3; i++ {
+		if tallies.Mark(5, 1) {
+			t.Fatal("a second window was opened inside one window")
 		}
-		for i := 0; i < 3; i++ {
-			if again, _ := l.QueueTally(ctx, 5, 1); again {
-				t.Fatal("a second window was opened inside one window")
+	}
+	tallies.Mark(5, 2)
+	if !tallies.Mark(7, 1) {
+		t.Error("another workshop shares the window")
+	}
+	cards := tallies.Take(5)
+	slices.Sort(cards)
+	if !slices.Equal(cards, []int64{1, 2}) {
+		t.Fatalf("took %v, want each changed card once", cards)
+	}
+	if !tallies.Mark(5, 1) {
+		t.Error("no new window after the flush")
+	}
+	if empty := tallies.Take(6); len(empty) != 0 {
+		t.Errorf("flush of an idle workshop: %v", empty)
+	}
+}
+
+// TestTalliesLoseNoCardUnderRace marks from many goroutines while others
+// take: every marked card is taken exactly by some window, and exactly one
+// marker opens each window.
+func TestTalliesLoseNoCardUnderRace(t *testing.T) {
+	tallies := live.NewTallies()
+	var mu sync.Mutex
+	seen := map[int64]bool{}
+	var wg sync.WaitGroup
+	for g := 0; g < 50; g++ {
+		wg.Add(1)
+		go func(g int) {
+			defer wg.Done()
+			for i := 0; i < 20; i++ {
+				card := int64(g*100 + i)
+				if tallies.Mark(1, card) {
+					taken := tallies.Take(1)
+					mu.Lock()
+					for _, id := range taken {
+						seen[id] = true
+					}
+					mu.Unlock()
+				}
 			}
-		}
-		l.QueueTally(ctx, 5, 2)
-		cards, err := l.FlushTallies(ctx, 5)
-		slices.Sort(cards)
-		if err != nil || !slices.Equal(cards, []int64{1, 2}) {
-			t.Fatalf("flushed %v %v, want each changed card once", cards, err)
-		}
-		// After a flush the next change opens a new window.
-		if next, _ := l.QueueTally(ctx, 5, 1); !next {
-			t.Error("no new window after the flush")
-		}
-		if empty, _ := l.FlushTallies(ctx, 6); len(empty) != 0 {
-			t.Errorf("flush of an idle workshop: %v", empty)
-		}
-	})
+		}(g)
+	}
+	wg.Wait()
+	for _, id := range tallies.Take(1) {
+		seen[id] = true
+	}
+	if len(seen) != 50*20 {
+		t.Errorf("%d of %d cards reached a window", len(seen), 50*20)
+	}
 }

@@ -28,6 +28,7 @@ type Handler struct {
 
 	hub     *live.Hub
 	cache   *workshopCache
+	tallies *live.Tallies
 	pages   *pages
 	static  fs.FS
 	tokens  formTokens
@@ -93,6 +94,7 @@ func New(ctx context.Context, d Deps) (*App, error) {
 		Log:     d.Log,
 		hub:     hub,
 		cache:   newWorkshopCache(),
+		tallies: live.NewTallies(),
 		pages:   pg,
 		static:  d.Static,
 		tokens:  formTokens{secret: secret},

@@ -149,36 +149,25 @@ func (h *Handler) changeDot(c *gin.Context, wc workshopContext, p domain.Partici
 	if !res.Applied {
 		return res, domain.Errorf(domain.CodeConflict, "workshop.error.dots_refused")
 	}
-	// The change is committed: mark the card for the tally window, off
-	// the request's path (the phone has its answer already).
-	go h.queueTally(w, cardID, res.CardTotal)
+	// The change is committed: mark the card for the tally window.
+	if h.tallies.Mark(w.ID, cardID) {
+		time.AfterFunc(tallyWindow, func() { h.flushTallies(w) })
+	}
 	return res, nil
 }
 
 // tallyWindow is how long dot totals wait to travel together.
 const tallyWindow = 100 * time.Millisecond
 
-// queueTally marks a committed change for the coalescer; the change that
-// opens a window publishes one "tally" event when it ends, with the totals
-// then in the database. Without Redis the total goes out at once.
-func (h *Handler) queueTally(w domain.Workshop, cardID int64, total int) {
-	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Second+tallyWindow)
+// flushTallies publishes one "tally" event with the totals, then in the
+// database, of the cards changed during the window (see live.Tallies).
+func (h *Handler) flushTallies(w domain.Workshop) {
+	ids := h.tallies.Take(w.ID)
+	if len(ids) == 0 {
+		return
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
 	defer cancel()
-	first, err := h.Live.QueueTally(ctx, w.ID, cardID)
-	if err != nil {
-		if _, err := h.Live.Publish(ctx, w.ID, "tally", 0, gin.H{"cards": map[string]int{strconv.FormatInt(cardID, 10): total}, "visible": w.TalliesVisible}); err != nil {
-			h.Log.Warn("unable to publish tally", "error", err)
-		}
-		return
-	}
-	if !first {
-		return
-	}
-	time.Sleep(tallyWindow)
-	ids, err := h.Live.FlushTallies(ctx, w.ID)
-	if err != nil || len(ids) == 0 {
-		return
-	}
 	totals, err := h.Store.CardTotals(ctx, ids)
 	if err != nil {
 		h.Log.Warn("unable to read tallies", "error", err)
