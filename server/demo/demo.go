@@ -1,6 +1,7 @@
 // Package demo loads the Ingersheim example from the source document:
 // municipality, process, the programme's five action fields, the Fahrplan
-// and a dozen sample ideas. Loading twice changes nothing.
+// a dozen sample ideas and the Handlungskonzept adopted by the Gemeinderat,
+// with the Backhaustag. Loading twice changes nothing.
 package demo
 
 import (
@@ -69,7 +70,7 @@ func Load(ctx context.Context, s *store.Store) error {
 			}
 		}
 	}
-	return nil
+	return loadConcept(ctx, s, p, fields)
 }
 
 // The programme's five thematic action fields with their guiding questions,
@@ -165,4 +166,5 @@ var ideas = []sampleIdea{
 	{5, "Bürgerbus zwischen Groß- und Kleiningersheim", "Ein ehrenamtlich gefahrener Kleinbus mit festen Zeiten, damit auch Menschen ohne Auto zum Arzt, zur Apotheke und zum Einkaufen kommen.", "Walter", 10},
 	{5, "Dorfladen mit regionalen Produkten", "Ein Laden in der Ortsmitte, getragen von einer Genossenschaft, mit Waren von Höfen und Weingütern aus der Umgebung – und einem Café als Treffpunkt.", "", 6},
 	{5, "Barrierefreie Gehwege in der Ortsmitte", "Abgesenkte Bordsteine und breitere Gehwege, damit man mit Rollator und Kinderwagen sicher durch den Ort kommt.", "Inge und Karl", 7},
+	{3, "Gemeinsam Brot backen wie früher", "Im Backhaus zeigen die Landfrauen, wie man Holzofenbrot und Zwiebelkuchen backt – und alle essen danach zusammen.", "Marianne", 6},
 }

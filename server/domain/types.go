@@ -51,7 +51,7 @@ type Milestone struct {
 	Done          bool       `db:"done"`
 }
 
-// Contribution is anything a citizen said; in this version, an online idea.
+// Contribution is anything a citizen said: an online idea or a workshop card.
 type Contribution struct {
 	ID            int64     `db:"id"`
 	ProcessID     int64     `db:"process_id"`
@@ -67,6 +67,21 @@ type Contribution struct {
 	ReportCount   int       `db:"report_count"`
 	HiddenReason  string    `db:"hidden_reason"`
 	CreatedAt     time.Time `db:"created_at"`
+
+	// From a workshop (origin "workshop").
+	WorkshopID *int64 `db:"workshop_id"`
+	GroupTitle string `db:"group_title"`
+	PhaseTitle string `db:"phase_title"`
+	DotTotal   int    `db:"dot_total"`
+
+	// Curation by the project group.
+	MergedIntoID   *int64     `db:"merged_into_id"`
+	Theme          string     `db:"theme"`
+	Importance     int        `db:"importance"`
+	Feasibility    int        `db:"feasibility"`
+	AssessmentNote string     `db:"assessment_note"`
+	Answer         string     `db:"answer"`
+	DecidedAt      *time.Time `db:"decided_at"`
 }
 
 // Contribution statuses in their lifecycle order.

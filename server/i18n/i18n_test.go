@@ -61,7 +61,7 @@ func TestEveryUsedKeyExists(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	goKey := regexp.MustCompile(`"((?:error|idea|ideas|form|my|privacy|a11y|report)\.[a-z_.]+[a-z])"`)
+	goKey := regexp.MustCompile(`"((?:error|idea|ideas|form|my|privacy|a11y|report|curation|concept|trail|pdf)\.[a-z_.]+[a-z])"`)
 	err = filepath.WalkDir("..", func(path string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() || !strings.HasSuffix(path, ".go") || strings.HasSuffix(path, "_test.go") {
 			return err
@@ -118,7 +118,40 @@ func TestDynamicKeysExist(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	keys := []string{"status." + domain.StatusSubmitted, "hidden." + domain.HiddenReported}
+	keys := []string{"status." + domain.StatusSubmitted, "status." + domain.StatusMerged, "hidden." + domain.HiddenReported,
+		"measure.status." + domain.MeasurePlanned, "origin.online", "origin.workshop"}
+	for _, s := range domain.Decisions {
+		keys = append(keys, "status."+s)
+	}
+	for _, s := range domain.ConceptStatuses {
+		keys = append(keys, "concept.status."+s, "concept.to."+s)
+	}
+	for _, r := range domain.CouncilResults {
+		keys = append(keys, "concept.result."+r)
+	}
+	for _, v := range domain.MeasureTimings {
+		keys = append(keys, "measure.timing."+v)
+	}
+	for _, v := range domain.MeasurePriorities {
+		keys = append(keys, "measure.priority."+v)
+	}
+	for _, v := range domain.MeasureRecurrences {
+		keys = append(keys, "measure.recurrence."+v)
+	}
+	for _, v := range []string{"added", "removed", "changed"} {
+		keys = append(keys, "concept.change."+v)
+	}
+	for _, v := range []string{"leitbild", "challenges", "objective", "measure"} {
+		keys = append(keys, "concept.what."+v)
+	}
+	for _, v := range []string{"pending", "sent", "failed", "off", "no_address"} {
+		keys = append(keys, "notification.delivery."+v)
+	}
+	// Field names of validation problems on the concept forms.
+	for _, v := range []string{"title", "description", "target_group", "lead", "partners", "timing", "due_on", "cost_estimate",
+		"funding", "priority", "indicator", "recurrence", "decided_on", "body", "agenda_item", "result", "amendments"} {
+		keys = append(keys, "concept.field."+v)
+	}
 	for _, r := range domain.ReportReasons {
 		keys = append(keys, "report.reason."+r)
 	}

@@ -13,7 +13,9 @@ import (
 )
 
 const contributionColumns = `id, process_id, action_field_id, kind, title, body, origin, pseudonym,
-	visibility, status, support_count, report_count, hidden_reason, created_at`
+	visibility, status, support_count, report_count, hidden_reason, created_at,
+	workshop_id, group_title, phase_title, dot_total,
+	merged_into_id, theme, importance, feasibility, assessment_note, answer, decided_at`
 
 // CreateIdea stores a validated draft as a contribution of the process. The
 // idempotency key identifies a submission: sending the same form twice
@@ -67,7 +69,7 @@ func (s *Store) IdeaForViewer(ctx context.Context, processID, id int64, deviceHa
 
 // Ideas returns one page of the visible ideas matching q.
 func (s *Store) Ideas(ctx context.Context, q domain.IdeaQuery) (domain.IdeaPage, error) {
-	where := []string{"process_id = ?", "visibility = 'visible'"}
+	where := []string{"process_id = ?", "visibility = 'visible'", "merged_into_id IS NULL"}
 	args := []any{q.ProcessID}
 	if q.ActionFieldID > 0 {
 		where = append(where, "action_field_id = ?")

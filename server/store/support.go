@@ -17,7 +17,7 @@ func (s *Store) SetSupport(ctx context.Context, processID, ideaID int64, deviceH
 	err := s.inTx(ctx, func(tx *sqlx.Tx) error {
 		var exists int
 		if err := get(ctx, tx, &exists,
-			`SELECT COUNT(*) FROM contribution WHERE id = ? AND process_id = ? AND visibility = 'visible'`,
+			`SELECT COUNT(*) FROM contribution WHERE id = ? AND process_id = ? AND visibility = 'visible' AND merged_into_id IS NULL`,
 			ideaID, processID); err != nil {
 			return fmt.Errorf("store: unable to find idea to support: %w", err)
 		}
@@ -27,20 +27,17 @@ func (s *Store) SetSupport(ctx context.Context, processID, ideaID int64, deviceH
 		query := `INSERT INTO support (contribution_id, device_hash, created_at) VALUES (?, ?, ?)
 		          ON CONFLICT (contribution_id, device_hash) DO NOTHING`
 		args := []any{ideaID, deviceHash, s.now()}
-		delta := 1
 		if !on {
 			query = `DELETE FROM support WHERE contribution_id = ? AND device_hash = ?`
 			args = []any{ideaID, deviceHash}
-			delta = -1
 		}
 		res, err := exec(ctx, tx, query, args...)
 		if err != nil {
 			return fmt.Errorf("store: unable to change support: %w", err)
 		}
 		if changed, _ := res.RowsAffected(); changed == 1 {
-			if _, err := exec(ctx, tx,
-				`UPDATE contribution SET support_count = support_count + ? WHERE id = ?`, delta, ideaID); err != nil {
-				return fmt.Errorf("store: unable to update support count: %w", err)
+			if err := recountSupport(ctx, tx, ideaID); err != nil {
+				return err
 			}
 		}
 		return get(ctx, tx, &count, `SELECT support_count FROM contribution WHERE id = ?`, ideaID)
@@ -67,4 +64,17 @@ func (s *Store) SupportedBy(ctx context.Context, deviceHash string, ideaIDs []in
 		supported[id] = true
 	}
 	return supported, nil
+}
+
+// recountSupport sets a contribution's support count to the number of
+// devices that support it or any contribution merged into it: a device that
+// supported two duplicates counts once.
+func recountSupport(ctx context.Context, tx *sqlx.Tx, id int64) error {
+	if _, err := exec(ctx, tx, `UPDATE contribution SET support_count = (
+			SELECT COUNT(DISTINCT s.device_hash) FROM support s JOIN contribution c ON c.id = s.contribution_id
+			WHERE c.id = ? OR c.merged_into_id = ?)
+		WHERE id = ?`, id, id, id); err != nil {
+		return fmt.Errorf("store: unable to recount supports: %w", err)
+	}
+	return nil
 }

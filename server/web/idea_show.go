@@ -2,15 +2,19 @@ package web
 
 import (
 	"net/http"
+	"strconv"
 
 	"github.com/gin-gonic/gin"
 
 	"zukunftswerk/server/domain"
+	"zukunftswerk/server/store"
 )
 
 type ideaPage struct {
 	processContext
 	Idea      domain.Contribution
+	Merged    []domain.Contribution
+	Trail     []store.TrailMeasure
 	Field     domain.ActionField
 	Supported bool
 	Submitted bool
@@ -41,6 +45,22 @@ func (h *Handler) renderIdea(c *gin.Context, status int, report reportForm) {
 		h.fail(c, err)
 		return
 	}
+	if idea.MergedIntoID != nil {
+		// A merged idea lives on in the one that absorbed it, which shows
+		// its text and origin.
+		c.Redirect(http.StatusSeeOther, pc.BaseURL+"/ideen/"+strconv.FormatInt(*idea.MergedIntoID, 10)+"#beitrag-"+strconv.FormatInt(idea.ID, 10))
+		return
+	}
+	merged, err := h.Store.MergedInto(ctx, idea.ID)
+	if err != nil {
+		h.fail(c, err)
+		return
+	}
+	trail, err := h.Store.IdeaTrail(ctx, idea.ID)
+	if err != nil {
+		h.fail(c, err)
+		return
+	}
 	supported, err := h.Store.SupportedBy(ctx, device, []int64{idea.ID})
 	if err != nil {
 		h.fail(c, err)
@@ -49,7 +69,7 @@ func (h *Handler) renderIdea(c *gin.Context, status int, report reportForm) {
 	field, _ := pc.field(idea.ActionFieldID)
 	report.Reasons = domain.ReportReasons
 	h.render(c, status, "idea_show", ideaPage{
-		processContext: pc, Idea: idea, Field: field, Supported: supported[idea.ID],
+		processContext: pc, Idea: idea, Merged: merged, Trail: trail, Field: field, Supported: supported[idea.ID],
 		Submitted: c.Query("eingereicht") == "1", Report: report,
 	})
 }

@@ -18,12 +18,13 @@ import (
 )
 
 // pageNames are the page templates; each is parsed together with
-// layout.html once per language at start-up.
+// layout.html and partials.html once per language at start-up.
 var pageNames = []string{"home", "municipality", "process", "idea_list", "idea_new", "idea_show", "error",
 	"my_contributions", "privacy", "accessibility",
 	"staff_login", "staff_home", "staff_password", "staff_invitation", "staff_municipalities", "staff_municipality",
 	"staff_process", "staff_team", "staff_audit", "staff_moderation", "staff_device", "staff_pages",
-	"workshop_code", "workshop_join", "workshop_participant", "workshop_wall", "staff_workshops", "staff_workshop", "staff_workshop_doc"}
+	"workshop_code", "workshop_join", "workshop_participant", "workshop_wall", "staff_workshops", "staff_workshop", "staff_workshop_doc",
+	"staff_curation", "staff_curation_item", "staff_concept", "staff_concept_diff", "staff_measure", "concept", "measure_show"}
 
 type pages struct {
 	byLang map[string]map[string]*template.Template
@@ -35,7 +36,7 @@ func parsePages(templates fs.FS, catalog *i18n.Catalog) (*pages, error) {
 		p.byLang[lang] = map[string]*template.Template{}
 		for _, name := range pageNames {
 			t, err := template.New("layout.html").Funcs(templateFuncs(lang, catalog)).
-				ParseFS(templates, "layout.html", name+".html")
+				ParseFS(templates, "layout.html", "partials.html", name+".html")
 			if err != nil {
 				return nil, fmt.Errorf("web: unable to parse template %s: %w", name, err)
 			}
@@ -148,7 +149,8 @@ func templateFuncs(lang string, catalog *i18n.Catalog) template.FuncMap {
 			}
 			return *p
 		},
-		"add": func(a, b int) int { return a + b },
+		"add":  func(a, b int) int { return a + b },
+		"list": func(items ...string) []string { return items },
 		"pageURL": func(base string, q url.Values, page int) string {
 			v := url.Values{}
 			for k, vals := range q {

@@ -48,6 +48,10 @@ func (h *Handler) routes(registry *prometheus.Registry) *gin.Engine {
 	engine.GET("/:municipality/:process/ideen/:idea", h.ideaShow)
 	engine.POST("/:municipality/:process/ideen/:idea/unterstuetzung", h.ideaSupport)
 	engine.POST("/:municipality/:process/ideen/:idea/meldung", h.ideaReport)
+	engine.GET("/:municipality/:process/handlungskonzept", h.conceptShow)
+	engine.GET("/:municipality/:process/handlungskonzept.pdf", h.conceptPDF)
+	engine.GET("/:municipality/:process/handlungskonzept/massnahmen/:measure", h.measureShow)
+	engine.GET("/:municipality/:process/daten/:file", h.openDataExport)
 
 	// Workshop participants and walls: the join code is the key.
 	engine.GET("/w", h.workshopEnterCode)
@@ -96,6 +100,19 @@ func (h *Handler) routes(registry *prometheus.Registry) *gin.Engine {
 	moderators.GET("/werkstaetten/:workshop/ereignisse", h.staffWorkshopStream)
 	moderators.GET("/werkstaetten/:workshop/doku", h.staffWorkshopDoc)
 	moderators.POST("/datenauskunft", h.staffDeviceRequest)
+
+	curators := staff.Group("/k/:municipality/verfahren/:process", h.staffIn(domain.RoleAdmin, domain.RoleProjektgruppe))
+	curators.GET("/kuratierung", h.curationBoard)
+	curators.POST("/kuratierung", h.curationBulk)
+	curators.GET("/beitraege/:contribution", h.curationItem)
+	curators.POST("/beitraege/:contribution", h.curationItemUpdate)
+	curators.GET("/konzept", h.conceptEdit)
+	curators.POST("/konzept", h.conceptUpdate)
+	curators.GET("/konzept/vergleich", h.conceptDiff)
+	curators.GET("/konzept/massnahmen/neu", h.measureNew)
+	curators.POST("/konzept/massnahmen", h.measureCreate)
+	curators.GET("/konzept/massnahmen/:measure", h.measureEdit)
+	curators.POST("/konzept/massnahmen/:measure", h.measureUpdate)
 
 	admins := staff.Group("/k/:municipality", h.staffIn(domain.RoleAdmin))
 	admins.POST("/verfahren", h.staffProcessCreate)

@@ -1,0 +1,41 @@
+package web
+
+import (
+	"fmt"
+	"net/http"
+	"time"
+
+	"github.com/gin-gonic/gin"
+
+	"zukunftswerk/server/conceptpdf"
+	"zukunftswerk/server/domain"
+)
+
+// conceptPDF downloads a public version of the concept as a PDF
+// (?version=N, the newest public one by default).
+func (h *Handler) conceptPDF(c *gin.Context) {
+	pc, ok := h.loadProcess(c)
+	if !ok {
+		return
+	}
+	concept, _, ok := h.publicConcept(c, pc)
+	if !ok {
+		return
+	}
+	if concept == nil {
+		h.fail(c, domain.ErrNotFound)
+		return
+	}
+	lang := langOf(c)
+	doc := conceptpdf.Document{Town: pc.Municipality.Name, ProcessTitle: pc.Process.Title, Concept: *concept,
+		T:    func(key string, args ...any) string { return h.Catalog.Message(lang, key, args...) },
+		Date: func(t time.Time) string { return formatDate(lang, t) }, Generated: time.Now(), Lang: lang}
+	pdf, err := conceptpdf.Bytes(doc)
+	if err != nil {
+		h.fail(c, err)
+		return
+	}
+	name := fmt.Sprintf("handlungskonzept-%s-v%d.pdf", pc.Process.Slug, concept.Version.Number)
+	c.Header("Content-Disposition", `attachment; filename="`+name+`"`)
+	c.Data(http.StatusOK, "application/pdf", pdf)
+}
