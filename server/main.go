@@ -23,6 +23,7 @@ import (
 	"zukunftswerk/server/demo"
 	"zukunftswerk/server/i18n"
 	"zukunftswerk/server/live"
+	"zukunftswerk/server/notify"
 	"zukunftswerk/server/store"
 	"zukunftswerk/server/web"
 )
@@ -98,6 +99,17 @@ func run(ctx context.Context, log *slog.Logger, args []string, getenv func(strin
 	if err != nil {
 		return err
 	}
+
+	sender := &notify.Sender{Store: st, Log: log, BaseURL: cfg.BaseURL,
+		Text: func(key string, args ...any) string { return catalog.Message("de", key, args...) }}
+	if cfg.SMTPURL != "" {
+		mailer, err := notify.NewSMTP(cfg.SMTPURL, cfg.MailFrom)
+		if err != nil {
+			return err
+		}
+		sender.Mailer = mailer
+	}
+	go sender.Run(ctx, 30*time.Second)
 
 	srv := &http.Server{
 		Addr:              cfg.ListenAddr,

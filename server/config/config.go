@@ -47,6 +47,12 @@ type Config struct {
 	// start when no staff account exists yet (ADMIN_EMAIL, ADMIN_PASSWORD).
 	AdminEmail    string
 	AdminPassword string
+	// SMTPURL is the mail server for notifying citizens who gave an
+	// address (SMTP_URL, smtp://user:password@host:587 or smtps://…);
+	// empty: no e-mail is sent, notifications are only recorded.
+	// MailFrom is the sender address (MAIL_FROM), required with SMTP_URL.
+	SMTPURL  string
+	MailFrom string
 }
 
 // Load reads the configuration from getenv (os.Getenv in production, a map
@@ -67,6 +73,8 @@ func Load(getenv func(string) string) (Config, error) {
 		InvitationValidity: 7 * 24 * time.Hour,
 		AdminEmail:         getenv("ADMIN_EMAIL"),
 		AdminPassword:      getenv("ADMIN_PASSWORD"),
+		SMTPURL:            getenv("SMTP_URL"),
+		MailFrom:           getenv("MAIL_FROM"),
 	}
 	var problems []error
 	if v := getenv("MIN_FILL_SECONDS"); v != "" {
@@ -114,6 +122,15 @@ func Load(getenv func(string) string) (Config, error) {
 				problems = append(problems, fmt.Errorf("%s must be a whole number between %d and %d, got %q", d.name, d.min, d.max, v))
 			}
 			*d.target = time.Duration(n) * d.unit
+		}
+	}
+	if cfg.SMTPURL != "" {
+		u, err := url.Parse(cfg.SMTPURL)
+		if err != nil || (u.Scheme != "smtp" && u.Scheme != "smtps") || u.Hostname() == "" {
+			problems = append(problems, errors.New("SMTP_URL must look like smtp://user:password@host:587 or smtps://user:password@host:465"))
+		}
+		if !strings.Contains(cfg.MailFrom, "@") || strings.ContainsAny(cfg.MailFrom, "\r\n") {
+			problems = append(problems, errors.New("MAIL_FROM must be the sender's e-mail address when SMTP_URL is set"))
 		}
 	}
 	if (cfg.AdminEmail == "") != (cfg.AdminPassword == "") {

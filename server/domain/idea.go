@@ -23,6 +23,9 @@ type IdeaDraft struct {
 	Body            string
 	Pseudonym       string
 	PrivacyAccepted bool
+	// NotifyEmail is optional: the only use is telling the citizen when the
+	// idea's status changes. It is never shown or exported.
+	NotifyEmail string
 }
 
 // Normalize returns the draft with Unicode in NFC (so "ä" typed as a + ¨
@@ -32,6 +35,7 @@ func (d IdeaDraft) Normalize() IdeaDraft {
 	d.Title = normalizeLine(d.Title)
 	d.Body = normalizeText(d.Body)
 	d.Pseudonym = normalizeLine(d.Pseudonym)
+	d.NotifyEmail = strings.TrimSpace(d.NotifyEmail)
 	return d
 }
 
@@ -63,6 +67,11 @@ func (d IdeaDraft) Validate(fieldExists func(int64) bool) []FieldError {
 		add("pseudonym", "error.invalid_characters")
 	case utf8.RuneCountInString(d.Pseudonym) > MaxPseudonym:
 		add("pseudonym", "idea.error.pseudonym_too_long")
+	}
+	if d.NotifyEmail != "" {
+		if _, ok := NormalizeEmail(d.NotifyEmail); !ok {
+			add("notify_email", "idea.error.email_invalid")
+		}
 	}
 	if !d.PrivacyAccepted {
 		add("privacy", "idea.error.privacy_missing")

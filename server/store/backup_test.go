@@ -106,7 +106,7 @@ func TestSQLiteOnlineBackupAndRestore(t *testing.T) {
 	// its support rows (a consistent snapshot), and it is searchable.
 	restored := testutil.StoreAt(t, backupPath)
 	snap := take(t, restored)
-	if len(snap.Ideas) != 13 || len(snap.Milestones) != 19 || len(snap.Fields) != 5 || snap.Found != 1 {
+	if len(snap.Ideas) != 14 || len(snap.Milestones) != 19 || len(snap.Fields) != 5 || snap.Found != 1 {
 		t.Fatalf("restored: %d ideas, %d milestones, %d fields, search found %d", len(snap.Ideas), len(snap.Milestones), len(snap.Fields), snap.Found)
 	}
 	raw, err := sql.Open("sqlite3", backupPath)

@@ -87,11 +87,10 @@ func (s *Store) Concept(ctx context.Context, v domain.ConceptVersion) (domain.Co
 // editableVersion loads a version of the process inside tx and refuses
 // unless it is a draft: adopted versions are frozen, and versions before
 // the project group or the council are not changed under their eyes.
-func editableVersion(ctx context.Context, tx *sqlx.Tx, processID, versionID int64) (domain.ConceptVersion, error) {
-	var v domain.ConceptVersion
-	err := get(ctx, tx, &v, `SELECT `+versionColumns+` FROM concept_version WHERE id = ? AND process_id = ?`, versionID, processID)
+func (s *Store) editableVersion(ctx context.Context, tx *sqlx.Tx, processID, versionID int64) (domain.ConceptVersion, error) {
+	v, err := s.lockedVersion(ctx, tx, processID, versionID)
 	if err != nil {
-		return v, notFoundIfNoRows(err, "concept version")
+		return v, err
 	}
 	if !v.Editable() {
 		return v, domain.Errorf(domain.CodeConflict, "concept.error.not_editable")
@@ -99,11 +98,34 @@ func editableVersion(ctx context.Context, tx *sqlx.Tx, processID, versionID int6
 	return v, nil
 }
 
+// lockedVersion loads and locks a version of the process: edits of one
+// version run one after another (numbering, workflow steps).
+func (s *Store) lockedVersion(ctx context.Context, tx *sqlx.Tx, processID, versionID int64) (domain.ConceptVersion, error) {
+	var v domain.ConceptVersion
+	err := get(ctx, tx, &v, `SELECT `+versionColumns+` FROM concept_version WHERE id = ? AND process_id = ?`+s.forUpdate(), versionID, processID)
+	if err != nil {
+		return v, notFoundIfNoRows(err, "concept version")
+	}
+	return v, nil
+}
+
+// lockProcess serialises the creation of versions of one process.
+func (s *Store) lockProcess(ctx context.Context, tx *sqlx.Tx, processID int64) error {
+	var id int64
+	if err := get(ctx, tx, &id, `SELECT id FROM process WHERE id = ?`+s.forUpdate(), processID); err != nil {
+		return notFoundIfNoRows(err, "process")
+	}
+	return nil
+}
+
 // Draft returns the version the project group edits: the newest version
 // when it is a draft, a new first version when there is none.
 func (s *Store) Draft(ctx context.Context, actor Actor, municipalityID, processID int64) (domain.ConceptVersion, error) {
 	var v domain.ConceptVersion
 	err := s.inTx(ctx, func(tx *sqlx.Tx) error {
+		if err := s.lockProcess(ctx, tx, processID); err != nil {
+			return err
+		}
 		err := get(ctx, tx, &v, `SELECT `+versionColumns+` FROM concept_version WHERE process_id = ? ORDER BY number DESC LIMIT 1`, processID)
 		if err == nil {
 			if !v.Editable() {
@@ -129,6 +151,9 @@ func (s *Store) Draft(ctx context.Context, actor Actor, municipalityID, processI
 func (s *Store) StartRevision(ctx context.Context, actor Actor, municipalityID, processID int64) (domain.ConceptVersion, error) {
 	var next domain.ConceptVersion
 	err := s.inTx(ctx, func(tx *sqlx.Tx) error {
+		if err := s.lockProcess(ctx, tx, processID); err != nil {
+			return err
+		}
 		var latest domain.ConceptVersion
 		if err := get(ctx, tx, &latest, `SELECT `+versionColumns+` FROM concept_version WHERE process_id = ? ORDER BY number DESC LIMIT 1`, processID); err != nil {
 			return notFoundIfNoRows(err, "concept version")
@@ -207,7 +232,7 @@ func insertMeasure(ctx context.Context, tx *sqlx.Tx, m domain.Measure) (int64, e
 // SaveLeitbild changes the draft's Leitbild.
 func (s *Store) SaveLeitbild(ctx context.Context, actor Actor, municipalityID, processID, versionID int64, text string) error {
 	return s.audited(ctx, actor, municipalityID, "concept_version.leitbild", "concept_version", strconv.FormatInt(versionID, 10), "", func(tx *sqlx.Tx) error {
-		if _, err := editableVersion(ctx, tx, processID, versionID); err != nil {
+		if _, err := s.editableVersion(ctx, tx, processID, versionID); err != nil {
 			return err
 		}
 		if _, err := exec(ctx, tx, `UPDATE concept_version SET leitbild = ? WHERE id = ?`, text, versionID); err != nil {
@@ -220,7 +245,7 @@ func (s *Store) SaveLeitbild(ctx context.Context, actor Actor, municipalityID, p
 // SaveChallenges changes the draft's challenges of one action field.
 func (s *Store) SaveChallenges(ctx context.Context, actor Actor, municipalityID, processID, versionID, fieldID int64, text string) error {
 	return s.audited(ctx, actor, municipalityID, "concept_version.challenges", "concept_version", strconv.FormatInt(versionID, 10), strconv.FormatInt(fieldID, 10), func(tx *sqlx.Tx) error {
-		if _, err := editableVersion(ctx, tx, processID, versionID); err != nil {
+		if _, err := s.editableVersion(ctx, tx, processID, versionID); err != nil {
 			return err
 		}
 		if err := fieldOfProcess(ctx, tx, processID, fieldID); err != nil {
@@ -249,7 +274,7 @@ func fieldOfProcess(ctx context.Context, tx *sqlx.Tx, processID, fieldID int64) 
 // objective of the draft.
 func (s *Store) SaveObjective(ctx context.Context, actor Actor, municipalityID, processID int64, o domain.Objective) (domain.Objective, error) {
 	err := s.audited(ctx, actor, municipalityID, "objective.save", "objective", strconv.FormatInt(o.ID, 10), o.Title, func(tx *sqlx.Tx) error {
-		if _, err := editableVersion(ctx, tx, processID, o.VersionID); err != nil {
+		if _, err := s.editableVersion(ctx, tx, processID, o.VersionID); err != nil {
 			return err
 		}
 		if o.ID != 0 {
@@ -286,7 +311,7 @@ func (s *Store) SaveObjective(ctx context.Context, actor Actor, municipalityID, 
 // DeleteObjective removes an objective of the draft that has no measures.
 func (s *Store) DeleteObjective(ctx context.Context, actor Actor, municipalityID, processID, versionID, id int64) error {
 	return s.audited(ctx, actor, municipalityID, "objective.delete", "objective", strconv.FormatInt(id, 10), "", func(tx *sqlx.Tx) error {
-		if _, err := editableVersion(ctx, tx, processID, versionID); err != nil {
+		if _, err := s.editableVersion(ctx, tx, processID, versionID); err != nil {
 			return err
 		}
 		var measures int
@@ -326,7 +351,7 @@ func (s *Store) Measure(ctx context.Context, processID, id int64) (domain.Measur
 // concept ("aus Beiträgen Maßnahme anlegen").
 func (s *Store) SaveMeasure(ctx context.Context, actor Actor, municipalityID, processID int64, m domain.Measure, sources []int64) (domain.Measure, error) {
 	err := s.audited(ctx, actor, municipalityID, "measure.save", "measure", strconv.FormatInt(m.ID, 10), m.Title, func(tx *sqlx.Tx) error {
-		if _, err := editableVersion(ctx, tx, processID, m.VersionID); err != nil {
+		if _, err := s.editableVersion(ctx, tx, processID, m.VersionID); err != nil {
 			return err
 		}
 		var objectives int
@@ -376,7 +401,7 @@ func (s *Store) SaveMeasure(ctx context.Context, actor Actor, municipalityID, pr
 // DeleteMeasure removes a measure of the draft.
 func (s *Store) DeleteMeasure(ctx context.Context, actor Actor, municipalityID, processID, versionID, id int64) error {
 	return s.audited(ctx, actor, municipalityID, "measure.delete", "measure", strconv.FormatInt(id, 10), "", func(tx *sqlx.Tx) error {
-		if _, err := editableVersion(ctx, tx, processID, versionID); err != nil {
+		if _, err := s.editableVersion(ctx, tx, processID, versionID); err != nil {
 			return err
 		}
 		res, err := exec(ctx, tx, `DELETE FROM measure WHERE id = ? AND version_id = ?`, id, versionID)
@@ -394,7 +419,7 @@ func (s *Store) DeleteMeasure(ctx context.Context, actor Actor, municipalityID, 
 // into the concept.
 func (s *Store) LinkSources(ctx context.Context, actor Actor, municipalityID, processID, versionID, measureID int64, ids []int64) error {
 	return s.audited(ctx, actor, municipalityID, "measure.link", "measure", strconv.FormatInt(measureID, 10), idList(ids), func(tx *sqlx.Tx) error {
-		if _, err := editableVersion(ctx, tx, processID, versionID); err != nil {
+		if _, err := s.editableVersion(ctx, tx, processID, versionID); err != nil {
 			return err
 		}
 		var n int
@@ -409,7 +434,7 @@ func (s *Store) LinkSources(ctx context.Context, actor Actor, municipalityID, pr
 }
 
 func (s *Store) linkSources(ctx context.Context, tx *sqlx.Tx, processID, measureID int64, ids []int64) error {
-	found, err := curated(ctx, tx, processID, ids, false)
+	found, err := s.curated(ctx, tx, processID, ids, false)
 	if err != nil {
 		return err
 	}
@@ -431,7 +456,7 @@ func (s *Store) linkSources(ctx context.Context, tx *sqlx.Tx, processID, measure
 // status stays until the project group decides again.
 func (s *Store) UnlinkSource(ctx context.Context, actor Actor, municipalityID, processID, versionID, measureID, contributionID int64) error {
 	return s.audited(ctx, actor, municipalityID, "measure.unlink", "measure", strconv.FormatInt(measureID, 10), strconv.FormatInt(contributionID, 10), func(tx *sqlx.Tx) error {
-		if _, err := editableVersion(ctx, tx, processID, versionID); err != nil {
+		if _, err := s.editableVersion(ctx, tx, processID, versionID); err != nil {
 			return err
 		}
 		if _, err := exec(ctx, tx, `DELETE FROM measure_source WHERE contribution_id = ? AND measure_id IN
@@ -447,9 +472,9 @@ func (s *Store) UnlinkSource(ctx context.Context, actor Actor, municipalityID, p
 // to "beschlossen" is a council decision (RecordCouncilDecision).
 func (s *Store) MoveConcept(ctx context.Context, actor Actor, municipalityID, processID, versionID int64, to string) error {
 	return s.audited(ctx, actor, municipalityID, "concept_version.status", "concept_version", strconv.FormatInt(versionID, 10), to, func(tx *sqlx.Tx) error {
-		var v domain.ConceptVersion
-		if err := get(ctx, tx, &v, `SELECT `+versionColumns+` FROM concept_version WHERE id = ? AND process_id = ?`, versionID, processID); err != nil {
-			return notFoundIfNoRows(err, "concept version")
+		v, err := s.lockedVersion(ctx, tx, processID, versionID)
+		if err != nil {
+			return err
 		}
 		allowed := domain.NextConceptStatus(v.Status) == to ||
 			(to == domain.ConceptDraft && (v.Status == domain.ConceptAgreed || v.Status == domain.ConceptSubmitted))
@@ -468,9 +493,9 @@ func (s *Store) MoveConcept(ctx context.Context, actor Actor, municipalityID, pr
 // draft, deferring leaves it before the council.
 func (s *Store) RecordCouncilDecision(ctx context.Context, actor Actor, municipalityID, processID int64, d domain.CouncilDecision) error {
 	return s.audited(ctx, actor, municipalityID, "concept_version.decision", "concept_version", strconv.FormatInt(d.VersionID, 10), d.Result, func(tx *sqlx.Tx) error {
-		var v domain.ConceptVersion
-		if err := get(ctx, tx, &v, `SELECT `+versionColumns+` FROM concept_version WHERE id = ? AND process_id = ?`, d.VersionID, processID); err != nil {
-			return notFoundIfNoRows(err, "concept version")
+		v, err := s.lockedVersion(ctx, tx, processID, d.VersionID)
+		if err != nil {
+			return err
 		}
 		if v.Status != domain.ConceptSubmitted {
 			return domain.Errorf(domain.CodeConflict, "concept.error.not_submitted")

@@ -26,13 +26,13 @@ func (s *Store) CreateIdea(ctx context.Context, processID int64, d domain.IdeaDr
 		var id int64
 		err := get(ctx, tx, &id,
 			`INSERT INTO contribution (process_id, action_field_id, kind, title, body, origin, pseudonym,
-			                           device_hash, idempotency_key, visibility, status, created_at)
+			                           device_hash, idempotency_key, visibility, status, created_at, notify_email)
 			 VALUES (?, ?, 'idee', ?, ?, 'online', ?, ?, ?,
-			         (SELECT CASE WHEN moderation = 'pre' THEN 'pending' ELSE 'visible' END FROM process WHERE id = ?), ?, ?)
+			         (SELECT CASE WHEN moderation = 'pre' THEN 'pending' ELSE 'visible' END FROM process WHERE id = ?), ?, ?, ?)
 			 ON CONFLICT (idempotency_key) DO NOTHING
 			 RETURNING id`,
 			processID, d.ActionFieldID, d.Title, d.Body, d.Pseudonym, deviceHash, idempotencyKey,
-			processID, domain.StatusSubmitted, s.now())
+			processID, domain.StatusSubmitted, s.now(), emailOf(d))
 		if errors.Is(err, sql.ErrNoRows) {
 			return get(ctx, tx, &idea,
 				`SELECT `+contributionColumns+` FROM contribution WHERE idempotency_key = ?`, idempotencyKey)
@@ -51,6 +51,12 @@ func (s *Store) CreateIdea(ctx context.Context, processID int64, d domain.IdeaDr
 		return domain.Contribution{}, false, err
 	}
 	return idea, created, nil
+}
+
+// emailOf is the draft's address in its stored form (lower case).
+func emailOf(d domain.IdeaDraft) string {
+	email, _ := domain.NormalizeEmail(d.NotifyEmail)
+	return email
 }
 
 // IdeaForViewer loads an idea of the process that is visible, or that the

@@ -132,15 +132,16 @@ func (s *Store) MergedInto(ctx context.Context, survivorID int64) ([]domain.Cont
 	return merged, nil
 }
 
-// curated loads the published, unmerged contributions ids of the process
-// inside tx and fails when one is missing, so a bulk action on a foreign or
-// merged contribution changes nothing.
-func curated(ctx context.Context, tx *sqlx.Tx, processID int64, ids []int64, allowMerged bool) ([]domain.Contribution, error) {
+// curated loads and locks the published, unmerged contributions ids of the
+// process inside tx and fails when one is missing, so a bulk action on a
+// foreign or merged contribution changes nothing. Rows are locked in id
+// order, so two bulk actions cannot deadlock.
+func (s *Store) curated(ctx context.Context, tx *sqlx.Tx, processID int64, ids []int64, allowMerged bool) ([]domain.Contribution, error) {
 	if len(ids) == 0 {
 		return nil, domain.Errorf(domain.CodeBadRequest, "curation.error.none_selected")
 	}
 	query, args, err := sqlx.In(`SELECT `+contributionColumns+` FROM contribution
-		WHERE process_id = ? AND visibility = 'visible' AND id IN (?)`, processID, ids)
+		WHERE process_id = ? AND visibility = 'visible' AND id IN (?) ORDER BY id`+s.forUpdate(), processID, ids)
 	if err != nil {
 		return nil, fmt.Errorf("store: unable to build curation query: %w", err)
 	}
@@ -165,7 +166,7 @@ func idList(ids []int64) string { return domain.JoinIDs(ids, ",") }
 // SetTheme files the contributions under theme ("" clears it).
 func (s *Store) SetTheme(ctx context.Context, actor Actor, municipalityID, processID int64, ids []int64, theme string) error {
 	return s.audited(ctx, actor, municipalityID, "contribution.theme", "contribution", idList(ids), theme, func(tx *sqlx.Tx) error {
-		if _, err := curated(ctx, tx, processID, ids, true); err != nil {
+		if _, err := s.curated(ctx, tx, processID, ids, true); err != nil {
 			return err
 		}
 		query, args, err := sqlx.In(`UPDATE contribution SET theme = ? WHERE process_id = ? AND id IN (?)`, theme, processID, ids)
@@ -183,7 +184,7 @@ func (s *Store) SetTheme(ctx context.Context, actor Actor, municipalityID, proce
 func (s *Store) Assess(ctx context.Context, actor Actor, municipalityID, processID, id int64, a domain.Assessment) error {
 	detail := fmt.Sprintf("%d/%d", a.Importance, a.Feasibility)
 	return s.audited(ctx, actor, municipalityID, "contribution.assess", "contribution", strconv.FormatInt(id, 10), detail, func(tx *sqlx.Tx) error {
-		if _, err := curated(ctx, tx, processID, []int64{id}, true); err != nil {
+		if _, err := s.curated(ctx, tx, processID, []int64{id}, true); err != nil {
 			return err
 		}
 		_, err := exec(ctx, tx, `UPDATE contribution SET importance = ?, feasibility = ?, assessment_note = ? WHERE id = ?`,
@@ -200,7 +201,7 @@ func (s *Store) Assess(ctx context.Context, actor Actor, municipalityID, process
 // measure (creating a measure from contributions does both).
 func (s *Store) Decide(ctx context.Context, actor Actor, municipalityID, processID int64, ids []int64, d domain.Decision) error {
 	return s.audited(ctx, actor, municipalityID, "contribution.decide", "contribution", idList(ids), d.Status, func(tx *sqlx.Tx) error {
-		found, err := curated(ctx, tx, processID, ids, false)
+		found, err := s.curated(ctx, tx, processID, ids, false)
 		if err != nil {
 			return err
 		}
@@ -250,14 +251,15 @@ func (s *Store) Merge(ctx context.Context, actor Actor, municipalityID, processI
 		return domain.Errorf(domain.CodeBadRequest, "curation.error.merge_needs_two")
 	}
 	return s.audited(ctx, actor, municipalityID, "contribution.merge", "contribution", strconv.FormatInt(survivorID, 10), idList(duplicateIDs), func(tx *sqlx.Tx) error {
-		if _, err := curated(ctx, tx, processID, []int64{survivorID}, false); err != nil {
-			return err
-		}
-		duplicates, err := curated(ctx, tx, processID, duplicateIDs, false)
+		// Survivor and duplicates are locked together, in id order.
+		all, err := s.curated(ctx, tx, processID, append([]int64{survivorID}, duplicateIDs...), false)
 		if err != nil {
 			return err
 		}
-		for _, d := range duplicates {
+		for _, d := range all {
+			if d.ID == survivorID {
+				continue
+			}
 			if _, err := exec(ctx, tx, `UPDATE contribution SET merged_into_id = ? WHERE merged_into_id = ?`, survivorID, d.ID); err != nil {
 				return fmt.Errorf("store: unable to move merged contributions: %w", err)
 			}
@@ -277,7 +279,7 @@ func (s *Store) Merge(ctx context.Context, actor Actor, municipalityID, processI
 // and both it and its former survivor are counted again.
 func (s *Store) Unmerge(ctx context.Context, actor Actor, municipalityID, processID, id int64) error {
 	return s.audited(ctx, actor, municipalityID, "contribution.unmerge", "contribution", strconv.FormatInt(id, 10), "", func(tx *sqlx.Tx) error {
-		found, err := curated(ctx, tx, processID, []int64{id}, true)
+		found, err := s.curated(ctx, tx, processID, []int64{id}, true)
 		if err != nil {
 			return err
 		}

@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/jmoiron/sqlx"
@@ -24,10 +25,12 @@ type DeviceContribution struct {
 	SupportedAt      time.Time `db:"supported_at"` // only in DeviceSupports
 	Visibility       string    `db:"visibility"`
 	HiddenReason     string    `db:"hidden_reason"`
+	NotifyEmail      string    `db:"notify_email"` // the citizen's own optional address
+	Answer           string    `db:"answer"`
 }
 
 const deviceContributionColumns = `c.id, c.title, c.body, c.pseudonym, c.status, c.support_count, c.created_at,
-	c.visibility, c.hidden_reason,
+	c.visibility, c.hidden_reason, c.notify_email, c.answer,
 	f.title AS action_field_title, p.title AS process_title, '/' || m.slug || '/' || p.slug AS process_path`
 
 const deviceContributionJoins = ` JOIN action_field f ON f.id = c.action_field_id
@@ -91,20 +94,28 @@ func (s *Store) eraseDevice(ctx context.Context, tx *sqlx.Tx, deviceHash string,
 		scope = ` AND contribution_id IN (SELECT c.id FROM contribution c JOIN process p ON p.id = c.process_id WHERE p.municipality_id = ?)`
 		args = append(args, municipalityID)
 	}
-	if _, err := exec(ctx, tx, `UPDATE contribution SET support_count = support_count - 1
-		WHERE id IN (SELECT contribution_id FROM support WHERE device_hash = ?`+scope+`)`, args...); err != nil {
-		return 0, 0, fmt.Errorf("store: unable to lower support counts: %w", err)
+	// The supported contributions and the ones that absorbed them (merges)
+	// are counted again once the device's supports are gone.
+	var touched []int64
+	if err := selectAll(ctx, tx, &touched, `SELECT DISTINCT COALESCE(c.merged_into_id, c.id) FROM support su
+		JOIN contribution c ON c.id = su.contribution_id WHERE su.device_hash = ?`+strings.ReplaceAll(scope, "contribution_id", "su.contribution_id"), args...); err != nil {
+		return 0, 0, fmt.Errorf("store: unable to find supported contributions: %w", err)
 	}
 	res, err := exec(ctx, tx, `DELETE FROM support WHERE device_hash = ?`+scope, args...)
 	if err != nil {
 		return 0, 0, fmt.Errorf("store: unable to remove supports: %w", err)
+	}
+	for _, id := range touched {
+		if err := recountSupport(ctx, tx, id); err != nil {
+			return 0, 0, err
+		}
 	}
 	removed, _ := res.RowsAffected()
 	contributionScope := ""
 	if municipalityID > 0 {
 		contributionScope = ` AND process_id IN (SELECT id FROM process WHERE municipality_id = ?)`
 	}
-	res, err = exec(ctx, tx, `UPDATE contribution SET device_hash = 'erased', pseudonym = '' WHERE device_hash = ?`+contributionScope, args...)
+	res, err = exec(ctx, tx, `UPDATE contribution SET device_hash = 'erased', pseudonym = '', notify_email = '' WHERE device_hash = ?`+contributionScope, args...)
 	if err != nil {
 		return 0, 0, fmt.Errorf("store: unable to anonymise contributions: %w", err)
 	}

@@ -15,14 +15,13 @@ import (
 func (s *Store) SetSupport(ctx context.Context, processID, ideaID int64, deviceHash string, on bool) (int, error) {
 	var count int
 	err := s.inTx(ctx, func(tx *sqlx.Tx) error {
-		var exists int
-		if err := get(ctx, tx, &exists,
-			`SELECT COUNT(*) FROM contribution WHERE id = ? AND process_id = ? AND visibility = 'visible' AND merged_into_id IS NULL`,
+		// The idea's row is locked (PostgreSQL), so the recount below sees
+		// every support committed before it.
+		var id int64
+		if err := get(ctx, tx, &id,
+			`SELECT id FROM contribution WHERE id = ? AND process_id = ? AND visibility = 'visible' AND merged_into_id IS NULL`+s.forUpdate(),
 			ideaID, processID); err != nil {
-			return fmt.Errorf("store: unable to find idea to support: %w", err)
-		}
-		if exists == 0 {
-			return fmt.Errorf("store: idea to support: %w", errNotFound)
+			return notFoundIfNoRows(err, "idea to support")
 		}
 		query := `INSERT INTO support (contribution_id, device_hash, created_at) VALUES (?, ?, ?)
 		          ON CONFLICT (contribution_id, device_hash) DO NOTHING`

@@ -172,7 +172,7 @@ func TestAPIContract(t *testing.T) {
 		Ideas []ideaJSON `json:"ideas"`
 		Total int        `json:"total"`
 	}](t, k.call(c, "GET", apiProcess+"/ideas", "").Body)
-	if all.Total != 14 || len(all.Ideas) != 14 {
+	if all.Total != 15 || len(all.Ideas) != 15 {
 		t.Errorf("all ideas: total %d, listed %d", all.Total, len(all.Ideas))
 	}
 }

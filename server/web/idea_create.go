@@ -33,6 +33,7 @@ func (h *Handler) ideaCreate(c *gin.Context) {
 		Body:            form.Get("body"),
 		Pseudonym:       form.Get("pseudonym"),
 		PrivacyAccepted: form.Get("privacy") == "yes",
+		NotifyEmail:     form.Get("notify_email"),
 	}
 	token := form.Get("form_token")
 	page := newIdeaFormPage(pc, draft.Normalize(), token)

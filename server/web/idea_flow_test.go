@@ -103,8 +103,8 @@ func TestIdeaFormRejectsBadInputAndKeepsIt(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if page.Total != 13 {
-		t.Errorf("%d ideas after only bad submissions, want the 13 demo ideas", page.Total)
+	if page.Total != 14 {
+		t.Errorf("%d ideas after only bad submissions, want the 14 demo ideas", page.Total)
 	}
 }
 
@@ -400,6 +400,6 @@ func TestIdeaListFiltersAndRefusesNonsense(t *testing.T) {
 	}
 	paged := c.get(processPath + "/ideen?seite=2").doc(t)
 	if paged.Find(`a[rel="prev"]`).Length() != 0 && paged.Find(".idea-card").Length() != 0 {
-		t.Errorf("13 ideas fit one page of 20, but page 2 lists ideas")
+		t.Errorf("14 ideas fit one page of 20, but page 2 lists ideas")
 	}
 }

@@ -63,7 +63,7 @@ func TestReportedIdeaDisappearsEverywhere(t *testing.T) {
 		"count": func() bool {
 			var list struct{ Total int }
 			json.Unmarshal([]byte(author.sendJSON("GET", apiProcess+"/ideas", "").Body), &list)
-			return list.Total == 13
+			return list.Total == 14
 		},
 		"support": func() bool {
 			return author.post(path+"/unterstuetzung", url.Values{"support": {"1"}}).StatusCode == http.StatusNotFound

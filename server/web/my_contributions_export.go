@@ -23,6 +23,8 @@ type exportedContribution struct {
 	CreatedAt    time.Time `json:"created_at"`
 	Visibility   string    `json:"visibility"`
 	HiddenReason string    `json:"hidden_reason,omitempty"`
+	NotifyEmail  string    `json:"notify_email,omitempty"`
+	Answer       string    `json:"answer,omitempty"`
 }
 
 type exportedSupport struct {
@@ -59,7 +61,7 @@ func (h *Handler) myContributionsExport(c *gin.Context) {
 				ID: dc.ID, URL: h.ideaURL(dc), Process: dc.ProcessTitle, ActionField: dc.ActionFieldTitle,
 				Title: dc.Title, Body: dc.Body, Pseudonym: dc.Pseudonym, Status: dc.Status,
 				SupportCount: dc.SupportCount, CreatedAt: dc.CreatedAt.UTC(),
-				Visibility: dc.Visibility, HiddenReason: dc.HiddenReason,
+				Visibility: dc.Visibility, HiddenReason: dc.HiddenReason, NotifyEmail: dc.NotifyEmail, Answer: dc.Answer,
 			})
 		}
 		for _, dc := range records.Supports {

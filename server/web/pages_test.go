@@ -214,8 +214,8 @@ func TestIdeaListPagination(t *testing.T) {
 		t.Errorf("pagination text = %q", first.Find(".pagination").Text())
 	}
 	second := c.get(next).doc(t)
-	if n := second.Find(".idea-card").Length(); n != 5 {
-		t.Errorf("page 2 lists %d ideas, want 5", n)
+	if n := second.Find(".idea-card").Length(); n != 6 {
+		t.Errorf("page 2 lists %d ideas, want 6", n)
 	}
 	if second.Find(`.pagination a[rel="prev"]`).Length() != 1 || second.Find(`.pagination a[rel="next"]`).Length() != 0 {
 		t.Error("page 2 should link back only")
