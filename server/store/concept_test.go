@@ -210,4 +210,3 @@ func TestConceptValidation(t *testing.T) {
 		t.Errorf("a measure on a date without the date: %+v", problems)
 	}
 }
-
