@@ -14,6 +14,7 @@ type municipalityAdminPage struct {
 	Processes    []domain.Process
 	IsAdmin      bool
 	IsModerator  bool
+	IsCurator    bool
 	Form         domain.Process
 	ErrorKey     string
 }
@@ -36,6 +37,7 @@ func (h *Handler) renderMunicipalityAdmin(c *gin.Context, status int, form domai
 		Municipality: m, Processes: processes, Form: form, ErrorKey: errorKey,
 		IsAdmin:     staff.Has(m.ID, domain.RoleAdmin),
 		IsModerator: staff.Has(m.ID, domain.RoleAdmin, domain.RoleModeration),
+		IsCurator:   staff.Has(m.ID, domain.RoleAdmin, domain.RoleProjektgruppe),
 	})
 }
 

@@ -31,7 +31,7 @@ func TestRoleRouteMatrix(t *testing.T) {
 		form               url.Values
 		allowed            []string // roles that may; everyone else gets 403
 	}
-	admin, mod := []string{"admin"}, []string{"admin", "moderation"}
+	admin, mod, curators := []string{"admin"}, []string{"admin", "moderation"}, []string{"admin", "projektgruppe"}
 	all := []string{"admin", "projektgruppe", "moderation", "verwaltung"}
 	routes := []route{
 		{"overview", "GET", "/intern/k/%s/", nil, all},
@@ -49,12 +49,18 @@ func TestRoleRouteMatrix(t *testing.T) {
 		{"workshop console", "GET", "/intern/k/%s/werkstaetten/{W}", nil, mod},
 		{"workshop control", "POST", "/intern/k/%s/werkstaetten/{W}/steuerung", url.Values{"action": {"tallies_hide"}}, mod},
 		{"workshop documentation", "GET", "/intern/k/%s/werkstaetten/{W}/doku", nil, mod},
+		{"curation board", "GET", "/intern/k/%s/verfahren/{P}/kuratierung", nil, curators},
+		{"curation theme", "POST", "/intern/k/%s/verfahren/{P}/kuratierung", url.Values{"action": {"theme"}, "id": {"{IDEA2}"}, "theme": {"Thema"}}, curators},
+		{"curation item", "GET", "/intern/k/%s/verfahren/{P}/beitraege/{IDEA2}", nil, curators},
+		{"assess", "POST", "/intern/k/%s/verfahren/{P}/beitraege/{IDEA2}", url.Values{"action": {"assess"}, "importance": {"2"}, "feasibility": {"3"}}, curators},
+		{"concept", "GET", "/intern/k/%s/verfahren/{P}/konzept", nil, curators},
 	}
 	ownWorkshop := workshopIn(t, srv, "ingersheim")
 	foreignWorkshop := workshopIn(t, srv, "musterstadt")
-	towns := map[string]struct{ process, idea, user, workshop string }{
-		"ingersheim":  {"heute-leben-morgen-gestalten", "1", "1", fmt.Sprint(ownWorkshop)},
-		"musterstadt": {"zukunft", fmt.Sprint(foreignIdea), fmt.Sprint(foreignAdmin.ID), fmt.Sprint(foreignWorkshop)},
+	// {IDEA} is hidden by the moderation route; curation uses {IDEA2}.
+	towns := map[string]struct{ process, idea, idea2, user, workshop string }{
+		"ingersheim":  {"heute-leben-morgen-gestalten", "1", "2", "1", fmt.Sprint(ownWorkshop)},
+		"musterstadt": {"zukunft", fmt.Sprint(foreignIdea), fmt.Sprint(foreignIdea), fmt.Sprint(foreignAdmin.ID), fmt.Sprint(foreignWorkshop)},
 	}
 	users := map[string]string{"admin": "admin@i.de", "projektgruppe": "pg@i.de", "moderation": "mod@i.de", "verwaltung": "verw@i.de"}
 	n := 0
@@ -64,7 +70,7 @@ func TestRoleRouteMatrix(t *testing.T) {
 		for _, r := range routes {
 			for town, objects := range towns {
 				n++
-				fill := strings.NewReplacer("{P}", objects.process, "{U}", objects.user, "{IDEA}", objects.idea, "{W}", objects.workshop,
+				fill := strings.NewReplacer("{P}", objects.process, "{U}", objects.user, "{IDEA2}", objects.idea2, "{IDEA}", objects.idea, "{W}", objects.workshop,
 					"{SLUG}", fmt.Sprintf("neu-%s-%d", role, n))
 				path := fill.Replace(fmt.Sprintf(r.path, town))
 				form := url.Values{}
@@ -97,6 +103,14 @@ func TestRoleRouteMatrix(t *testing.T) {
 			res := c.post(fmt.Sprintf("/intern/k/ingersheim/werkstaetten/%d/steuerung", foreignWorkshop), url.Values{"action": {"close"}})
 			if res.StatusCode != http.StatusForbidden {
 				t.Errorf("%s closes a foreign workshop through the own route: %d, want 403", role, res.StatusCode)
+			}
+		}
+		if contains(curators, role) {
+			// A foreign contribution does not exist in the own process.
+			res := c.post("/intern/k/ingersheim/verfahren/heute-leben-morgen-gestalten/kuratierung",
+				url.Values{"action": {"theme"}, "id": {fmt.Sprint(foreignIdea)}, "theme": {"x"}})
+			if res.StatusCode != http.StatusNotFound {
+				t.Errorf("%s files a foreign idea through the own process: %d, want 404", role, res.StatusCode)
 			}
 		}
 		if role == "admin" {

@@ -3,6 +3,7 @@ package web_test
 import (
 	"net/http"
 	"net/url"
+	"slices"
 	"strings"
 	"testing"
 
@@ -51,6 +52,62 @@ func TestScriptsInEveryFieldComeBackEscaped(t *testing.T) {
 		t.Error("the re-rendered idea form contains the raw script")
 	}
 
+	// Curation and the concept carry the payload in every text they take.
+	staffBase := "/intern/k/xss/verfahren/vx"
+	curationSteps := []struct {
+		path string
+		form url.Values
+	}{
+		{staffBase + "/kuratierung", url.Values{"action": {"theme"}, "id": {id}, "theme": {"T" + payload}}},
+		{staffBase + "/beitraege/" + id, url.Values{"action": {"assess"}, "importance": {"2"}, "feasibility": {"1"}, "note": {payload}}},
+		{staffBase + "/konzept", url.Values{"action": {"create"}}},
+	}
+	for _, s := range curationSteps {
+		if res := admin.post(s.path, s.form); res.StatusCode != http.StatusSeeOther {
+			t.Fatalf("POST %s: %d\n%s", s.path, res.StatusCode, res.Body)
+		}
+	}
+	conceptPage := admin.get(staffBase + "/konzept").doc(t)
+	version, _ := conceptPage.Find(`input[name="version"]`).First().Attr("value")
+	fieldInput, _ := conceptPage.Find(`input[name="field"]`).First().Attr("value")
+	for _, form := range []url.Values{
+		{"action": {"leitbild"}, "leitbild": {payload}},
+		{"action": {"challenges"}, "field": {fieldInput}, "challenges": {payload}},
+		{"action": {"objective_add"}, "field": {fieldInput}, "title": {"Ziel " + payload}, "description": {payload}},
+	} {
+		form.Set("version", version)
+		if res := admin.post(staffBase+"/konzept", form); res.StatusCode != http.StatusSeeOther {
+			t.Fatalf("concept %s: %d\n%s", form.Get("action"), res.StatusCode, res.Body)
+		}
+	}
+	objectiveID, _ := admin.get(staffBase + "/konzept/massnahmen/neu").doc(t).Find(`select[name="objective"] option`).First().Attr("value")
+	measureForm := url.Values{"objective": {objectiveID}, "timing": {"langfristig"}, "priority": {"niedrig"}, "recurrence": {"jaehrlich"}, "beitrag": {id}}
+	for _, f := range []string{"title", "description", "target_group", "lead", "partners", "cost_estimate", "funding", "indicator"} {
+		measureForm.Set(f, f+payload)
+	}
+	if res := admin.post(staffBase+"/konzept/massnahmen", measureForm); res.StatusCode != http.StatusSeeOther {
+		t.Fatalf("measure: %d\n%s", res.StatusCode, res.Body)
+	}
+	measurePath, _, _ := strings.Cut(admin.get(staffBase+"/konzept").doc(t).Find(".measure-list a").First().AttrOr("href", ""), "?")
+	for _, to := range []string{"abgestimmt", "vorgelegt"} {
+		admin.post(staffBase+"/konzept", url.Values{"action": {"status"}, "version": {version}, "to": {to}})
+	}
+	if res := admin.post(staffBase+"/konzept", url.Values{"action": {"decision"}, "version": {version}, "decided_on": {"2027-01-12"},
+		"body": {"Rat " + payload}, "agenda_item": {"TOP" + payload[:20]}, "result": {"mit_aenderungen"}, "amendments": {payload}}); res.StatusCode != http.StatusSeeOther {
+		t.Fatalf("decision: %d\n%s", res.StatusCode, res.Body)
+	}
+	if res := admin.post(staffBase+"/kuratierung", url.Values{"action": {"decide"}, "id": {id}, "decision": {"uebernommen"}, "answer": {payload}}); res.StatusCode != http.StatusSeeOther {
+		t.Fatalf("decide: %d\n%s", res.StatusCode, res.Body)
+	}
+	lineage := ""
+	publicConcept := author.get("/xss/vx/handlungskonzept")
+	if href, ok := publicConcept.doc(t).Find("h4 a").Attr("href"); ok {
+		lineage, _, _ = strings.Cut(href, "?")
+	}
+	if lineage == "" || measurePath == "" {
+		t.Fatal("the concept pages lack their measure links")
+	}
+
 	pages := []struct {
 		who  *citizen
 		path string
@@ -61,6 +118,9 @@ func TestScriptsInEveryFieldComeBackEscaped(t *testing.T) {
 		{admin, "/intern/"}, {admin, "/intern/kommunen"}, {admin, "/intern/k/xss/"}, {admin, "/intern/k/xss/verfahren/vx"},
 		{admin, "/intern/k/xss/team"}, {admin, "/intern/k/xss/protokoll"}, {admin, "/intern/protokoll"},
 		{admin, "/intern/k/xss/moderation"}, {admin, "/intern/seiten"},
+		{admin, staffBase + "/kuratierung"}, {admin, staffBase + "/beitraege/" + id}, {admin, staffBase + "/konzept"},
+		{admin, measurePath}, {author, "/xss/vx/handlungskonzept"}, {author, lineage},
+		{author, "/xss/vx/daten/beitraege.json"}, {author, "/xss/vx/daten/massnahmen.json"},
 	}
 	check := func() {
 		for _, p := range pages {
@@ -77,6 +137,12 @@ func TestScriptsInEveryFieldComeBackEscaped(t *testing.T) {
 	if !strings.Contains(author.get("/xss/vx/").Body, "Verfahren &lt;script&gt;") {
 		t.Error("the escaped process title is missing: the test did not reach the page it meant")
 	}
+	if !strings.Contains(author.get(lineage).Body, "lead&lt;script&gt;") {
+		t.Error("the measure page does not show the escaped lead")
+	}
+	if !strings.Contains(author.get(ideaPath).Body, "title&lt;script&gt;") {
+		t.Error("the idea's trail does not show the escaped measure title")
+	}
 	if !strings.Contains(admin.get("/intern/k/xss/moderation").Body, "&lt;script&gt;alert(&#34;zw&#34;)") {
 		t.Error("the report note is not shown escaped in the queue")
 	}
@@ -84,5 +150,12 @@ func TestScriptsInEveryFieldComeBackEscaped(t *testing.T) {
 	if res := admin.post("/intern/k/xss/moderation", url.Values{"id": {id}, "action": {"hide"}, "reason": {payload}}); res.StatusCode != http.StatusSeeOther {
 		t.Fatalf("hide: %d", res.StatusCode)
 	}
+	// A hidden contribution is moderation's business: curation no longer finds it.
+	pages = slices.DeleteFunc(pages, func(p struct {
+		who  *citizen
+		path string
+	}) bool {
+		return p.path == staffBase+"/beitraege/"+id
+	})
 	check()
 }
