@@ -1,7 +1,6 @@
 package web_test
 
 import (
-	"bytes"
 	"context"
 	"encoding/csv"
 	"encoding/json"
@@ -13,8 +12,6 @@ import (
 	"strings"
 	"sync"
 	"testing"
-
-	"github.com/ledongthuc/pdf"
 
 	"zukunftswerk/server/domain"
 	"zukunftswerk/server/notify"
@@ -32,24 +29,6 @@ func ideaID(t *testing.T, path string) string {
 		t.Fatalf("no idea id in %q", path)
 	}
 	return id
-}
-
-// pdfText extracts the text of every page.
-func pdfText(t *testing.T, raw []byte) string {
-	t.Helper()
-	r, err := pdf.NewReader(bytes.NewReader(raw), int64(len(raw)))
-	if err != nil {
-		t.Fatalf("not a PDF: %v", err)
-	}
-	var text strings.Builder
-	for i := 1; i <= r.NumPage(); i++ {
-		page, err := r.Page(i).GetPlainText(nil)
-		if err != nil {
-			t.Fatalf("page %d: %v", i, err)
-		}
-		text.WriteString(page)
-	}
-	return text.String()
 }
 
 // mailbox is the notify.Mailer of the tests: it keeps what was sent.
@@ -201,13 +180,13 @@ func TestFromIdeasToAdoptedMeasure(t *testing.T) {
 	if pdfRes.StatusCode != http.StatusOK || pdfRes.Header.Get("Content-Type") != "application/pdf" {
 		t.Fatalf("PDF: %d %s", pdfRes.StatusCode, pdfRes.Header.Get("Content-Type"))
 	}
-	text := pdfText(t, []byte(pdfRes.Body))
+	text := testutil.PDFText(t, []byte(pdfRes.Body))
 	for _, want := range []string{"Handlungskonzept", "Inhalt", "Backhaustag <b>im Herbst</b>", "Backofen für alle", "Brotzeit", "Gemeinderat Ingersheim"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("PDF text lacks %q", want)
 		}
 	}
-	if old := pdfText(t, []byte(citizenA.get(processPath+"/handlungskonzept.pdf?version=1").Body)); strings.Contains(old, "im Herbst") {
+	if old := testutil.PDFText(t, []byte(citizenA.get(processPath+"/handlungskonzept.pdf?version=1").Body)); strings.Contains(old, "im Herbst") {
 		t.Error("version 1's PDF shows a measure of version 2")
 	}
 
