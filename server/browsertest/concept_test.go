@@ -92,20 +92,18 @@ func TestStrategiewerkstatt(t *testing.T) {
 	b.Must(chromedp.Navigate(srv.URL + staffProcessPath + "/konzept"))
 	b.Must(chromedp.Click(`form:has(input[value="create"]) button`, chromedp.NodeVisible))
 	b.WaitUntil(`document.querySelector('#leitbild') !== null`)
+	// The page shows "saved" already; wait for the new page, not the old one.
 	b.Must(
+		chromedp.Evaluate[chromedp.Void](`window.zwOldPage = true`),
 		chromedp.SendKeys(`#leitbild`, "Jung und Alt leben gern in Ingersheim."),
 		chromedp.Click(`form:has(#leitbild) button`, chromedp.NodeVisible),
 	)
-	b.WaitUntil(`document.querySelector('.notice--success') !== null`)
+	b.WaitUntil(`!window.zwOldPage && document.readyState === 'complete' && document.querySelector('#leitbild')?.value.includes('Jung und Alt')`)
 	objectiveTitle := fmt.Sprintf(`#new-o-title-%d`, fields[1].ID)
-	// The form sits in a closed <details>: open it with the keyboard.
+	// The form sits in a closed <details>.
 	b.Must(
-		chromedp.Focus(fmt.Sprintf(`section[aria-labelledby="field-%d"] details:last-of-type summary`, fields[1].ID)),
-		chromedp.KeyEvent("\r"),
-	)
-	b.WaitUntil(fmt.Sprintf(`document.querySelector('section[aria-labelledby="field-%d"] details:last-of-type').open`, fields[1].ID))
-	b.Must(
-		chromedp.SendKeys(objectiveTitle, "Begegnung der Generationen fördern"),
+		chromedp.Click(fmt.Sprintf(`section[aria-labelledby="field-%d"] details:last-of-type summary`, fields[1].ID), chromedp.NodeVisible),
+		chromedp.SendKeys(objectiveTitle, "Begegnung der Generationen fördern", chromedp.NodeVisible),
 		chromedp.Click(`form:has(`+objectiveTitle+`) button`, chromedp.NodeVisible),
 	)
 	b.WaitUntil(`document.body.textContent.includes('Ziel 2.1: Begegnung der Generationen fördern')`)

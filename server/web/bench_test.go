@@ -115,9 +115,31 @@ func BenchmarkSupport(b *testing.B) {
 
 // BenchmarkIdeaListPage renders the HTML idea list of the demo process.
 func BenchmarkIdeaListPage(b *testing.B) {
+	benchmarkPage(b, processPath+"/ideen")
+}
+
+// BenchmarkConceptPage renders the demo's adopted Handlungskonzept: five
+// fields, eight measures with their source ideas.
+func BenchmarkConceptPage(b *testing.B) {
+	benchmarkPage(b, processPath+"/handlungskonzept")
+}
+
+// BenchmarkConceptPDF lays the same concept out twice (contents with page
+// numbers) and writes the PDF.
+func BenchmarkConceptPDF(b *testing.B) {
+	benchmarkPage(b, processPath+"/handlungskonzept.pdf")
+}
+
+// BenchmarkIdeaPageWithTrail is the Backhaus idea with its trail to the
+// adopted measure.
+func BenchmarkIdeaPageWithTrail(b *testing.B) {
+	benchmarkPage(b, processPath+"/ideen/6")
+}
+
+func benchmarkPage(b *testing.B, path string) {
 	srv := testutil.NewServer(b, testutil.Options{Demo: true})
 	runParallel(b, func(client *http.Client, _ int64) int {
-		res, err := client.Get(srv.URL + processPath + "/ideen")
+		res, err := client.Get(srv.URL + path)
 		if err != nil {
 			b.Error(err)
 			return 0
