@@ -46,7 +46,7 @@ var objectives = []sampleObjective{
 			Timing: "mittelfristig", CostEstimate: "ca. 15.000 € im Jahr", Funding: "Elternbeiträge, Gemeinde", Priority: "hoch",
 			Indicator: "betreute Kinder je Ferienwoche", Recurrence: "einmalig"}, []int{3}},
 		{domain.Measure{Title: "Jugendtreff in der Ortsmitte", Description: "Ein Raum mit festen Öffnungszeiten und Ansprechperson.",
-			TargetGroup: "Jugendliche ab 12", Lead: "Jugendreferat", Timing: "mittelfristig", Priority: "mittel",
+			TargetGroup: "Jugendliche ab 12", Lead: "Jugendreferat", Timing: "termin", DueOn: day(2016, time.September, 1), Priority: "mittel",
 			Recurrence: "einmalig"}, []int{4}},
 	}},
 	{3, "Begegnung der Generationen fördern", "Jung und Alt kommen regelmäßig zusammen.", []sampleMeasure{

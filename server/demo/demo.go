@@ -70,7 +70,10 @@ func Load(ctx context.Context, s *store.Store) error {
 			}
 		}
 	}
-	return loadConcept(ctx, s, p, fields)
+	if err := loadConcept(ctx, s, p, fields); err != nil {
+		return err
+	}
+	return loadImplementation(ctx, s, p, time.Now().UTC())
 }
 
 // The programme's five thematic action fields with their guiding questions,

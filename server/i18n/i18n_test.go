@@ -61,7 +61,7 @@ func TestEveryUsedKeyExists(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	goKey := regexp.MustCompile(`"((?:error|idea|ideas|form|my|privacy|a11y|report|curation|concept|trail|pdf)\.[a-z_.]+[a-z])"`)
+	goKey := regexp.MustCompile(`"((?:error|idea|ideas|form|my|privacy|a11y|report|curation|concept|trail|pdf|dashboard|review|fahrplan|feed|ical|implementation|occurrence)\.[a-z_.]+[a-z])"`)
 	err = filepath.WalkDir("..", func(path string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() || !strings.HasSuffix(path, ".go") || strings.HasSuffix(path, "_test.go") {
 			return err
@@ -143,6 +143,21 @@ func TestDynamicKeysExist(t *testing.T) {
 	}
 	for _, v := range []string{"leitbild", "challenges", "objective", "measure"} {
 		keys = append(keys, "concept.what."+v)
+	}
+	for _, v := range domain.MeasureStatuses {
+		keys = append(keys, "measure.status."+v)
+	}
+	for _, v := range domain.Recommendations {
+		keys = append(keys, "review.recommendation."+v)
+	}
+	for _, v := range []string{"workshop", "decision"} {
+		keys = append(keys, "fahrplan.kind."+v)
+	}
+	for _, v := range []string{"reported_on", "status", "text", "indicator_value", "progress", "new_date", "occurred_on", "note", "attendance"} {
+		keys = append(keys, "report.field."+v)
+	}
+	for _, v := range []string{"held_on", "title", "notes", "rating"} {
+		keys = append(keys, "review.field."+v)
 	}
 	for _, v := range []string{"pending", "sent", "failed", "off", "no_address"} {
 		keys = append(keys, "notification.delivery."+v)

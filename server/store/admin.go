@@ -126,3 +126,32 @@ func (s *Store) SetPageText(ctx context.Context, actor Actor, page, lang, body s
 		return nil
 	})
 }
+
+// UpdateMilestone changes a Fahrplan entry of the process.
+func (s *Store) UpdateMilestone(ctx context.Context, actor Actor, municipalityID int64, m domain.Milestone) error {
+	return s.audited(ctx, actor, municipalityID, "milestone.update", "milestone", strconv.FormatInt(m.ID, 10), m.Title, func(tx *sqlx.Tx) error {
+		res, err := exec(ctx, tx, `UPDATE milestone SET occurs_on = ?, date_precision = ?, title = ?, description = ?, done = ?
+			WHERE id = ? AND process_id = ?`, m.OccursOn, m.DatePrecision, m.Title, m.Description, m.Done, m.ID, m.ProcessID)
+		if err != nil {
+			return fmt.Errorf("store: unable to update milestone: %w", err)
+		}
+		if n, _ := res.RowsAffected(); n == 0 {
+			return fmt.Errorf("store: milestone: %w", errNotFound)
+		}
+		return nil
+	})
+}
+
+// DeleteMilestone removes a Fahrplan entry of the process.
+func (s *Store) DeleteMilestone(ctx context.Context, actor Actor, municipalityID, processID, id int64) error {
+	return s.audited(ctx, actor, municipalityID, "milestone.delete", "milestone", strconv.FormatInt(id, 10), "", func(tx *sqlx.Tx) error {
+		res, err := exec(ctx, tx, `DELETE FROM milestone WHERE id = ? AND process_id = ?`, id, processID)
+		if err != nil {
+			return fmt.Errorf("store: unable to delete milestone: %w", err)
+		}
+		if n, _ := res.RowsAffected(); n == 0 {
+			return fmt.Errorf("store: milestone: %w", errNotFound)
+		}
+		return nil
+	})
+}

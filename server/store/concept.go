@@ -61,8 +61,8 @@ func (s *Store) Concept(ctx context.Context, v domain.ConceptVersion) (domain.Co
 		FROM objective WHERE version_id = ? ORDER BY action_field_id, position`, v.ID); err != nil {
 		return c, fmt.Errorf("store: unable to load objectives: %w", err)
 	}
-	if err := selectAll(ctx, s.reader, &c.Measures, `SELECT `+measureColumns+` FROM measure
-		WHERE version_id = ? ORDER BY objective_id, position`, v.ID); err != nil {
+	if err := selectAll(ctx, s.reader, &c.Measures, `SELECT `+measureColumnsNow+` FROM measure m
+		WHERE m.version_id = ? ORDER BY m.objective_id, m.position`, v.ID); err != nil {
 		return c, fmt.Errorf("store: unable to load measures: %w", err)
 	}
 	var sources []struct {
@@ -541,7 +541,7 @@ func (t TrailMeasure) Number() string {
 // with the first council decision that adopted each.
 func (s *Store) IdeaTrail(ctx context.Context, contributionID int64) ([]TrailMeasure, error) {
 	var rows []TrailMeasure
-	err := selectAll(ctx, s.reader, &rows, `SELECT m.id, m.lineage_id, m.title, m.status, m.position,
+	err := selectAll(ctx, s.reader, &rows, `SELECT m.id, m.lineage_id, m.title, `+currentStatus("m")+` AS status, m.position,
 			o.position AS objective_position, f.position AS field_position, v.number AS version_number, v.status AS version_status
 		FROM measure_source ms JOIN measure m ON m.id = ms.measure_id JOIN objective o ON o.id = m.objective_id
 		JOIN action_field f ON f.id = o.action_field_id JOIN concept_version v ON v.id = m.version_id
@@ -590,4 +590,37 @@ func prefixed(alias, columns string) string {
 		}
 	}
 	return string(out)
+}
+
+// AdoptedVersion returns the newest adopted version of the process; found
+// is false when none is adopted yet.
+func (s *Store) AdoptedVersion(ctx context.Context, processID int64) (v domain.ConceptVersion, found bool, err error) {
+	err = get(ctx, s.reader, &v, `SELECT `+versionColumns+` FROM concept_version
+		WHERE process_id = ? AND status = ? ORDER BY number DESC LIMIT 1`, processID, domain.ConceptAdopted)
+	if errors.Is(err, sql.ErrNoRows) {
+		return v, false, nil
+	}
+	if err != nil {
+		return v, false, fmt.Errorf("store: unable to load adopted version: %w", err)
+	}
+	return v, true, nil
+}
+
+// ProcessDecision is a council decision with the version it was about.
+type ProcessDecision struct {
+	domain.CouncilDecision
+	VersionNumber int `db:"version_number"`
+}
+
+// CouncilDecisions lists every council decision of a process, oldest first.
+func (s *Store) CouncilDecisions(ctx context.Context, processID int64) ([]ProcessDecision, error) {
+	var list []ProcessDecision
+	err := selectAll(ctx, s.reader, &list, `SELECT d.id, d.version_id, d.decided_on, d.body, d.agenda_item, d.result, d.amendments,
+			v.number AS version_number
+		FROM council_decision d JOIN concept_version v ON v.id = d.version_id
+		WHERE v.process_id = ? ORDER BY d.decided_on, d.id`, processID)
+	if err != nil {
+		return nil, fmt.Errorf("store: unable to list council decisions: %w", err)
+	}
+	return list, nil
 }

@@ -3,6 +3,7 @@ package web
 import (
 	"net/http"
 	"strconv"
+	"time"
 
 	"github.com/gin-gonic/gin"
 
@@ -16,6 +17,7 @@ type measurePage struct {
 	Field    domain.ActionField
 	Goal     domain.ObjectiveSection
 	Adoption *domain.CouncilDecision
+	State    *domain.MeasureState // reports and occurrences, once adopted
 }
 
 // measureShow is a measure's public page, addressed by its lineage so the
@@ -39,6 +41,11 @@ func (h *Handler) measureShow(c *gin.Context) {
 		h.fail(c, domain.ErrNotFound)
 		return
 	}
+	im, err := h.loadImplementation(c.Request.Context(), pc.Process.ID, time.Now().UTC())
+	if err != nil {
+		h.fail(c, err)
+		return
+	}
 	for _, f := range concept.Tree() {
 		for _, o := range f.Objectives {
 			for _, e := range o.Measures {
@@ -48,6 +55,9 @@ func (h *Handler) measureShow(c *gin.Context) {
 				page := measurePage{processContext: pc, Concept: concept, Entry: e, Field: f.Field, Goal: o}
 				if d, adopted := concept.Adoption(); adopted {
 					page.Adoption = &d
+				}
+				if state, found := im.State(lineage); found {
+					page.State = &state
 				}
 				h.render(c, http.StatusOK, "measure_show", page)
 				return

@@ -2,6 +2,7 @@ package web
 
 import (
 	"net/http"
+	"time"
 
 	"github.com/gin-gonic/gin"
 
@@ -23,7 +24,7 @@ func (h *Handler) processShow(c *gin.Context) {
 		return
 	}
 	ctx := c.Request.Context()
-	milestones, err := h.Store.Milestones(ctx, pc.Process.ID)
+	milestones, err := h.fahrplan(ctx, pc, langOf(c), time.Now())
 	if err != nil {
 		h.fail(c, err)
 		return

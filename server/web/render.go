@@ -13,6 +13,7 @@ import (
 
 	"github.com/gin-gonic/gin"
 
+	"zukunftswerk/server/chart"
 	"zukunftswerk/server/domain"
 	"zukunftswerk/server/i18n"
 )
@@ -24,7 +25,8 @@ var pageNames = []string{"home", "municipality", "process", "idea_list", "idea_n
 	"staff_login", "staff_home", "staff_password", "staff_invitation", "staff_municipalities", "staff_municipality",
 	"staff_process", "staff_team", "staff_audit", "staff_moderation", "staff_device", "staff_pages",
 	"workshop_code", "workshop_join", "workshop_participant", "workshop_wall", "staff_workshops", "staff_workshop", "staff_workshop_doc",
-	"staff_curation", "staff_curation_item", "staff_concept", "staff_concept_diff", "staff_measure", "concept", "measure_show"}
+	"staff_curation", "staff_curation_item", "staff_concept", "staff_concept_diff", "staff_measure", "concept", "measure_show",
+	"dashboard", "staff_implementation", "staff_measure_report", "staff_reviews", "staff_fahrplan"}
 
 type pages struct {
 	byLang map[string]map[string]*template.Template
@@ -151,6 +153,16 @@ func templateFuncs(lang string, catalog *i18n.Catalog) template.FuncMap {
 		},
 		"add":  func(a, b int) int { return a + b },
 		"list": func(items ...string) []string { return items },
+		// Chart geometry helpers (floats from package chart).
+		"add1": func(a, b float64) float64 { return a + b },
+		"sub":  func(a, b float64) float64 { return a - b },
+		"last": func(points []chart.Point) chart.Point { return points[len(points)-1] },
+		"shorten": func(s string, n int) string {
+			if r := []rune(s); len(r) > n {
+				return string(r[:n-1]) + "…"
+			}
+			return s
+		},
 		"pageURL": func(base string, q url.Values, page int) string {
 			v := url.Values{}
 			for k, vals := range q {

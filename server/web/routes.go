@@ -52,6 +52,9 @@ func (h *Handler) routes(registry *prometheus.Registry) *gin.Engine {
 	engine.GET("/:municipality/:process/handlungskonzept.pdf", h.conceptPDF)
 	engine.GET("/:municipality/:process/handlungskonzept/massnahmen/:measure", h.measureShow)
 	engine.GET("/:municipality/:process/daten/:file", h.openDataExport)
+	engine.GET("/:municipality/:process/umsetzung", h.dashboard)
+	engine.GET("/:municipality/:process/umsetzung.atom", h.atomFeed)
+	engine.GET("/:municipality/:process/termine.ics", h.icalFeed)
 
 	// Workshop participants and walls: the join code is the key.
 	engine.GET("/w", h.workshopEnterCode)
@@ -113,6 +116,16 @@ func (h *Handler) routes(registry *prometheus.Registry) *gin.Engine {
 	curators.POST("/konzept/massnahmen", h.measureCreate)
 	curators.GET("/konzept/massnahmen/:measure", h.measureEdit)
 	curators.POST("/konzept/massnahmen/:measure", h.measureUpdate)
+	curators.GET("/qualitaetssicherung", h.staffReviews)
+	curators.POST("/qualitaetssicherung", h.staffReviewCreate)
+	curators.GET("/fahrplan", h.staffFahrplan)
+	curators.POST("/fahrplan/:milestone", h.staffFahrplanSave)
+
+	reporters := staff.Group("/k/:municipality/verfahren/:process",
+		h.staffIn(domain.RoleAdmin, domain.RoleProjektgruppe, domain.RoleVerwaltung))
+	reporters.GET("/umsetzung", h.staffImplementation)
+	reporters.GET("/umsetzung/:measure", h.staffMeasureReport)
+	reporters.POST("/umsetzung/:measure", h.staffMeasureReportCreate)
 
 	admins := staff.Group("/k/:municipality", h.staffIn(domain.RoleAdmin))
 	admins.POST("/verfahren", h.staffProcessCreate)

@@ -2,6 +2,7 @@ package web
 
 import (
 	"net/http"
+	"net/url"
 	"strings"
 	"time"
 
@@ -106,22 +107,7 @@ func (h *Handler) staffMilestoneCreate(c *gin.Context) {
 	if !ok {
 		return
 	}
-	form := c.Request.PostForm
-	m := domain.Milestone{ProcessID: p.ID, Title: strings.TrimSpace(form.Get("title")),
-		Description: strings.TrimSpace(form.Get("description")), Kind: "event", DatePrecision: domain.PrecisionNone,
-		Done: form.Get("done") == "yes"}
-	key := domain.ValidateText(m.Title, 160)
-	if key == "" {
-		key = domain.ValidateLongText(m.Description, 1000)
-	}
-	if v := form.Get("date"); v != "" && key == "" {
-		d, err := time.Parse("2006-01-02", v)
-		if err != nil || d.Year() < 1990 || d.Year() > 2100 {
-			key = "admin.error.date"
-		} else {
-			m.OccursOn, m.DatePrecision = &d, domain.PrecisionDay
-		}
-	}
+	m, key := milestoneFromForm(c.Request.PostForm, domain.Milestone{ProcessID: p.ID, Kind: "event"})
 	if key != "" {
 		h.renderProcessAdmin(c, http.StatusUnprocessableEntity, p, key)
 		return
@@ -141,4 +127,24 @@ func (h *Handler) staffProcessPost(c *gin.Context) (domain.Process, bool) {
 
 func (h *Handler) backToProcess(c *gin.Context, p domain.Process) {
 	c.Redirect(http.StatusSeeOther, "/intern/k/"+municipalityOf(c).Slug+"/verfahren/"+p.Slug+"?gespeichert=1")
+}
+
+// milestoneFromForm reads a Fahrplan entry (date optional) into m and
+// returns the catalog key of its first problem, or "".
+func milestoneFromForm(form url.Values, m domain.Milestone) (domain.Milestone, string) {
+	m.Title, m.Description = strings.TrimSpace(form.Get("title")), strings.TrimSpace(form.Get("description"))
+	m.Done, m.OccursOn, m.DatePrecision = form.Get("done") == "yes", nil, domain.PrecisionNone
+	key := domain.ValidateText(m.Title, 160)
+	if key == "" {
+		key = domain.ValidateLongText(m.Description, 1000)
+	}
+	if v := form.Get("date"); v != "" && key == "" {
+		d, err := time.Parse("2006-01-02", v)
+		if err != nil || d.Year() < 1990 || d.Year() > 2100 {
+			key = "admin.error.date"
+		} else {
+			m.OccursOn, m.DatePrecision = &d, domain.PrecisionDay
+		}
+	}
+	return m, key
 }
