@@ -74,5 +74,5 @@ func (h *Handler) icalFeed(c *gin.Context) {
 		}
 	}
 	c.Header("Content-Disposition", `inline; filename="`+pc.Process.Slug+`.ics"`)
-	c.Data(http.StatusOK, "text/calendar; charset=utf-8", []byte(cal.Serialize()))
+	c.Data(http.StatusOK, "text/calendar; charset=utf-8", []byte(cal.Serialize(ics.WithNewLineWindows)))
 }

@@ -15,6 +15,7 @@ type municipalityAdminPage struct {
 	IsAdmin      bool
 	IsModerator  bool
 	IsCurator    bool
+	IsReporter   bool
 	Form         domain.Process
 	ErrorKey     string
 }
@@ -38,6 +39,7 @@ func (h *Handler) renderMunicipalityAdmin(c *gin.Context, status int, form domai
 		IsAdmin:     staff.Has(m.ID, domain.RoleAdmin),
 		IsModerator: staff.Has(m.ID, domain.RoleAdmin, domain.RoleModeration),
 		IsCurator:   staff.Has(m.ID, domain.RoleAdmin, domain.RoleProjektgruppe),
+		IsReporter:  staff.Has(m.ID, domain.RoleAdmin, domain.RoleProjektgruppe, domain.RoleVerwaltung),
 	})
 }
 

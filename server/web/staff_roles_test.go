@@ -32,6 +32,7 @@ func TestRoleRouteMatrix(t *testing.T) {
 		allowed            []string // roles that may; everyone else gets 403
 	}
 	admin, mod, curators := []string{"admin"}, []string{"admin", "moderation"}, []string{"admin", "projektgruppe"}
+	reporters := []string{"admin", "projektgruppe", "verwaltung"}
 	all := []string{"admin", "projektgruppe", "moderation", "verwaltung"}
 	routes := []route{
 		{"overview", "GET", "/intern/k/%s/", nil, all},
@@ -54,6 +55,10 @@ func TestRoleRouteMatrix(t *testing.T) {
 		{"curation item", "GET", "/intern/k/%s/verfahren/{P}/beitraege/{IDEA2}", nil, curators},
 		{"assess", "POST", "/intern/k/%s/verfahren/{P}/beitraege/{IDEA2}", url.Values{"action": {"assess"}, "importance": {"2"}, "feasibility": {"3"}}, curators},
 		{"concept", "GET", "/intern/k/%s/verfahren/{P}/konzept", nil, curators},
+		{"reviews", "GET", "/intern/k/%s/verfahren/{P}/qualitaetssicherung", nil, curators},
+		{"fahrplan", "GET", "/intern/k/%s/verfahren/{P}/fahrplan", nil, curators},
+		{"fahrplan add", "POST", "/intern/k/%s/verfahren/{P}/fahrplan/neu", url.Values{"title": {"Termin"}}, curators},
+		{"implementation", "GET", "/intern/k/%s/verfahren/{P}/umsetzung", nil, reporters},
 	}
 	ownWorkshop := workshopIn(t, srv, "ingersheim")
 	foreignWorkshop := workshopIn(t, srv, "musterstadt")
