@@ -101,6 +101,18 @@ func TestScriptsInEveryFieldComeBackEscaped(t *testing.T) {
 	}
 	lineage := ""
 	publicConcept := author.get("/xss/vx/handlungskonzept")
+	reportPath := staffBase + "/umsetzung/" + strings.TrimPrefix(publicConcept.doc(t).Find("h4 a").AttrOr("href", ""), "/xss/vx/handlungskonzept/massnahmen/")
+	for _, form := range []url.Values{
+		{"action": {"report"}, "reported_on": {"2027-02-01"}, "status": {"verschoben"}, "new_date": {"2027-09-01"}, "text": {payload}, "indicator_value": {payload}},
+		{"action": {"occurrence"}, "occurred_on": {"2027-02-02"}, "note": {payload}, "attendance": {"12"}},
+	} {
+		if res := admin.post(reportPath, form); res.StatusCode != http.StatusSeeOther {
+			t.Fatalf("%s: %d\n%s", form.Get("action"), res.StatusCode, res.Body)
+		}
+	}
+	if res := admin.post(staffBase+"/qualitaetssicherung", url.Values{"held_on": {"2027-03-01"}, "title": {"Review " + payload}, "notes": {payload}}); res.StatusCode != http.StatusSeeOther {
+		t.Fatalf("review: %d\n%s", res.StatusCode, res.Body)
+	}
 	if href, ok := publicConcept.doc(t).Find("h4 a").Attr("href"); ok {
 		lineage, _, _ = strings.Cut(href, "?")
 	}
@@ -121,12 +133,22 @@ func TestScriptsInEveryFieldComeBackEscaped(t *testing.T) {
 		{admin, staffBase + "/kuratierung"}, {admin, staffBase + "/beitraege/" + id}, {admin, staffBase + "/konzept"},
 		{admin, measurePath}, {author, "/xss/vx/handlungskonzept"}, {author, lineage},
 		{author, "/xss/vx/daten/beitraege.json"}, {author, "/xss/vx/daten/massnahmen.json"},
+		{author, "/xss/vx/umsetzung"}, {author, "/xss/vx/umsetzung.atom"}, {author, "/xss/vx/termine.ics"},
+		{admin, staffBase + "/umsetzung"}, {admin, reportPath}, {admin, staffBase + "/qualitaetssicherung"}, {admin, staffBase + "/fahrplan"},
 	}
 	check := func() {
 		for _, p := range pages {
 			res := p.who.get(p.path)
 			if res.StatusCode != http.StatusOK {
 				t.Errorf("%s: %d", p.path, res.StatusCode)
+			}
+			if strings.HasSuffix(p.path, ".ics") {
+				// A calendar is plain text: the script is just text there, as
+				// long as no browser takes the file for HTML.
+				if !strings.HasPrefix(res.Header.Get("Content-Type"), "text/calendar") || res.Header.Get("X-Content-Type-Options") != "nosniff" {
+					t.Errorf("%s: %q, nosniff %q", p.path, res.Header.Get("Content-Type"), res.Header.Get("X-Content-Type-Options"))
+				}
+				continue
 			}
 			if strings.Contains(res.Body, raw) {
 				t.Errorf("%s contains the raw script", p.path)
