@@ -136,6 +136,21 @@ func BenchmarkIdeaPageWithTrail(b *testing.B) {
 	benchmarkPage(b, processPath+"/ideen/6")
 }
 
+// BenchmarkDashboard computes every measure's state and the three charts.
+func BenchmarkDashboard(b *testing.B) {
+	benchmarkPage(b, processPath+"/umsetzung")
+}
+
+// BenchmarkAtomFeed and BenchmarkICalFeed are what feed readers and
+// calendars poll.
+func BenchmarkAtomFeed(b *testing.B) {
+	benchmarkPage(b, processPath+"/umsetzung.atom")
+}
+
+func BenchmarkICalFeed(b *testing.B) {
+	benchmarkPage(b, processPath+"/termine.ics")
+}
+
 func benchmarkPage(b *testing.B, path string) {
 	srv := testutil.NewServer(b, testutil.Options{Demo: true})
 	runParallel(b, func(client *http.Client, _ int64) int {
