@@ -111,6 +111,9 @@ func TestImplementationReportsDashboardAndFeeds(t *testing.T) {
 	if strings.Contains(measurePage.Body, "Verwaltung") {
 		t.Error("the public measure page names the staff member who reported")
 	}
+	if staffPage := staff.get(href); !strings.Contains(staffPage.doc(t).Find(".trail__steps").Text(), "Verwaltung") {
+		t.Error("the staff page does not name who reported")
+	}
 
 	// The Atom feed parses and leads with the new report.
 	atom := visitor.get(processPath + "/umsetzung.atom")

@@ -66,3 +66,18 @@ func (h *Handler) measureShow(c *gin.Context) {
 	}
 	h.fail(c, domain.ErrNotFound)
 }
+
+// historyView is what the measure-history template shows; only staff
+// pages name who reported.
+type historyView struct {
+	State       domain.MeasureState
+	ShowAuthors bool
+}
+
+// History is the public history: without the names of staff members.
+func (p measurePage) History() historyView {
+	if p.State == nil {
+		return historyView{}
+	}
+	return historyView{State: *p.State}
+}

@@ -148,3 +148,8 @@ func (h *Handler) staffMeasureReportCreate(c *gin.Context) {
 	}
 	c.Redirect(http.StatusSeeOther, cc.StaffBase+"/umsetzung/"+strconv.FormatInt(lineage, 10)+"?gespeichert=1")
 }
+
+// History is the staff view of the history, with the reporters' names.
+func (p measureReportPage) History() historyView {
+	return historyView{State: p.State, ShowAuthors: true}
+}
