@@ -15,6 +15,7 @@ import (
 	"codeberg.org/go-pdf/fpdf"
 	"golang.org/x/image/font/gofont/gobold"
 	"golang.org/x/image/font/gofont/goregular"
+	"golang.org/x/image/font/sfnt"
 
 	"zukunftswerk/server/domain"
 )
@@ -72,6 +73,26 @@ type writer struct {
 	pdf     *fpdf.Fpdf
 	doc     Document
 	entries []tocEntry
+	font    *sfnt.Font
+	buf     sfnt.Buffer
+}
+
+// text replaces what the embedded font cannot draw (emoji, scripts the Go
+// fonts do not cover) with "?", so any text a citizen typed renders
+// instead of failing the whole document.
+func (w *writer) text(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r == '\n' || r == '\t' {
+			return r
+		}
+		if r > 0xFFFF {
+			return '?'
+		}
+		if i, err := w.font.GlyphIndex(&w.buf, r); err != nil || i == 0 {
+			return '?'
+		}
+		return r
+	}, s)
 }
 
 func layout(doc Document, known []tocEntry) (*fpdf.Fpdf, []tocEntry, error) {
@@ -84,15 +105,19 @@ func layout(doc Document, known []tocEntry) (*fpdf.Fpdf, []tocEntry, error) {
 	pdf.SetAuthor(doc.Town, true)
 	pdf.SetCreator("Zukunftswerk", true)
 	pdf.SetLang(doc.Lang)
-	w := &writer{pdf: pdf, doc: doc}
+	font, err := sfnt.Parse(goregular.TTF)
+	if err != nil {
+		return nil, nil, fmt.Errorf("conceptpdf: unable to read the font: %w", err)
+	}
+	w := &writer{pdf: pdf, doc: doc, font: font}
 	pdf.SetFooterFunc(func() {
 		if pdf.PageNo() == 1 {
 			return
 		}
 		pdf.SetY(-15)
 		pdf.SetFont("go", "", 8)
-		pdf.CellFormat(0, 5, doc.ProcessTitle+" · "+doc.T("concept.version", doc.Concept.Version.Number), "", 0, "L", false, 0, "")
-		pdf.CellFormat(0, 5, doc.T("pdf.page", pdf.PageNo()), "", 0, "R", false, 0, "")
+		pdf.CellFormat(0, 5, w.text(doc.ProcessTitle+" · "+doc.T("concept.version", doc.Concept.Version.Number)), "", 0, "L", false, 0, "")
+		pdf.CellFormat(0, 5, w.text(doc.T("pdf.page", pdf.PageNo())), "", 0, "R", false, 0, "")
 	})
 	w.cover()
 	w.contents(known)
@@ -108,24 +133,24 @@ func (w *writer) cover() {
 	p.AddPage()
 	p.SetY(70)
 	p.SetFont("go", "", 14)
-	p.MultiCell(0, 8, doc.Town, "", "L", false)
+	p.MultiCell(0, 8, w.text(doc.Town), "", "L", false)
 	p.SetFont("go", "B", 26)
-	p.MultiCell(0, 12, doc.T("concept.title"), "", "L", false)
+	p.MultiCell(0, 12, w.text(doc.T("concept.title")), "", "L", false)
 	p.SetFont("go", "", 16)
-	p.MultiCell(0, 9, doc.ProcessTitle, "", "L", false)
+	p.MultiCell(0, 9, w.text(doc.ProcessTitle), "", "L", false)
 	p.Ln(10)
 	p.SetFont("go", "", 11)
 	v := doc.Concept.Version
-	p.MultiCell(0, 6, doc.T("concept.version", v.Number)+" · "+doc.T("concept.status."+v.Status), "", "L", false)
+	p.MultiCell(0, 6, w.text(doc.T("concept.version", v.Number)+" · "+doc.T("concept.status."+v.Status)), "", "L", false)
 	if d, ok := doc.Concept.Adoption(); ok {
-		p.MultiCell(0, 6, doc.T("concept.adopted_on", doc.Date(d.DecidedOn), d.Body)+agendaSuffix(d.AgendaItem), "", "L", false)
+		p.MultiCell(0, 6, w.text(doc.T("concept.adopted_on", doc.Date(d.DecidedOn), d.Body)+agendaSuffix(d.AgendaItem)), "", "L", false)
 		if d.Amendments != "" {
-			p.MultiCell(0, 6, doc.T("concept.amendments")+": "+d.Amendments, "", "L", false)
+			p.MultiCell(0, 6, w.text(doc.T("concept.amendments")+": "+d.Amendments), "", "L", false)
 		}
 	}
 	p.Ln(4)
 	p.SetFont("go", "", 9)
-	p.MultiCell(0, 5, doc.T("pdf.generated", doc.Date(doc.Generated)), "", "L", false)
+	p.MultiCell(0, 5, w.text(doc.T("pdf.generated", doc.Date(doc.Generated))), "", "L", false)
 }
 
 func agendaSuffix(item string) string {
@@ -159,8 +184,8 @@ func (w *writer) contents(known []tocEntry) {
 		}
 		width := 170.0 - indent - 12
 		p.SetX(marginMM + indent)
-		p.CellFormat(width, lineMM+0.5, e.title, "", 0, "L", false, 0, "")
-		p.CellFormat(12, lineMM+0.5, page, "", 1, "R", false, 0, "")
+		p.CellFormat(width, lineMM+0.5, w.text(e.title), "", 0, "L", false, 0, "")
+		p.CellFormat(12, lineMM+0.5, w.text(page), "", 1, "R", false, 0, "")
 	}
 }
 
@@ -212,10 +237,10 @@ func (w *writer) heading(level int, title string, listed bool) {
 	p := w.pdf
 	if listed {
 		w.entries = append(w.entries, tocEntry{level: level, title: title, page: p.PageNo()})
-		p.Bookmark(title, level-1, -1)
+		p.Bookmark(w.text(title), level-1, -1)
 	}
 	p.SetFont("go", "B", 16)
-	p.MultiCell(0, 8, title, "", "L", false)
+	p.MultiCell(0, 8, w.text(title), "", "L", false)
 	p.Ln(3)
 }
 
@@ -223,7 +248,7 @@ func (w *writer) subheading(title string) {
 	p := w.pdf
 	p.Ln(2)
 	p.SetFont("go", "B", 12.5)
-	p.MultiCell(0, 6.5, title, "", "L", false)
+	p.MultiCell(0, 6.5, w.text(title), "", "L", false)
 	p.Ln(1)
 }
 
@@ -232,7 +257,7 @@ func (w *writer) paragraphs(text string) {
 	p.SetFont("go", "", bodySizePt)
 	for _, para := range strings.Split(text, "\n\n") {
 		if para = strings.TrimSpace(para); para != "" {
-			p.MultiCell(0, lineMM, para, "", "L", false)
+			p.MultiCell(0, lineMM, w.text(para), "", "L", false)
 			p.Ln(1.5)
 		}
 	}
@@ -247,9 +272,9 @@ func (w *writer) measure(e domain.MeasureEntry) {
 	}
 	p.Ln(2)
 	w.entries = append(w.entries, tocEntry{level: 2, title: title, page: p.PageNo()})
-	p.Bookmark(title, 1, -1)
+	p.Bookmark(w.text(title), 1, -1)
 	p.SetFont("go", "B", 11)
-	p.MultiCell(0, 6, title, "", "L", false)
+	p.MultiCell(0, 6, w.text(title), "", "L", false)
 	if m.Description != "" {
 		w.paragraphs(m.Description)
 	}
@@ -274,14 +299,14 @@ func (w *writer) measure(e domain.MeasureEntry) {
 			continue
 		}
 		p.SetFont("go", "B", 9.5)
-		p.CellFormat(45, 5, f[0], "", 0, "L", false, 0, "")
+		p.CellFormat(45, 5, w.text(f[0]), "", 0, "L", false, 0, "")
 		p.SetFont("go", "", 9.5)
-		p.MultiCell(0, 5, f[1], "", "L", false)
+		p.MultiCell(0, 5, w.text(f[1]), "", "L", false)
 	}
 	if len(e.Sources) > 0 {
 		p.Ln(1)
 		p.SetFont("go", "B", 9.5)
-		p.MultiCell(0, 5, doc.T("concept.from_ideas"), "", "L", false)
+		p.MultiCell(0, 5, w.text(doc.T("concept.from_ideas")), "", "L", false)
 		p.SetFont("go", "", 9.5)
 		for _, src := range e.Sources {
 			line := "• " + src.Title + " (" + doc.T("origin."+src.Origin) + ", " + doc.Date(src.CreatedAt) + "; " +
@@ -289,7 +314,7 @@ func (w *writer) measure(e domain.MeasureEntry) {
 			if src.DotTotal > 0 {
 				line += "; " + doc.T("pdf.dots", src.DotTotal)
 			}
-			p.MultiCell(0, 5, line+")", "", "L", false)
+			p.MultiCell(0, 5, w.text(line+")"), "", "L", false)
 		}
 	}
 	p.Ln(2)
