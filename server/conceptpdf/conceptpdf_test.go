@@ -31,7 +31,7 @@ func TestPDFRendersAnyTextAndNumbersItsPages(t *testing.T) {
 	}
 	c.Decisions = []domain.CouncilDecision{{DecidedOn: time.Date(2027, 1, 1, 0, 0, 0, 0, time.UTC), Body: "Gemeinderat", Result: domain.ResultAdopted}}
 	doc := conceptpdf.Document{Town: "Ingersheim", ProcessTitle: "Test", Concept: c, Lang: "de", Generated: time.Now(),
-		T: func(key string, args ...any) string { return fmt.Sprint(append([]any{key}, args...)...) },
+		T:    func(key string, args ...any) string { return fmt.Sprint(append([]any{key}, args...)...) },
 		Date: func(t time.Time) string { return t.Format("2.1.2006") }}
 	raw, err := conceptpdf.Bytes(doc)
 	if err != nil {
