@@ -136,6 +136,9 @@ func TestFromIdeasToAdoptedMeasure(t *testing.T) {
 	if res.StatusCode != http.StatusSeeOther {
 		t.Fatalf("create measure: %d\n%s", res.StatusCode, res.Body)
 	}
+	if res := citizenA.get(processPath + "/handlungskonzept/vergleich?von=1&zu=2"); res.StatusCode != http.StatusNotFound {
+		t.Errorf("a draft compared in public: %d, want 404", res.StatusCode)
+	}
 	// Through the workflow to the council.
 	page := pg.get(staffProcess + "/konzept").doc(t)
 	version, _ := page.Find(`input[name="version"]`).First().Attr("value")
@@ -167,6 +170,22 @@ func TestFromIdeasToAdoptedMeasure(t *testing.T) {
 	concept := citizenA.get(processPath + "/handlungskonzept")
 	mustContain(t, concept.Body, "Backhaustag &lt;b&gt;im Herbst&lt;/b&gt;")
 	mustContain(t, concept.Body, "Version 2")
+	// Citizens see what the Fortschreibung changed.
+	diff := citizenA.get(processPath + "/handlungskonzept/vergleich?von=1&zu=2")
+	if diff.StatusCode != http.StatusOK {
+		t.Fatalf("public diff: %d", diff.StatusCode)
+	}
+	if rows := diff.doc(t).Find("tbody tr").Text(); !strings.Contains(rows, "neu") || !strings.Contains(rows, "Backhaustag <b>im Herbst</b>") {
+		t.Errorf("public diff rows:\n%s", rows)
+	}
+	if _, ok := concept.doc(t).Find(`a[href*="/handlungskonzept/vergleich?von=1&zu=2"]`).Attr("href"); !ok {
+		t.Error("the concept page does not link the comparison with the previous version")
+	}
+	for q, want := range map[string]int{"von=1&zu=99": http.StatusNotFound, "von=eins&zu=2": http.StatusBadRequest, "zu=2": http.StatusBadRequest} {
+		if res := citizenA.get(processPath + "/handlungskonzept/vergleich?" + q); res.StatusCode != want {
+			t.Errorf("diff ?%s: %d, want %d", q, res.StatusCode, want)
+		}
+	}
 	link, _ := concept.doc(t).Find(`h4 a:contains("im Herbst")`).Attr("href")
 	measurePage := citizenA.get(link)
 	if measurePage.StatusCode != http.StatusOK {

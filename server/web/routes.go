@@ -51,6 +51,7 @@ func (h *Handler) routes(registry *prometheus.Registry) *gin.Engine {
 	engine.GET("/:municipality/:process/handlungskonzept", h.conceptShow)
 	engine.GET("/:municipality/:process/handlungskonzept.pdf", h.conceptPDF)
 	engine.GET("/:municipality/:process/handlungskonzept/massnahmen/:measure", h.measureShow)
+	engine.GET("/:municipality/:process/handlungskonzept/vergleich", h.conceptDiffPublic)
 	engine.GET("/:municipality/:process/daten/:file", h.openDataExport)
 	engine.GET("/:municipality/:process/umsetzung", h.dashboard)
 	engine.GET("/:municipality/:process/umsetzung.atom", h.atomFeed)
