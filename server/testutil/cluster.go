@@ -3,6 +3,8 @@ package testutil
 import (
 	"context"
 	"fmt"
+	"io"
+	"net"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -30,17 +32,7 @@ func StartRedisCluster(t testing.TB) string {
 	dir := t.TempDir()
 	var addrs []string
 	for i := 0; i < 3; i++ {
-		port := FreePort(t)
-		cmd := exec.Command(server, "--port", strconv.Itoa(port), "--bind", "127.0.0.1",
-			"--cluster-enabled", "yes", "--cluster-config-file", fmt.Sprintf("nodes-%d.conf", port),
-			"--dir", dir, "--save", "", "--appendonly", "no")
-		if err := cmd.Start(); err != nil {
-			t.Fatalf("start cluster node: %v", err)
-		}
-		t.Cleanup(func() { _ = cmd.Process.Kill(); _ = cmd.Wait() })
-		addr := "127.0.0.1:" + strconv.Itoa(port)
-		waitForRedis(t, addr)
-		addrs = append(addrs, addr)
+		addrs = append(addrs, startClusterNode(t, server, dir))
 	}
 	args := append([]string{"--cluster", "create"}, addrs...)
 	args = append(args, "--cluster-replicas", "0", "--cluster-yes")
@@ -65,17 +57,70 @@ func StartRedisCluster(t testing.TB) string {
 	return "redis-cluster://" + addrs[0] + "?addr=" + addrs[1] + "&addr=" + addrs[2]
 }
 
+// startClusterNode starts one cluster node. A node needs its port and the
+// cluster bus port (port + 10000) free; with many tests starting Redis
+// servers at once either may be taken between choosing and binding, so a
+// node that does not come up is retried on other ports.
+func startClusterNode(t testing.TB, server, dir string) string {
+	t.Helper()
+	for attempt := 0; attempt < 5; attempt++ {
+		port := FreePort(t)
+		if port+10000 > 65535 || !portFree(port+10000) {
+			continue
+		}
+		cmd := exec.Command(server, "--port", strconv.Itoa(port), "--bind", "127.0.0.1",
+			"--cluster-enabled", "yes", "--cluster-config-file", fmt.Sprintf("nodes-%d.conf", port),
+			"--dir", dir, "--save", "", "--appendonly", "no")
+		if err := cmd.Start(); err != nil {
+			t.Fatalf("start cluster node: %v", err)
+		}
+		addr := "127.0.0.1:" + strconv.Itoa(port)
+		if redisAnswers(addr, 5*time.Second) {
+			t.Cleanup(func() { _ = cmd.Process.Kill(); _ = cmd.Wait() })
+			return addr
+		}
+		_ = cmd.Process.Kill()
+		_ = cmd.Wait()
+	}
+	t.Fatalf("no cluster node came up in five attempts")
+	return ""
+}
+
+func portFree(port int) bool {
+	l, err := net.Listen("tcp", "127.0.0.1:"+strconv.Itoa(port))
+	if err != nil {
+		return false
+	}
+	l.Close()
+	return true
+}
+
+// redisAnswers waits up to timeout for the server to answer PING. It
+// speaks the protocol on a bare connection: a client library would retry
+// each refused dial for a while and hide how soon the server is up.
+func redisAnswers(addr string, timeout time.Duration) bool {
+	for deadline := time.Now().Add(timeout); time.Now().Before(deadline); time.Sleep(50 * time.Millisecond) {
+		conn, err := net.DialTimeout("tcp", addr, 500*time.Millisecond)
+		if err != nil {
+			continue
+		}
+		_ = conn.SetDeadline(time.Now().Add(time.Second))
+		reply := make([]byte, 7)
+		_, werr := conn.Write([]byte("PING\r\n"))
+		n, rerr := io.ReadFull(conn, reply)
+		conn.Close()
+		if werr == nil && rerr == nil && string(reply[:n]) == "+PONG\r\n" {
+			return true
+		}
+	}
+	return false
+}
+
 func waitForRedis(t testing.TB, addr string) {
 	t.Helper()
-	c := redis.NewClient(&redis.Options{Addr: addr})
-	defer c.Close()
-	for i := 0; i < 100; i++ {
-		if c.Ping(context.Background()).Err() == nil {
-			return
-		}
-		time.Sleep(50 * time.Millisecond)
+	if !redisAnswers(addr, 10*time.Second) {
+		t.Fatalf("redis at %s did not start", addr)
 	}
-	t.Fatalf("redis at %s did not start", addr)
 }
 
 // StartRedisSentinel starts a private Redis master and one Sentinel that

@@ -17,6 +17,7 @@ import (
 	"strconv"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/redis/go-redis/v9"
@@ -225,15 +226,23 @@ func StartRedis(t testing.TB) *RedisProcess {
 	if err != nil {
 		Unavailable(t, "redis-server binary", err)
 	}
-	port := FreePort(t)
-	cmd := exec.Command(bin, "--port", strconv.Itoa(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no")
-	if err := cmd.Start(); err != nil {
-		t.Fatalf("start redis-server: %v", err)
+	// The free port may be taken by another test's server before this one
+	// binds it; a server that does not come up is retried on another port.
+	for attempt := 0; attempt < 5; attempt++ {
+		port := FreePort(t)
+		cmd := exec.Command(bin, "--port", strconv.Itoa(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no")
+		if err := cmd.Start(); err != nil {
+			t.Fatalf("start redis-server: %v", err)
+		}
+		rp := &RedisProcess{URL: "redis://127.0.0.1:" + strconv.Itoa(port) + "/0", cmd: cmd}
+		if redisAnswers("127.0.0.1:"+strconv.Itoa(port), 5*time.Second) {
+			t.Cleanup(rp.Stop)
+			return rp
+		}
+		rp.Stop()
 	}
-	rp := &RedisProcess{URL: "redis://127.0.0.1:" + strconv.Itoa(port) + "/0", cmd: cmd}
-	t.Cleanup(rp.Stop)
-	waitForRedis(t, "127.0.0.1:"+strconv.Itoa(port))
-	return rp
+	t.Fatalf("no redis-server came up in five attempts")
+	return nil
 }
 
 // Stop kills the redis-server (idempotent).
