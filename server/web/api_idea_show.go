@@ -1,7 +1,9 @@
 package web
 
 import (
+	"fmt"
 	"net/http"
+	"time"
 
 	"github.com/gin-gonic/gin"
 )
@@ -24,5 +26,19 @@ func (h *Handler) apiIdeaShow(c *gin.Context) {
 		h.fail(c, err)
 		return
 	}
-	c.JSON(http.StatusOK, h.toAPIIdea(pc, idea, supported[idea.ID]))
+	trail, err := h.Store.IdeaTrail(ctx, idea.ID)
+	if err != nil {
+		h.fail(c, err)
+		return
+	}
+	out := h.toAPIIdea(pc, idea, supported[idea.ID])
+	for _, m := range trail {
+		tm := apiTrailMeasure{Number: m.Number(), Title: m.Title, Status: m.Status,
+			URL: fmt.Sprintf("%s%s/handlungskonzept/massnahmen/%d", h.Config.BaseURL, pc.BaseURL, m.LineageID)}
+		if m.AdoptedOn != nil {
+			tm.AdoptedOn = m.AdoptedOn.DecidedOn.Format(time.DateOnly)
+		}
+		out.Measures = append(out.Measures, tm)
+	}
+	c.JSON(http.StatusOK, out)
 }

@@ -33,6 +33,21 @@ type apiIdea struct {
 	Supported     bool      `json:"supported"`
 	CreatedAt     time.Time `json:"created_at"`
 	URL           string    `json:"url"`
+	Origin        string    `json:"origin"`
+	DotTotal      int       `json:"dot_total"`
+	Answer        string    `json:"answer,omitempty"`
+	MergedInto    int64     `json:"merged_into,omitempty"`
+	// Measures is what became of the idea (its trail); only on the idea itself.
+	Measures []apiTrailMeasure `json:"measures,omitempty"`
+}
+
+// apiTrailMeasure is a measure of the Handlungskonzept an idea went into.
+type apiTrailMeasure struct {
+	Number    string `json:"number"`
+	Title     string `json:"title"`
+	Status    string `json:"status"`
+	AdoptedOn string `json:"adopted_on,omitempty"`
+	URL       string `json:"url"`
 }
 
 type apiIdeaList struct {
@@ -53,5 +68,13 @@ func (h *Handler) toAPIIdea(pc processContext, c domain.Contribution, supported 
 		ID: c.ID, ActionFieldID: c.ActionFieldID, Kind: c.Kind, Title: c.Title, Body: c.Body,
 		Pseudonym: c.Pseudonym, Status: c.Status, Visibility: c.Visibility, SupportCount: c.SupportCount, Supported: supported,
 		CreatedAt: c.CreatedAt, URL: fmt.Sprintf("%s%s/ideen/%d", h.Config.BaseURL, pc.BaseURL, c.ID),
+		Origin: c.Origin, DotTotal: c.DotTotal, Answer: c.Answer, MergedInto: derefID(c.MergedIntoID),
 	}
+}
+
+func derefID(id *int64) int64 {
+	if id == nil {
+		return 0
+	}
+	return *id
 }

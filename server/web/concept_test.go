@@ -194,6 +194,22 @@ func TestFromIdeasToAdoptedMeasure(t *testing.T) {
 	mustContain(t, measurePage.Body, "Backofen für alle")
 	mustContain(t, measurePage.Body, "1 Unterstützung")
 
+	// Apps see the same through the API (responses checked against the schema).
+	k := newContract(t, srv.URL)
+	merged := decode[struct {
+		MergedInto int64  `json:"merged_into"`
+		Status     string `json:"status"`
+	}](t, k.call(citizenB, "GET", apiProcess+"/ideas/"+ideaB, "").Body)
+	if strconv.FormatInt(merged.MergedInto, 10) != ideaA || merged.Status != domain.StatusMerged {
+		t.Errorf("merged idea in the API: %+v", merged)
+	}
+	taken := decode[struct {
+		Measures []struct{ Title, AdoptedOn string } `json:"measures"`
+	}](t, k.call(citizenA, "GET", apiProcess+"/ideas/"+ideaA, "").Body)
+	if len(taken.Measures) != 1 || taken.Measures[0].Title != "Backhaustag <b>im Herbst</b>" {
+		t.Errorf("taken idea in the API: %+v", taken)
+	}
+
 	// The PDF names the measure and the ideas it came from.
 	pdfRes := citizenA.get(processPath + "/handlungskonzept.pdf")
 	if pdfRes.StatusCode != http.StatusOK || pdfRes.Header.Get("Content-Type") != "application/pdf" {
