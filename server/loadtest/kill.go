@@ -21,23 +21,12 @@ import (
 // every acknowledged card and dot is in the database.
 func killTest(phoneCount int, loadFor time.Duration) error {
 	ctx := context.Background()
-	server, code, err := newServerProcess(ctx, "kill", true)
+	server, code, phones, cards, err := startLoaded(ctx, "kill", phoneCount, 10, "Vor dem Absturz")
 	if err != nil {
 		return err
 	}
 	defer server.close()
-	if err := server.start(); err != nil {
-		return err
-	}
 	base := server.base()
-	phones, err := joinAll(base, code, phoneCount)
-	if err != nil {
-		return err
-	}
-	cards, err := writeCards(base, code, phones, 10, "Vor dem Absturz")
-	if err != nil {
-		return err
-	}
 
 	// The ledger of what the server acknowledged.
 	var mu sync.Mutex

@@ -130,3 +130,27 @@ func waitUp(url string, post bool) error {
 	}
 	return fmt.Errorf("%s did not come up", url)
 }
+
+// startLoaded starts the server binary with voting open, joins phoneCount
+// phones and has each write cardsEach cards; the caller closes the server.
+func startLoaded(ctx context.Context, name string, phoneCount, cardsEach int, label string) (*serverProcess, string, []*phone, []int64, error) {
+	server, code, err := newServerProcess(ctx, name, true)
+	if err != nil {
+		return nil, "", nil, nil, err
+	}
+	if err := server.start(); err != nil {
+		server.close()
+		return nil, "", nil, nil, err
+	}
+	phones, err := joinAll(server.base(), code, phoneCount)
+	if err != nil {
+		server.close()
+		return nil, "", nil, nil, err
+	}
+	cards, err := writeCards(server.base(), code, phones, cardsEach, label)
+	if err != nil {
+		server.close()
+		return nil, "", nil, nil, err
+	}
+	return server, code, phones, cards, nil
+}

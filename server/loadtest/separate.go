@@ -39,23 +39,12 @@ func separateTest(phoneCount int) error {
 	}
 	ginBefore := bareGinAgainst("http://"+ginAddr+"/punkte", 3*time.Second)
 
-	server, code, err := newServerProcess(ctx, "sep", true)
+	server, code, phones, cards, err := startLoaded(ctx, "sep", phoneCount, 20, "Karte")
 	if err != nil {
 		return err
 	}
 	defer server.close()
-	if err := server.start(); err != nil {
-		return err
-	}
 	base := server.base()
-	phones, err := joinAll(base, code, phoneCount)
-	if err != nil {
-		return err
-	}
-	cards, err := writeCards(base, code, phones, 20, "Karte")
-	if err != nil {
-		return err
-	}
 	dots := saturate(base, code, phones, cards, 3*time.Second)
 	ginAfter := bareGinAgainst("http://"+ginAddr+"/punkte", 3*time.Second)
 	mean := (ginBefore + ginAfter) / 2

@@ -72,6 +72,7 @@ func (h *Handler) toAPIIdea(pc processContext, c domain.Contribution, supported 
 	}
 }
 
+// derefID is the id behind an optional reference, 0 when there is none.
 func derefID(id *int64) int64 {
 	if id == nil {
 		return 0

@@ -25,8 +25,8 @@ func (im implementation) State(lineage int64) (domain.MeasureState, bool) {
 	return domain.MeasureState{}, false
 }
 
-// loadImplementation reads what the dashboard, the measure pages, the
-// reporting pages and the feeds show.
+// loadImplementation reads what the dashboard, the reporting and review
+// pages and the feeds show.
 func (h *Handler) loadImplementation(ctx context.Context, processID int64, now time.Time) (implementation, error) {
 	var im implementation
 	v, found, err := h.Store.AdoptedVersion(ctx, processID)
@@ -38,28 +38,49 @@ func (h *Handler) loadImplementation(ctx context.Context, processID int64, now t
 		return im, err
 	}
 	im.Concept = &concept
-	if im.Reports, err = h.Store.Reports(ctx, processID); err != nil {
-		return im, err
-	}
-	occurrences, err := h.Store.Occurrences(ctx, processID)
+	hist, err := h.lineageHistory(ctx, processID)
 	if err != nil {
 		return im, err
 	}
-	reportsOf := map[int64][]domain.StatusReport{}
-	for _, r := range im.Reports {
-		reportsOf[r.LineageID] = append(reportsOf[r.LineageID], r)
-	}
-	occurrencesOf := map[int64][]domain.Occurrence{}
-	for _, o := range occurrences {
-		occurrencesOf[o.LineageID] = append(occurrencesOf[o.LineageID], o)
-	}
+	im.Reports = hist.reports
 	for _, f := range concept.Tree() {
 		for _, o := range f.Objectives {
 			for _, e := range o.Measures {
-				lineage := e.Measure.LineageID
-				im.States = append(im.States, domain.NewMeasureState(e, f.Field, reportsOf[lineage], occurrencesOf[lineage], now))
+				im.States = append(im.States, hist.state(e, f.Field, now))
 			}
 		}
 	}
 	return im, nil
+}
+
+// history is a process's reports (newest first) and occurrences by lineage.
+type history struct {
+	reports       []domain.StatusReport
+	reportsOf     map[int64][]domain.StatusReport
+	occurrencesOf map[int64][]domain.Occurrence
+}
+
+func (h *Handler) lineageHistory(ctx context.Context, processID int64) (history, error) {
+	hist := history{reportsOf: map[int64][]domain.StatusReport{}, occurrencesOf: map[int64][]domain.Occurrence{}}
+	var err error
+	if hist.reports, err = h.Store.Reports(ctx, processID); err != nil {
+		return hist, err
+	}
+	occurrences, err := h.Store.Occurrences(ctx, processID)
+	if err != nil {
+		return hist, err
+	}
+	for _, r := range hist.reports {
+		hist.reportsOf[r.LineageID] = append(hist.reportsOf[r.LineageID], r)
+	}
+	for _, o := range occurrences {
+		hist.occurrencesOf[o.LineageID] = append(hist.occurrencesOf[o.LineageID], o)
+	}
+	return hist, nil
+}
+
+// state is where the measure stands on the day now.
+func (hist history) state(e domain.MeasureEntry, field domain.ActionField, now time.Time) domain.MeasureState {
+	lineage := e.Measure.LineageID
+	return domain.NewMeasureState(e, field, hist.reportsOf[lineage], hist.occurrencesOf[lineage], now)
 }

@@ -41,11 +41,6 @@ func (h *Handler) measureShow(c *gin.Context) {
 		h.fail(c, domain.ErrNotFound)
 		return
 	}
-	im, err := h.loadImplementation(c.Request.Context(), pc.Process.ID, time.Now().UTC())
-	if err != nil {
-		h.fail(c, err)
-		return
-	}
 	for _, f := range concept.Tree() {
 		for _, o := range f.Objectives {
 			for _, e := range o.Measures {
@@ -56,7 +51,14 @@ func (h *Handler) measureShow(c *gin.Context) {
 				if d, adopted := concept.Adoption(); adopted {
 					page.Adoption = &d
 				}
-				if state, found := im.State(lineage); found {
+				if concept.Version.Status == domain.ConceptAdopted {
+					// Only adopted measures are implemented and reported on.
+					hist, err := h.lineageHistory(c.Request.Context(), pc.Process.ID)
+					if err != nil {
+						h.fail(c, err)
+						return
+					}
+					state := hist.state(e, f.Field, time.Now().UTC())
 					page.State = &state
 				}
 				h.render(c, http.StatusOK, "measure_show", page)

@@ -145,14 +145,9 @@ func templateFuncs(lang string, catalog *i18n.Catalog) template.FuncMap {
 		// inline style attributes, so colours live in app.css.
 		"fieldTone": func(position int) int { return (position-1)%6 + 1 },
 		"clock":     func(seconds int) string { return fmt.Sprintf("%d:%02d", seconds/60, seconds%60) },
-		"deref": func(p *int64) int64 {
-			if p == nil {
-				return 0
-			}
-			return *p
-		},
-		"add":  func(a, b int) int { return a + b },
-		"list": func(items ...string) []string { return items },
+		"deref":     derefID,
+		"add":       func(a, b int) int { return a + b },
+		"list":      func(items ...string) []string { return items },
 		// Chart geometry helpers (floats from package chart).
 		"add1": func(a, b float64) float64 { return a + b },
 		"sub":  func(a, b float64) float64 { return a - b },

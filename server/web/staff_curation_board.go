@@ -12,23 +12,11 @@ import (
 	"zukunftswerk/server/store"
 )
 
-// curationContext is what every project-group page of a process needs.
+// curationContext is what every staff page of one process needs: the
+// process as its public pages see it, and the base of its staff pages.
 type curationContext struct {
-	Municipality domain.Municipality
-	Process      domain.Process
-	Fields       []domain.ActionField
-	StaffBase    string // /intern/k/<town>/verfahren/<process>
-	PublicBase   string // /<town>/<process>
-}
-
-// FieldTitle is the title of the action field with the given id.
-func (cc curationContext) FieldTitle(id int64) string {
-	for _, f := range cc.Fields {
-		if f.ID == id {
-			return f.Title
-		}
-	}
-	return ""
+	processContext
+	StaffBase string // /intern/k/<town>/verfahren/<process>
 }
 
 func (h *Handler) loadCuration(c *gin.Context) (curationContext, bool) {
@@ -42,8 +30,8 @@ func (h *Handler) loadCuration(c *gin.Context) (curationContext, bool) {
 		return curationContext{}, false
 	}
 	m := municipalityOf(c)
-	return curationContext{Municipality: m, Process: p, Fields: fields,
-		StaffBase: "/intern/k/" + m.Slug + "/verfahren/" + p.Slug, PublicBase: "/" + m.Slug + "/" + p.Slug}, true
+	pc := processContext{Municipality: m, Process: p, Fields: fields, BaseURL: "/" + m.Slug + "/" + p.Slug}
+	return curationContext{processContext: pc, StaffBase: "/intern/k/" + m.Slug + "/verfahren/" + p.Slug}, true
 }
 
 type curationBoardPage struct {
@@ -105,7 +93,7 @@ func (h *Handler) curationQuery(c *gin.Context, cc curationContext) (store.Curat
 	bad := false
 	if v := c.Query("feld"); v != "" {
 		id, err := strconv.ParseInt(v, 10, 64)
-		bad = bad || err != nil || cc.FieldTitle(id) == ""
+		bad = bad || err != nil || !cc.hasField(id)
 		q.ActionFieldID = id
 	}
 	if v := c.Query("seite"); v != "" {

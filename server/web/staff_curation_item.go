@@ -13,14 +13,15 @@ import (
 
 type curationItemPage struct {
 	curationContext
-	Item     domain.Contribution
-	Survivor *domain.Contribution
-	Merged   []domain.Contribution
-	Trail    []store.TrailMeasure
-	Sent     []store.Notification
-	Themes   []string
-	ErrorKey string
-	Saved    bool
+	Item      domain.Contribution
+	Survivor  *domain.Contribution
+	Merged    []domain.Contribution
+	Trail     []store.TrailMeasure
+	Sent      []store.Notification
+	Themes    []string
+	Decisions []string
+	ErrorKey  string
+	Saved     bool
 }
 
 // curationItem shows one contribution with everything the project group
@@ -53,7 +54,7 @@ func (h *Handler) renderCurationItem(c *gin.Context, status int, errorKey string
 		return
 	}
 	ctx := c.Request.Context()
-	page := curationItemPage{curationContext: cc, Item: item, ErrorKey: errorKey, Saved: c.Query("gespeichert") == "1"}
+	page := curationItemPage{curationContext: cc, Item: item, Decisions: domain.Decisions, ErrorKey: errorKey, Saved: c.Query("gespeichert") == "1"}
 	var err error
 	if item.MergedIntoID != nil {
 		survivor, serr := h.Store.Contribution(ctx, cc.Process.ID, *item.MergedIntoID)

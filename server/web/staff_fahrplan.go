@@ -28,8 +28,7 @@ func (h *Handler) renderFahrplan(c *gin.Context, status int, errorKey string) {
 	if !ok {
 		return
 	}
-	pc := processContext{Municipality: cc.Municipality, Process: cc.Process, Fields: cc.Fields}
-	entries, err := h.fahrplan(c.Request.Context(), pc, langOf(c), time.Now())
+	entries, err := h.fahrplan(c.Request.Context(), cc.processContext, langOf(c), time.Now())
 	if err != nil {
 		h.fail(c, err)
 		return
