@@ -134,3 +134,28 @@ const Pending = "pending"
 
 // MaxHideReason bounds a moderator's public reason, in characters.
 const MaxHideReason = 300
+
+// MayManageAccount is the rule for changes to an account itself (password
+// reset, disabling, enabling) made from one municipality's team page: an
+// installation admin may change any account; anyone else only an account
+// that is no installation admin and has no role in another municipality
+// (rolesElsewhere). An account shared with another town belongs to both,
+// so neither town's admin may lock the other out or take it over; each may
+// only remove its own town's roles (see MayRemoveRoles).
+func MayManageAccount(actorIsInstallationAdmin bool, target StaffUser, rolesElsewhere int) bool {
+	if actorIsInstallationAdmin {
+		return true
+	}
+	return !target.InstallationAdmin && rolesElsewhere == 0
+}
+
+// MayRemoveRoles is the rule for taking a municipality's roles from an
+// account: any admin of the municipality may, except from an installation
+// admin (managed only by installation admins) or from themselves (so that a
+// town cannot lose its last admin by a slip).
+func MayRemoveRoles(actorIsInstallationAdmin bool, actorID int64, target StaffUser) bool {
+	if target.ID == actorID {
+		return false
+	}
+	return actorIsInstallationAdmin || !target.InstallationAdmin
+}

@@ -14,6 +14,9 @@ import (
 type Actor struct {
 	UserID int64
 	Name   string
+	// InstallationAdmin widens what account changes the actor may make
+	// (domain.MayManageAccount); it comes from the actor's own account row.
+	InstallationAdmin bool
 }
 
 // audited runs fn in a transaction and writes the audit entry in the same

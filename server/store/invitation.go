@@ -28,15 +28,27 @@ type Invitation struct {
 	UserID         *int64     `db:"user_id"`
 	ExpiresAt      time.Time  `db:"expires_at"`
 	UsedAt         *time.Time `db:"used_at"`
+	// MunicipalityName is read with the invitation, for its page.
+	MunicipalityName string `db:"municipality_name"`
 }
 
-// CreateInvitation stores an invitation (or a reset link) that expires.
+// CreateInvitation stores an invitation (or a reset link) that expires. A
+// reset link is only made for an account the actor may change
+// (domain.MayManageAccount); the rule is applied again when it is used.
 func (s *Store) CreateInvitation(ctx context.Context, actor Actor, municipalityID int64, inv Invitation, validFor time.Duration) error {
 	action, object := "invitation.create", inv.Email
 	if inv.Purpose == PurposeReset {
 		action = "user.password_reset"
 	}
 	return s.audited(ctx, actor, municipalityID, action, "invitation", object, inv.Role, func(tx *sqlx.Tx) error {
+		if inv.Purpose == PurposeReset {
+			if inv.UserID == nil {
+				return fmt.Errorf("store: a reset link needs its account")
+			}
+			if err := s.checkManageable(ctx, tx, actor.InstallationAdmin, municipalityID, *inv.UserID); err != nil {
+				return err
+			}
+		}
 		_, err := exec(ctx, tx, `INSERT INTO invitation (token_hash, purpose, municipality_id, role, email, user_id, created_by, created_at, expires_at)
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 			inv.TokenHash, inv.Purpose, municipalityID, inv.Role, inv.Email, inv.UserID, actor.UserID, s.now(), s.now().Add(validFor))
@@ -50,8 +62,10 @@ func (s *Store) CreateInvitation(ctx context.Context, actor Actor, municipalityI
 // OpenInvitation loads an unused, unexpired invitation.
 func (s *Store) OpenInvitation(ctx context.Context, tokenHash string) (Invitation, error) {
 	var inv Invitation
-	err := get(ctx, s.reader, &inv, `SELECT token_hash, purpose, municipality_id, role, email, user_id, expires_at, used_at
-		FROM invitation WHERE token_hash = ? AND used_at IS NULL AND expires_at > ?`, tokenHash, s.now())
+	err := get(ctx, s.reader, &inv, `SELECT i.token_hash, i.purpose, i.municipality_id, i.role, i.email, i.user_id, i.expires_at, i.used_at,
+		COALESCE(m.name, '') AS municipality_name
+		FROM invitation i LEFT JOIN municipality m ON m.id = i.municipality_id
+		WHERE i.token_hash = ? AND i.used_at IS NULL AND i.expires_at > ?`, tokenHash, s.now())
 	if errors.Is(err, sql.ErrNoRows) {
 		return inv, domain.Errorf(domain.CodeNotFound, "staff.error.invitation_invalid")
 	}
@@ -61,55 +75,137 @@ func (s *Store) OpenInvitation(ctx context.Context, tokenHash string) (Invitatio
 	return inv, nil
 }
 
-// AcceptInvitation uses the invitation exactly once: it creates the account
-// with its role (invite) or sets the new password (reset).
+// ErrAccountExists answers an invitation for an address that has an
+// account by now: that person accepts with their own password instead
+// (JoinWithInvitation).
+var ErrAccountExists = domain.Errorf(domain.CodeConflict, "staff.error.account_exists")
+
+// AcceptInvitation uses the link exactly once: an invitation creates the
+// account with its role; a reset link sets the new password. An invitation
+// never touches an existing account (ErrAccountExists), and a reset link
+// works only while its maker may still change the account: not after the
+// account gained a role in another town or the maker was disabled.
 func (s *Store) AcceptInvitation(ctx context.Context, tokenHash, name, passwordHash string) (domain.StaffUser, error) {
 	var userID int64
 	inv, err := s.OpenInvitation(ctx, tokenHash)
 	if err != nil {
 		return domain.StaffUser{}, err
 	}
-	var municipalityID int64
-	if inv.MunicipalityID != nil {
-		municipalityID = *inv.MunicipalityID
-	}
+	municipalityID := derefInt(inv.MunicipalityID)
 	actor := Actor{Name: name}
 	if inv.Purpose == PurposeReset {
 		actor.Name = inv.Email
 	}
 	err = s.audited(ctx, actor, municipalityID, "invitation.accept", "invitation", inv.Email, inv.Purpose, func(tx *sqlx.Tx) error {
-		res, err := exec(ctx, tx, `UPDATE invitation SET used_at = ? WHERE token_hash = ? AND used_at IS NULL AND expires_at > ?`,
-			s.now(), tokenHash, s.now())
-		if err != nil {
-			return fmt.Errorf("store: unable to use invitation: %w", err)
-		}
-		if n, _ := res.RowsAffected(); n != 1 {
-			return domain.Errorf(domain.CodeNotFound, "staff.error.invitation_invalid")
+		if err := s.useInvitation(ctx, tx, tokenHash); err != nil {
+			return err
 		}
 		if inv.Purpose == PurposeReset {
 			userID = *inv.UserID
-			_, err := exec(ctx, tx, `UPDATE staff_user SET password_hash = ? WHERE id = ?`, passwordHash, userID)
-			return err
+			if err := s.checkResetMaker(ctx, tx, tokenHash, municipalityID, userID); err != nil {
+				return err
+			}
+			if _, err := exec(ctx, tx, `UPDATE staff_user SET password_hash = ? WHERE id = ?`, passwordHash, userID); err != nil {
+				return fmt.Errorf("store: unable to set password: %w", err)
+			}
+			return nil
 		}
-		err = get(ctx, tx, &userID, `INSERT INTO staff_user (email, name, password_hash, installation_admin, disabled, created_at)
+		err := get(ctx, tx, &userID, `INSERT INTO staff_user (email, name, password_hash, installation_admin, disabled, created_at)
 			VALUES (?, ?, ?, FALSE, FALSE, ?) ON CONFLICT (email) DO NOTHING RETURNING id`, inv.Email, name, passwordHash, s.now())
 		if errors.Is(err, sql.ErrNoRows) {
-			// An existing account gets the new role; its password stays.
-			if err := get(ctx, tx, &userID, `SELECT id FROM staff_user WHERE email = ?`, inv.Email); err != nil {
-				return fmt.Errorf("store: unable to find invited account: %w", err)
-			}
-		} else if err != nil {
+			return ErrAccountExists
+		}
+		if err != nil {
 			return fmt.Errorf("store: unable to create invited account: %w", err)
 		}
-		_, err = exec(ctx, tx, `INSERT INTO staff_role (user_id, municipality_id, role) VALUES (?, ?, ?)
-			ON CONFLICT (user_id, municipality_id, role) DO NOTHING`, userID, municipalityID, inv.Role)
-		if err != nil {
-			return fmt.Errorf("store: unable to grant invited role: %w", err)
-		}
-		return nil
+		return s.grantInvitedRole(ctx, tx, userID, municipalityID, inv.Role)
 	})
 	if err != nil {
 		return domain.StaffUser{}, err
 	}
 	return s.StaffUser(ctx, userID)
+}
+
+// JoinWithInvitation gives an existing account the invitation's role. The
+// caller has checked the account's own password: the person who owns the
+// address accepts, not whoever holds the link. Password, name and sessions
+// stay as they are.
+func (s *Store) JoinWithInvitation(ctx context.Context, tokenHash string, userID int64) error {
+	inv, err := s.OpenInvitation(ctx, tokenHash)
+	if err != nil {
+		return err
+	}
+	if inv.Purpose != PurposeInvite {
+		return domain.Errorf(domain.CodeNotFound, "staff.error.invitation_invalid")
+	}
+	municipalityID := derefInt(inv.MunicipalityID)
+	return s.audited(ctx, Actor{UserID: userID, Name: inv.Email}, municipalityID, "invitation.accept", "invitation", inv.Email, inv.Purpose, func(tx *sqlx.Tx) error {
+		var owner int64
+		if err := get(ctx, tx, &owner, `SELECT id FROM staff_user WHERE email = ? AND NOT disabled`+s.forUpdate(), inv.Email); err != nil || owner != userID {
+			return domain.Errorf(domain.CodeNotFound, "staff.error.invitation_invalid")
+		}
+		if err := s.useInvitation(ctx, tx, tokenHash); err != nil {
+			return err
+		}
+		return s.grantInvitedRole(ctx, tx, userID, municipalityID, inv.Role)
+	})
+}
+
+// useInvitation marks the link used; a second use at the same moment finds
+// it used.
+func (s *Store) useInvitation(ctx context.Context, tx *sqlx.Tx, tokenHash string) error {
+	res, err := exec(ctx, tx, `UPDATE invitation SET used_at = ? WHERE token_hash = ? AND used_at IS NULL AND expires_at > ?`,
+		s.now(), tokenHash, s.now())
+	if err != nil {
+		return fmt.Errorf("store: unable to use invitation: %w", err)
+	}
+	if n, _ := res.RowsAffected(); n != 1 {
+		return domain.Errorf(domain.CodeNotFound, "staff.error.invitation_invalid")
+	}
+	return nil
+}
+
+// checkResetMaker applies the account rule again for the person who made a
+// reset link, as things are now.
+func (s *Store) checkResetMaker(ctx context.Context, tx *sqlx.Tx, tokenHash string, municipalityID, userID int64) error {
+	var maker struct {
+		InstallationAdmin bool `db:"installation_admin"`
+		Disabled          bool `db:"disabled"`
+	}
+	err := get(ctx, tx, &maker, `SELECT u.installation_admin, u.disabled FROM invitation i JOIN staff_user u ON u.id = i.created_by
+		WHERE i.token_hash = ?`, tokenHash)
+	if err != nil || maker.Disabled {
+		return domain.Errorf(domain.CodeNotFound, "staff.error.invitation_invalid")
+	}
+	if err := s.checkManageable(ctx, tx, maker.InstallationAdmin, municipalityID, userID); err != nil {
+		return domain.Errorf(domain.CodeNotFound, "staff.error.invitation_invalid")
+	}
+	return nil
+}
+
+func (s *Store) grantInvitedRole(ctx context.Context, tx *sqlx.Tx, userID, municipalityID int64, role string) error {
+	_, err := exec(ctx, tx, `INSERT INTO staff_role (user_id, municipality_id, role) VALUES (?, ?, ?)
+		ON CONFLICT (user_id, municipality_id, role) DO NOTHING`, userID, municipalityID, role)
+	if err != nil {
+		return fmt.Errorf("store: unable to grant invited role: %w", err)
+	}
+	return nil
+}
+
+func derefInt(p *int64) int64 {
+	if p == nil {
+		return 0
+	}
+	return *p
+}
+
+// OpenResetLinks counts the unused, unexpired reset links of an account.
+func (s *Store) OpenResetLinks(ctx context.Context, userID int64) (int, error) {
+	var n int
+	err := get(ctx, s.reader, &n, `SELECT COUNT(*) FROM invitation WHERE user_id = ? AND purpose = ? AND used_at IS NULL AND expires_at > ?`,
+		userID, PurposeReset, s.now())
+	if err != nil {
+		return 0, fmt.Errorf("store: unable to count reset links: %w", err)
+	}
+	return n, nil
 }

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"strconv"
+	"strings"
 
 	"github.com/jmoiron/sqlx"
 
@@ -69,15 +70,30 @@ func (s *Store) Memberships(ctx context.Context, userID int64) ([]domain.Members
 type TeamMember struct {
 	domain.StaffUser
 	Roles string `db:"roles"` // comma-separated
+	// Elsewhere counts the user's roles in other municipalities: such an
+	// account is shared, and only its roles here are this town's business.
+	Elsewhere int `db:"elsewhere"`
+}
+
+// RoleList splits Roles.
+func (m TeamMember) RoleList() []domain.Role {
+	var out []domain.Role
+	for _, r := range strings.Split(m.Roles, ",") {
+		if r != "" {
+			out = append(out, domain.Role(r))
+		}
+	}
+	return out
 }
 
 // Team lists the users with a role in the municipality.
 func (s *Store) Team(ctx context.Context, municipalityID int64) ([]TeamMember, error) {
 	var list []TeamMember
 	err := selectAll(ctx, s.reader, &list, `SELECT u.id, u.email, u.name, u.password_hash, u.installation_admin, u.disabled, u.created_at,
-		(SELECT `+s.groupConcat("r.role")+` FROM staff_role r WHERE r.user_id = u.id AND r.municipality_id = ?) AS roles
+		(SELECT `+s.groupConcat("r.role")+` FROM staff_role r WHERE r.user_id = u.id AND r.municipality_id = ?) AS roles,
+		(SELECT COUNT(*) FROM staff_role r WHERE r.user_id = u.id AND r.municipality_id <> ?) AS elsewhere
 		FROM staff_user u WHERE u.id IN (SELECT user_id FROM staff_role WHERE municipality_id = ?) ORDER BY u.name, u.id`,
-		municipalityID, municipalityID)
+		municipalityID, municipalityID, municipalityID)
 	if err != nil {
 		return nil, fmt.Errorf("store: unable to list team: %w", err)
 	}
@@ -114,20 +130,69 @@ func (s *Store) GrantRole(ctx context.Context, actor Actor, userID, municipality
 }
 
 // SetDisabled disables or enables an account that has a role in the
-// municipality.
+// municipality, if the actor may change that account at all
+// (domain.MayManageAccount, checked inside the transaction).
 func (s *Store) SetDisabled(ctx context.Context, actor Actor, municipalityID, userID int64, disabled bool) error {
 	action := "user.enable"
 	if disabled {
 		action = "user.disable"
 	}
 	return s.audited(ctx, actor, municipalityID, action, "staff_user", strconv.FormatInt(userID, 10), "", func(tx *sqlx.Tx) error {
-		res, err := exec(ctx, tx, `UPDATE staff_user SET disabled = ? WHERE id = ?
-			AND id IN (SELECT user_id FROM staff_role WHERE municipality_id = ?)`, disabled, userID, municipalityID)
-		if err != nil {
+		if err := s.checkManageable(ctx, tx, actor.InstallationAdmin, municipalityID, userID); err != nil {
+			return err
+		}
+		if _, err := exec(ctx, tx, `UPDATE staff_user SET disabled = ? WHERE id = ?`, disabled, userID); err != nil {
 			return fmt.Errorf("store: unable to change account: %w", err)
 		}
+		return nil
+	})
+}
+
+// checkManageable applies domain.MayManageAccount to the account as it is
+// inside the transaction (its row locked on PostgreSQL, so that a role
+// granted elsewhere at the same moment waits for this change): a user
+// without a role in the municipality is not found there, an account the
+// actor may not change is forbidden.
+func (s *Store) checkManageable(ctx context.Context, tx *sqlx.Tx, actorIsInstallationAdmin bool, municipalityID, userID int64) error {
+	var target domain.StaffUser
+	if err := get(ctx, tx, &target, `SELECT `+staffColumns+` FROM staff_user WHERE id = ?`+s.forUpdate(), userID); err != nil {
+		return notFoundIfNoRows(err, "staff user")
+	}
+	var here, elsewhere int
+	if err := get(ctx, tx, &here, `SELECT COUNT(*) FROM staff_role WHERE user_id = ? AND municipality_id = ?`, userID, municipalityID); err != nil {
+		return fmt.Errorf("store: unable to count roles: %w", err)
+	}
+	if err := get(ctx, tx, &elsewhere, `SELECT COUNT(*) FROM staff_role WHERE user_id = ? AND municipality_id <> ?`, userID, municipalityID); err != nil {
+		return fmt.Errorf("store: unable to count roles: %w", err)
+	}
+	if here == 0 {
+		return domain.Errorf(domain.CodeForbidden, "error.forbidden")
+	}
+	if !domain.MayManageAccount(actorIsInstallationAdmin, target, elsewhere) {
+		return domain.Errorf(domain.CodeForbidden, "staff.error.account_shared")
+	}
+	return nil
+}
+
+// RemoveRoles takes every role the user holds in the municipality
+// (domain.MayRemoveRoles). The account itself stays as it is: its other
+// towns' roles, its password and its sessions, which from now on simply do
+// not open this town's pages.
+func (s *Store) RemoveRoles(ctx context.Context, actor Actor, municipalityID, userID int64) error {
+	return s.audited(ctx, actor, municipalityID, "role.remove", "staff_user", strconv.FormatInt(userID, 10), "", func(tx *sqlx.Tx) error {
+		var target domain.StaffUser
+		if err := get(ctx, tx, &target, `SELECT `+staffColumns+` FROM staff_user WHERE id = ?`+s.forUpdate(), userID); err != nil {
+			return notFoundIfNoRows(err, "staff user")
+		}
+		if !domain.MayRemoveRoles(actor.InstallationAdmin, actor.UserID, target) {
+			return domain.Errorf(domain.CodeForbidden, "staff.error.remove_refused")
+		}
+		res, err := exec(ctx, tx, `DELETE FROM staff_role WHERE user_id = ? AND municipality_id = ?`, userID, municipalityID)
+		if err != nil {
+			return fmt.Errorf("store: unable to remove roles: %w", err)
+		}
 		if n, _ := res.RowsAffected(); n == 0 {
-			return fmt.Errorf("store: staff user: %w", errNotFound)
+			return domain.Errorf(domain.CodeForbidden, "error.forbidden")
 		}
 		return nil
 	})

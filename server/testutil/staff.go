@@ -2,6 +2,7 @@ package testutil
 
 import (
 	"context"
+	"sync"
 	"testing"
 
 	"zukunftswerk/server/auth"
@@ -11,6 +12,10 @@ import (
 
 // StaffPassword is the password of every account made by CreateStaff.
 const StaffPassword = "Backhaus am Marktplatz 1835"
+
+// staffPasswordHash hashes StaffPassword once per test binary: argon2id is
+// slow on purpose, and the account matrices create many accounts.
+var staffPasswordHash = sync.OnceValues(func() (string, error) { return auth.HashPassword(StaffPassword) })
 
 // Grant is one role in one municipality (by slug).
 type Grant struct {
@@ -23,7 +28,7 @@ type Grant struct {
 func CreateStaff(t testing.TB, s *store.Store, email, name string, installationAdmin bool, grants ...Grant) domain.StaffUser {
 	t.Helper()
 	ctx := context.Background()
-	hash, err := auth.HashPassword(StaffPassword)
+	hash, err := staffPasswordHash()
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -23,7 +23,9 @@ type staffContext struct {
 }
 
 // Actor is the audit identity of the staff member.
-func (s staffContext) Actor() store.Actor { return store.Actor{UserID: s.User.ID, Name: s.User.Name} }
+func (s staffContext) Actor() store.Actor {
+	return store.Actor{UserID: s.User.ID, Name: s.User.Name, InstallationAdmin: s.User.InstallationAdmin}
+}
 
 // Has reports whether the staff member holds one of roles in the
 // municipality; installation admins hold every role everywhere.

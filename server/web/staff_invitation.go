@@ -4,6 +4,7 @@ import (
 	"crypto/rand"
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
 	"net/http"
 	"strings"
 
@@ -15,11 +16,14 @@ import (
 )
 
 type invitationPage struct {
-	Token    string
-	Purpose  string
-	Email    string
-	Name     string
-	ErrorKey string
+	Token        string
+	Purpose      string
+	Email        string
+	Role         string
+	Municipality string
+	Existing     bool // the address has an account: its owner confirms with its password
+	Name         string
+	ErrorKey     string
 }
 
 // newLinkToken returns a random token for an invitation or reset link and
@@ -36,31 +40,54 @@ func hashLinkToken(token string) string {
 	return hex.EncodeToString(sum[:])
 }
 
-// staffInvitationForm shows an invitation (or reset) link's form.
-func (h *Handler) staffInvitationForm(c *gin.Context) {
-	inv, err := h.Store.OpenInvitation(c.Request.Context(), hashLinkToken(c.Param("token")))
+// openInvitationPage loads the link and what its page says: for whom, which
+// role in which town, and whether the address already has an account.
+func (h *Handler) openInvitationPage(c *gin.Context) (store.Invitation, invitationPage, *domain.StaffUser, bool) {
+	ctx := c.Request.Context()
+	inv, err := h.Store.OpenInvitation(ctx, hashLinkToken(c.Param("token")))
 	if err != nil {
 		h.fail(c, err)
-		return
+		return inv, invitationPage{}, nil, false
 	}
-	h.render(c, http.StatusOK, "staff_invitation", invitationPage{Token: c.Param("token"), Purpose: inv.Purpose, Email: inv.Email})
+	page := invitationPage{Token: c.Param("token"), Purpose: inv.Purpose, Email: inv.Email, Role: inv.Role, Municipality: inv.MunicipalityName}
+	var existing *domain.StaffUser
+	if inv.Purpose == store.PurposeInvite {
+		if u, err := h.Store.StaffUserByEmail(ctx, inv.Email); err == nil {
+			existing, page.Existing = &u, true
+		}
+	}
+	return inv, page, existing, true
 }
 
-// staffInvitationAccept uses the link once: it creates the account (or sets
-// the new password) and ends any session the account had.
+// staffInvitationForm shows an invitation (or reset) link's form.
+func (h *Handler) staffInvitationForm(c *gin.Context) {
+	_, page, _, ok := h.openInvitationPage(c)
+	if !ok {
+		return
+	}
+	h.render(c, http.StatusOK, "staff_invitation", page)
+}
+
+// staffInvitationAccept uses the link once. A new address gets its account
+// with the role; a reset link sets the new password and ends the account's
+// sessions. An address that already has an account gets the role only when
+// its owner types that account's password (limited like a login): holding
+// the link is not enough to change someone else's account.
 func (h *Handler) staffInvitationAccept(c *gin.Context) {
 	if !h.parseForm(c) {
 		return
 	}
-	ctx := c.Request.Context()
-	hash := hashLinkToken(c.Param("token"))
-	inv, err := h.Store.OpenInvitation(ctx, hash)
-	if err != nil {
-		h.fail(c, err)
+	inv, page, existing, ok := h.openInvitationPage(c)
+	if !ok {
 		return
 	}
+	if existing != nil {
+		h.joinWithInvitation(c, inv, page, *existing)
+		return
+	}
+	ctx := c.Request.Context()
 	form := c.Request.PostForm
-	page := invitationPage{Token: c.Param("token"), Purpose: inv.Purpose, Email: inv.Email, Name: form.Get("name")}
+	page.Name = form.Get("name")
 	name := strings.TrimSpace(form.Get("name"))
 	if inv.Purpose == store.PurposeReset {
 		name = "reset"
@@ -85,13 +112,43 @@ func (h *Handler) staffInvitationAccept(c *gin.Context) {
 		h.fail(c, err)
 		return
 	}
-	user, err := h.Store.AcceptInvitation(ctx, hash, name, passwordHash)
+	user, err := h.Store.AcceptInvitation(ctx, hashLinkToken(page.Token), name, passwordHash)
+	if errors.Is(err, store.ErrAccountExists) {
+		// The account appeared since the form was shown: ask for its password.
+		page.Existing, page.ErrorKey = true, "staff.error.account_exists"
+		h.render(c, http.StatusConflict, "staff_invitation", page)
+		return
+	}
 	if err != nil {
 		h.fail(c, err)
 		return
 	}
-	if err := h.Live.DeleteUserSessions(ctx, user.ID); err != nil {
-		h.Log.Warn("unable to end sessions after invitation", "error", err)
+	if inv.Purpose == store.PurposeReset {
+		if err := h.Live.DeleteUserSessions(ctx, user.ID); err != nil {
+			h.Log.Warn("unable to end sessions after a password reset", "error", err)
+		}
+	}
+	c.Redirect(http.StatusSeeOther, "/intern/anmelden?willkommen=1")
+}
+
+// joinWithInvitation gives an existing account the invited role once its
+// own password is typed; the attempts count against the login limits.
+func (h *Handler) joinWithInvitation(c *gin.Context, inv store.Invitation, page invitationPage, user domain.StaffUser) {
+	ctx := c.Request.Context()
+	if check := h.passwordAttempt(c, user.Email); !check.Allowed {
+		setRetryAfter(c, check.RetryAfter)
+		page.ErrorKey = "staff.error.login_limited"
+		h.render(c, http.StatusTooManyRequests, "staff_invitation", page)
+		return
+	}
+	if !auth.CheckPassword(c.Request.PostForm.Get("password"), user.PasswordHash) || user.Disabled {
+		page.ErrorKey = "staff.error.login_failed"
+		h.render(c, http.StatusUnauthorized, "staff_invitation", page)
+		return
+	}
+	if err := h.Store.JoinWithInvitation(ctx, hashLinkToken(page.Token), user.ID); err != nil {
+		h.fail(c, err)
+		return
 	}
 	c.Redirect(http.StatusSeeOther, "/intern/anmelden?willkommen=1")
 }

@@ -42,17 +42,11 @@ func (h *Handler) staffLogin(c *gin.Context) {
 	email, _ := domain.NormalizeEmail(form.Get("email"))
 	ctx := c.Request.Context()
 
-	accountKey := sha256.Sum256([]byte(email))
-	for _, check := range []live.Decision{
-		h.Live.AllowStrict(ctx, "login-client:"+h.clientKey(c), loginPerClient),
-		h.Live.AllowStrict(ctx, "login-account:"+hex.EncodeToString(accountKey[:16]), loginPerAccount),
-	} {
-		if !check.Allowed {
-			setRetryAfter(c, check.RetryAfter)
-			page.ErrorKey = "staff.error.login_limited"
-			h.render(c, http.StatusTooManyRequests, "staff_login", page)
-			return
-		}
+	if check := h.passwordAttempt(c, email); !check.Allowed {
+		setRetryAfter(c, check.RetryAfter)
+		page.ErrorKey = "staff.error.login_limited"
+		h.render(c, http.StatusTooManyRequests, "staff_login", page)
+		return
 	}
 
 	user, err := h.Store.StaffUserByEmail(ctx, email)
@@ -76,6 +70,18 @@ func (h *Handler) staffLogin(c *gin.Context) {
 	}
 	h.setSessionCookie(c, token, int(h.Config.SessionMax.Seconds()))
 	c.Redirect(http.StatusSeeOther, page.Next)
+}
+
+// passwordAttempt counts one attempt at an account's password (a login,
+// or accepting an invitation with an existing account) against the limits
+// per client and per account.
+func (h *Handler) passwordAttempt(c *gin.Context, email string) live.Decision {
+	ctx := c.Request.Context()
+	accountKey := sha256.Sum256([]byte(email))
+	if d := h.Live.AllowStrict(ctx, "login-client:"+h.clientKey(c), loginPerClient); !d.Allowed {
+		return d
+	}
+	return h.Live.AllowStrict(ctx, "login-account:"+hex.EncodeToString(accountKey[:16]), loginPerAccount)
 }
 
 // staffLogout ends the session at once.

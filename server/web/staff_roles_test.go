@@ -134,6 +134,150 @@ func TestRoleRouteMatrix(t *testing.T) {
 	if res := newCitizen(t, srv).get(fmt.Sprintf("/musterstadt/zukunft/ideen/%d", foreignIdea)); res.StatusCode != http.StatusOK {
 		t.Errorf("the foreign idea is gone: %d", res.StatusCode)
 	}
+	t.Run("account actions", func(t *testing.T) { accountActionMatrix(t, srv) })
+}
+
+// accountActionMatrix: every staff route that changes an account, for every
+// pair of actor and target — same town, other town, an account with roles
+// in both towns, an installation admin, the actor themselves — through both
+// towns' routes. What the rule allows (written here independently of
+// domain.MayManageAccount) must succeed; everything else must answer 403
+// (or 422 for disabling oneself) and change nothing: zero unauthorised
+// successes.
+func accountActionMatrix(t *testing.T, srv *testutil.Server) {
+	ctx := context.Background()
+	towns := []string{"ingersheim", "musterstadt"}
+	grant := func(town string, r domain.Role) testutil.Grant { return testutil.Grant{Municipality: town, Role: r} }
+	type actor struct {
+		name, email       string
+		installationAdmin bool
+		adminIn           map[string]bool
+	}
+	actors := []actor{
+		{"ingersheim admin", "acc-admin-i@i.de", false, map[string]bool{"ingersheim": true}},
+		{"musterstadt admin", "acc-admin-m@m.de", false, map[string]bool{"musterstadt": true}},
+		{"two-town admin", "acc-admin-im@i.de", false, map[string]bool{"ingersheim": true}}, // moderation in musterstadt
+		{"installation admin", "acc-root@i.de", true, map[string]bool{}},
+	}
+	testutil.CreateStaff(t, srv.Store, actors[0].email, "Admin I", false, grant("ingersheim", domain.RoleAdmin))
+	testutil.CreateStaff(t, srv.Store, actors[1].email, "Admin M", false, grant("musterstadt", domain.RoleAdmin))
+	testutil.CreateStaff(t, srv.Store, actors[2].email, "Admin IM", false, grant("ingersheim", domain.RoleAdmin), grant("musterstadt", domain.RoleModeration))
+	testutil.CreateStaff(t, srv.Store, actors[3].email, "Root", true, grant("ingersheim", domain.RoleAdmin))
+
+	// kind of target → its roles (the actor itself is a kind of its own).
+	targetRoles := map[string][]testutil.Grant{
+		"same town":          {grant("ingersheim", domain.RoleVerwaltung)},
+		"other town":         {grant("musterstadt", domain.RoleVerwaltung)},
+		"two towns":          {grant("ingersheim", domain.RoleVerwaltung), grant("musterstadt", domain.RoleModeration)},
+		"installation admin": {grant("ingersheim", domain.RoleAdmin), grant("musterstadt", domain.RoleAdmin)},
+	}
+	kinds := []string{"same town", "other town", "two towns", "installation admin", "self"}
+	actions := []string{"disable", "enable", "reset", "remove"}
+
+	// allowed is the rule in plain words (README, staff section).
+	allowed := func(a actor, town, kind, action string, targetInRoles map[string]bool, targetIsRoot bool) bool {
+		if !a.installationAdmin && !a.adminIn[town] {
+			return false // no admin in this town
+		}
+		if !targetInRoles[town] {
+			return false // not a member of this town's team
+		}
+		if kind == "self" && (action == "disable" || action == "remove") {
+			return false
+		}
+		if a.installationAdmin {
+			return true
+		}
+		if targetIsRoot {
+			return false // installation admins are managed by installation admins only
+		}
+		if action == "remove" {
+			return true // a town may always take back its own roles
+		}
+		for t := range targetInRoles {
+			if t != town {
+				return false // shared account: not this town's alone
+			}
+		}
+		return true
+	}
+
+	n, successes, refusals := 0, 0, 0
+	for _, a := range actors {
+		browser := newCitizen(t, srv)
+		browser.login(a.email)
+		self, _ := srv.Store.StaffUserByEmail(ctx, a.email)
+		for _, town := range towns {
+			for _, kind := range kinds {
+				for _, action := range actions {
+					n++
+					target := self
+					inRoles := map[string]bool{}
+					if kind == "self" {
+						ms, _ := srv.Store.Memberships(ctx, self.ID)
+						for _, m := range ms {
+							inRoles[m.MunicipalitySlug] = true
+						}
+					} else {
+						target = testutil.CreateStaff(t, srv.Store, fmt.Sprintf("acc-target-%d@x.de", n), fmt.Sprintf("Ziel %d", n),
+							kind == "installation admin", targetRoles[kind]...)
+						for _, g := range targetRoles[kind] {
+							inRoles[g.Municipality] = true
+						}
+					}
+					if action == "enable" && kind != "self" {
+						root := store.Actor{Name: "test", InstallationAdmin: true}
+						m, _ := srv.Store.MunicipalityBySlug(ctx, targetRoles[kind][0].Municipality)
+						if err := srv.Store.SetDisabled(ctx, root, m.ID, target.ID, true); err != nil {
+							t.Fatal(err)
+						}
+					}
+					before := accountState(t, srv, target.ID)
+					res := browser.post(fmt.Sprintf("/intern/k/%s/team/%d", town, target.ID), url.Values{"action": {action}})
+					want := allowed(a, town, kind, action, inRoles, target.InstallationAdmin)
+					label := fmt.Sprintf("%s → %s %s in %s", a.name, action, kind, town)
+					if want {
+						successes++
+						if res.StatusCode >= 400 {
+							t.Errorf("%s: %d, want allowed", label, res.StatusCode)
+						}
+						continue
+					}
+					refusals++
+					if res.StatusCode != http.StatusForbidden && res.StatusCode != http.StatusUnprocessableEntity {
+						t.Errorf("%s: %d, want 403 (an unauthorised success)", label, res.StatusCode)
+					}
+					if after := accountState(t, srv, target.ID); after != before {
+						t.Errorf("%s: refused, but the account changed: %q → %q", label, before, after)
+					}
+					if strings.Contains(res.Body, "/intern/einladung/") {
+						t.Errorf("%s: refused, but a reset link was shown", label)
+					}
+				}
+			}
+		}
+	}
+	if successes == 0 || refusals == 0 {
+		t.Fatalf("the matrix is one-sided: %d allowed, %d refused", successes, refusals)
+	}
+	t.Logf("%d account actions: %d allowed, %d refused", n, successes, refusals)
+}
+
+// accountState is what an account action could change: the lock, the
+// password, the roles and the reset links made for it.
+func accountState(t *testing.T, srv *testutil.Server, userID int64) string {
+	t.Helper()
+	ctx := context.Background()
+	u, err := srv.Store.StaffUser(ctx, userID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ms, _ := srv.Store.Memberships(ctx, userID)
+	links, err := srv.Store.OpenResetLinks(ctx, userID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return fmt.Sprintf("disabled=%v hash=%s roles=%v links=%d", u.Disabled, u.PasswordHash[len(u.PasswordHash)-8:], ms, links)
 }
 
 func contains(list []string, s string) bool {

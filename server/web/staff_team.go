@@ -13,13 +13,20 @@ import (
 
 type teamPage struct {
 	Municipality domain.Municipality
-	Team         []store.TeamMember
+	Team         []teamRow
 	Roles        []domain.Role
 	Link         string // a new invitation or reset link, shown once
 	LinkEmail    string
 	Email        string
 	Role         string
 	ErrorKey     string
+}
+
+// teamRow is a member with the actions the viewer may take on them.
+type teamRow struct {
+	store.TeamMember
+	MayManage bool // reset, disable, enable (domain.MayManageAccount)
+	MayRemove bool // remove this town's roles (domain.MayRemoveRoles)
 }
 
 // staffTeam lists the municipality's staff with their roles.
@@ -34,7 +41,13 @@ func (h *Handler) renderTeam(c *gin.Context, status int, page teamPage) {
 		h.fail(c, err)
 		return
 	}
-	page.Municipality, page.Team, page.Roles = m, team, domain.Roles
+	viewer := staffOf(c).User
+	for _, member := range team {
+		page.Team = append(page.Team, teamRow{TeamMember: member,
+			MayManage: domain.MayManageAccount(viewer.InstallationAdmin, member.StaffUser, member.Elsewhere),
+			MayRemove: domain.MayRemoveRoles(viewer.InstallationAdmin, viewer.ID, member.StaffUser)})
+	}
+	page.Municipality, page.Roles = m, domain.Roles
 	h.render(c, status, "staff_team", page)
 }
 
@@ -65,8 +78,11 @@ func (h *Handler) staffInvite(c *gin.Context) {
 	h.renderTeam(c, http.StatusCreated, teamPage{Link: h.Config.BaseURL + "/intern/einladung/" + token, LinkEmail: email})
 }
 
-// staffMemberAction disables, enables or resets the password of a member of
-// this municipality. Disabling ends the member's sessions at once.
+// staffMemberAction acts on a member of this municipality: disable or
+// enable the account (disabling ends its sessions at once), make a
+// password-reset link, or remove the member's roles here. The store applies
+// the account rule (domain.MayManageAccount / MayRemoveRoles): a shared
+// account or an installation admin answers 403 with the reason.
 func (h *Handler) staffMemberAction(c *gin.Context) {
 	if !h.parseForm(c) {
 		return
@@ -78,11 +94,8 @@ func (h *Handler) staffMemberAction(c *gin.Context) {
 		h.fail(c, domain.Errorf(domain.CodeForbidden, "error.forbidden"))
 		return
 	}
-	member, found := h.teamMember(c, userID)
-	if !found {
-		return
-	}
 	actor := staffOf(c).Actor()
+	back := fmt.Sprintf("/intern/k/%s/team", m.Slug)
 	switch c.Request.PostForm.Get("action") {
 	case "disable", "enable":
 		disable := c.Request.PostForm.Get("action") == "disable"
@@ -91,7 +104,7 @@ func (h *Handler) staffMemberAction(c *gin.Context) {
 			return
 		}
 		if err := h.Store.SetDisabled(ctx, actor, m.ID, userID, disable); err != nil {
-			h.fail(c, err)
+			h.failTeam(c, err)
 			return
 		}
 		if disable {
@@ -100,33 +113,37 @@ func (h *Handler) staffMemberAction(c *gin.Context) {
 				return
 			}
 		}
-		c.Redirect(http.StatusSeeOther, fmt.Sprintf("/intern/k/%s/team", m.Slug))
+		c.Redirect(http.StatusSeeOther, back)
 	case "reset":
-		token, hash := newLinkToken()
-		inv := store.Invitation{TokenHash: hash, Purpose: store.PurposeReset, Email: member.Email, UserID: &userID}
-		if err := h.Store.CreateInvitation(ctx, actor, m.ID, inv, h.Config.InvitationValidity); err != nil {
-			h.fail(c, err)
+		target, err := h.Store.StaffUser(ctx, userID)
+		if err != nil {
+			h.fail(c, domain.Errorf(domain.CodeForbidden, "error.forbidden"))
 			return
 		}
-		h.renderTeam(c, http.StatusCreated, teamPage{Link: h.Config.BaseURL + "/intern/einladung/" + token, LinkEmail: member.Email})
+		token, hash := newLinkToken()
+		inv := store.Invitation{TokenHash: hash, Purpose: store.PurposeReset, Email: target.Email, UserID: &userID}
+		if err := h.Store.CreateInvitation(ctx, actor, m.ID, inv, h.Config.InvitationValidity); err != nil {
+			h.failTeam(c, err)
+			return
+		}
+		h.renderTeam(c, http.StatusCreated, teamPage{Link: h.Config.BaseURL + "/intern/einladung/" + token, LinkEmail: target.Email})
+	case "remove":
+		if err := h.Store.RemoveRoles(ctx, actor, m.ID, userID); err != nil {
+			h.failTeam(c, err)
+			return
+		}
+		c.Redirect(http.StatusSeeOther, back)
 	default:
 		h.fail(c, domain.Errorf(domain.CodeBadRequest, "error.bad_request"))
 	}
 }
 
-// teamMember finds a member of the guarded municipality; anyone else is
-// another municipality's business (403).
-func (h *Handler) teamMember(c *gin.Context, userID int64) (store.TeamMember, bool) {
-	team, err := h.Store.Team(c.Request.Context(), municipalityOf(c).ID)
-	if err != nil {
-		h.fail(c, err)
-		return store.TeamMember{}, false
+// failTeam shows a refused account action on the team page with its
+// reason; other errors take the usual way.
+func (h *Handler) failTeam(c *gin.Context, err error) {
+	if key := domain.ErrorMessageKey(err); domain.ErrorCode(err) == domain.CodeForbidden && key != "error.forbidden" {
+		h.renderTeam(c, http.StatusForbidden, teamPage{ErrorKey: key})
+		return
 	}
-	for _, member := range team {
-		if member.ID == userID {
-			return member, true
-		}
-	}
-	h.fail(c, domain.Errorf(domain.CodeForbidden, "error.forbidden"))
-	return store.TeamMember{}, false
+	h.fail(c, err)
 }
