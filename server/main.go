@@ -111,20 +111,21 @@ func run(ctx context.Context, log *slog.Logger, args []string, getenv func(strin
 	}
 	go sender.Run(ctx, 30*time.Second)
 
-	srv := &http.Server{
-		Addr:              cfg.ListenAddr,
-		Handler:           handler,
-		ReadHeaderTimeout: 10 * time.Second,
-		ReadTimeout:       30 * time.Second,
-		IdleTimeout:       120 * time.Second,
-		ErrorLog:          slog.NewLogLogger(log.Handler(), slog.LevelWarn),
-	}
+	srv := newHTTPServer(cfg.ListenAddr, handler, log)
 	srv.RegisterOnShutdown(handler.CloseStreams)
-	serveErr := make(chan error, 1)
+	serveErr := make(chan error, 2)
 	go func() {
 		log.Info("listening", "addr", cfg.ListenAddr, "base_url", cfg.BaseURL)
 		serveErr <- srv.ListenAndServe()
 	}()
+	if cfg.MetricsAddr != "" {
+		metricsSrv := newHTTPServer(cfg.MetricsAddr, onlyMetrics(handler.Metrics), log)
+		defer metricsSrv.Close()
+		go func() {
+			log.Info("metrics listening", "addr", cfg.MetricsAddr)
+			serveErr <- metricsSrv.ListenAndServe()
+		}()
+	}
 
 	select {
 	case err := <-serveErr:
@@ -139,6 +140,36 @@ func run(ctx context.Context, log *slog.Logger, args []string, getenv func(strin
 		return fmt.Errorf("server: shutdown: %w", err)
 	}
 	return nil
+}
+
+// Limits of every listener: a request's headers may take at most
+// maxHeaderBytes (net/http answers 431 beyond that, plus its 4 KB of slack)
+// and must arrive within readHeaderTimeout, so that slow or huge headers
+// from many connections cannot hold the process's memory.
+const (
+	maxHeaderBytes    = 16 << 10
+	readHeaderTimeout = 10 * time.Second
+)
+
+// newHTTPServer is a listener with the limits above; streams of live
+// workshops lift the write deadline for themselves.
+func newHTTPServer(addr string, handler http.Handler, log *slog.Logger) *http.Server {
+	return &http.Server{
+		Addr:              addr,
+		Handler:           handler,
+		MaxHeaderBytes:    maxHeaderBytes,
+		ReadHeaderTimeout: readHeaderTimeout,
+		ReadTimeout:       30 * time.Second,
+		IdleTimeout:       120 * time.Second,
+		ErrorLog:          slog.NewLogLogger(log.Handler(), slog.LevelWarn),
+	}
+}
+
+// onlyMetrics serves /metrics and nothing else on the metrics listener.
+func onlyMetrics(metrics http.Handler) http.Handler {
+	mux := http.NewServeMux()
+	mux.Handle("GET /metrics", metrics)
+	return mux
 }
 
 // healthcheck asks the local server's /healthz; the Docker HEALTHCHECK uses

@@ -15,6 +15,10 @@ import (
 // Config is everything the server needs to know about its surroundings.
 type Config struct {
 	ListenAddr  string // LISTEN_ADDR, default ":8080"
+	// MetricsAddr is the listener of /metrics (METRICS_ADDR, e.g.
+	// "127.0.0.1:9090"); empty: metrics are not served at all. Never the
+	// public listener.
+	MetricsAddr string
 	DatabaseURL string // DATABASE_URL: SQLite file path or file: URL, or postgres:// URL
 	RedisURL    string // REDIS_URL; empty starts an in-process Redis
 	RedisPrefix string // REDIS_PREFIX, prepended to every key
@@ -60,6 +64,7 @@ type Config struct {
 func Load(getenv func(string) string) (Config, error) {
 	cfg := Config{
 		ListenAddr:         valueOr(getenv("LISTEN_ADDR"), ":8080"),
+		MetricsAddr:        getenv("METRICS_ADDR"),
 		DatabaseURL:        valueOr(getenv("DATABASE_URL"), "data/zukunftswerk.db"),
 		RedisURL:           getenv("REDIS_URL"),
 		RedisPrefix:        valueOr(getenv("REDIS_PREFIX"), "zw:"),
@@ -144,6 +149,11 @@ func Load(getenv func(string) string) (Config, error) {
 			problems = append(problems, fmt.Errorf("TRUSTED_PROXIES: %q is neither an IP address nor a CIDR range", p))
 		}
 		cfg.TrustedProxies = append(cfg.TrustedProxies, p)
+	}
+	if cfg.MetricsAddr != "" {
+		if _, _, err := net.SplitHostPort(cfg.MetricsAddr); err != nil || cfg.MetricsAddr == cfg.ListenAddr {
+			problems = append(problems, fmt.Errorf("METRICS_ADDR must be a host:port of its own such as 127.0.0.1:9090, got %q", cfg.MetricsAddr))
+		}
 	}
 	if cfg.BaseURL == "" {
 		cfg.BaseURL = "http://localhost" + portOf(cfg.ListenAddr)

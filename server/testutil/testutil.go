@@ -158,6 +158,9 @@ type Server struct {
 	Config  config.Config
 	Handler http.Handler
 	Logs    *LogBuffer
+	// MetricsURL is /metrics on a listener of its own, as METRICS_ADDR
+	// serves it in production.
+	MetricsURL string
 }
 
 // Options change the server a test gets.
@@ -209,7 +212,10 @@ func NewServer(t testing.TB, o Options) *Server {
 	}
 	srv := httptest.NewServer(h)
 	t.Cleanup(srv.Close)
-	return &Server{Server: srv, Store: st, Live: lv, Catalog: catalog, Config: cfg, Handler: h, Logs: logs}
+	metrics := httptest.NewServer(h.Metrics)
+	t.Cleanup(metrics.Close)
+	return &Server{Server: srv, Store: st, Live: lv, Catalog: catalog, Config: cfg, Handler: h, Logs: logs,
+		MetricsURL: metrics.URL + "/metrics"}
 }
 
 // RedisProcess is a redis-server of the test's own, for tests that stop

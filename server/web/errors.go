@@ -104,10 +104,6 @@ func bodyError(err error) error {
 	return domain.Errorf(domain.CodeBadRequest, "error.bad_request")
 }
 
-func (h *Handler) notFound(c *gin.Context) {
-	h.fail(c, domain.ErrNotFound)
-}
-
 func (h *Handler) methodNotAllowed(c *gin.Context) {
 	c.Abort()
 	lang := langOf(c)

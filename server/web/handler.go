@@ -11,6 +11,7 @@ import (
 
 	"github.com/gin-gonic/gin"
 	"github.com/prometheus/client_golang/prometheus"
+	"github.com/prometheus/client_golang/prometheus/promhttp"
 
 	"zukunftswerk/server/config"
 	"zukunftswerk/server/i18n"
@@ -51,6 +52,10 @@ type Deps struct {
 type App struct {
 	http.Handler
 	hub *live.Hub
+	// Metrics serves the Prometheus metrics. It is meant for a listener of
+	// its own (METRICS_ADDR), not the public one: request counts and
+	// process figures are nobody else's business.
+	Metrics http.Handler
 }
 
 // CloseStreams ends every live event stream of this instance, so that a
@@ -100,8 +105,8 @@ func New(ctx context.Context, d Deps) (*App, error) {
 		tokens:  formTokens{secret: secret},
 		metrics: m,
 	}
-	engine := h.routes(d.Registry)
-	return &App{Handler: h.wrap(engine), hub: hub}, nil
+	engine := h.routes()
+	return &App{Handler: h.wrap(engine), hub: hub, Metrics: promhttp.HandlerFor(d.Registry, promhttp.HandlerOpts{})}, nil
 }
 
 // wrap adds what must apply even to requests gin never sees: security

@@ -33,7 +33,7 @@ func (h *Handler) ideaSupport(c *gin.Context) {
 		return
 	}
 	back := c.Request.PostForm.Get("back")
-	if !strings.HasPrefix(back, pc.BaseURL+"/") || strings.HasPrefix(back, "//") || strings.ContainsAny(back, "\\\r\n") {
+	if !strings.HasPrefix(back, pc.BaseURL+"/") || !localPath(back) {
 		back = fmt.Sprintf("%s/ideen/%d", pc.BaseURL, id)
 	}
 	c.Redirect(http.StatusSeeOther, back+fmt.Sprintf("#idee-%d", id))

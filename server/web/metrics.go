@@ -1,6 +1,9 @@
 package web
 
 import (
+	"net/http"
+	"strconv"
+
 	"github.com/prometheus/client_golang/prometheus"
 
 	"zukunftswerk/server/live"
@@ -33,4 +36,29 @@ func newMetrics(reg *prometheus.Registry, hub *live.Hub) (*metrics, error) {
 		}
 	}
 	return m, nil
+}
+
+// metricMethod keeps the method label to a closed set: a client may send
+// any token as its method, and every new label value would be a new series
+// kept for the life of the process.
+func metricMethod(method string) string {
+	switch method {
+	case http.MethodGet, http.MethodHead, http.MethodPost, http.MethodPut, http.MethodPatch,
+		http.MethodDelete, http.MethodOptions:
+		return method
+	}
+	return "other"
+}
+
+// metricStatus keeps the status label to a closed set: the statuses this
+// server answers with, and the class ("4xx") for anything else.
+func metricStatus(status int) string {
+	switch status {
+	case 200, 201, 204, 301, 303, 304, 307, 308, 400, 401, 403, 404, 405, 409, 413, 422, 429, 431, 500, 503:
+		return strconv.Itoa(status)
+	}
+	if status < 100 || status > 599 {
+		return "other"
+	}
+	return strconv.Itoa(status/100) + "xx"
 }

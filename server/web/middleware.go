@@ -3,7 +3,6 @@ package web
 import (
 	"encoding/json"
 	"net/http"
-	"strconv"
 	"strings"
 	"time"
 
@@ -70,9 +69,10 @@ func (h *Handler) observe(c *gin.Context) {
 	}
 	elapsed := time.Since(start)
 	status := c.Writer.Status()
-	h.metrics.requests.WithLabelValues(c.Request.Method, route, strconv.Itoa(status)).Inc()
-	h.metrics.duration.WithLabelValues(c.Request.Method, route).Observe(elapsed.Seconds())
-	h.Log.Info("request", "method", c.Request.Method, "route", route, "status", status,
+	method := metricMethod(c.Request.Method)
+	h.metrics.requests.WithLabelValues(method, route, metricStatus(status)).Inc()
+	h.metrics.duration.WithLabelValues(method, route).Observe(elapsed.Seconds())
+	h.Log.Info("request", "method", method, "route", route, "status", status,
 		"duration_ms", float64(elapsed.Microseconds())/1000)
 }
 

@@ -169,7 +169,8 @@ func TestMetricsAndLogsWithoutAddresses(t *testing.T) {
 	req, _ := http.NewRequest(http.MethodGet, srv.URL+processPath+"/ideen?suche=geheim", nil)
 	req.Header.Set("X-Forwarded-For", "203.0.113.77")
 	c.do(req)
-	metrics := c.get("/metrics").Body
+	metricsReq, _ := http.NewRequest(http.MethodGet, srv.MetricsURL, nil)
+	metrics := c.do(metricsReq).Body
 	want := `zukunftswerk_http_requests_total{method="GET",route="/:municipality/:process/ideen",status="200"} 1`
 	if !strings.Contains(metrics, want) {
 		t.Errorf("metrics lack %q", want)

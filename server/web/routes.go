@@ -6,15 +6,19 @@ import (
 	"zukunftswerk/server/domain"
 
 	"github.com/gin-gonic/gin"
-	"github.com/prometheus/client_golang/prometheus"
-	"github.com/prometheus/client_golang/prometheus/promhttp"
 )
 
 // routes lists every route of the server in one place, grouped by audience.
-func (h *Handler) routes(registry *prometheus.Registry) *gin.Engine {
+// /metrics is not among them: it is served on its own listener
+// (METRICS_ADDR, see App.Metrics), never to the public.
+func (h *Handler) routes() *gin.Engine {
 	gin.SetMode(gin.ReleaseMode)
 	engine := gin.New()
-	engine.RedirectTrailingSlash = true
+	// gin's trailing-slash redirect sends "//evil.example" to another host
+	// and believes X-Forwarded-Prefix from anyone: the folder pages get
+	// explicit redirects instead (addTrailingSlash), the rest notFound.
+	engine.RedirectTrailingSlash = false
+	engine.RedirectFixedPath = false
 	engine.HandleMethodNotAllowed = true
 	// Only configured proxies may name the client; gin trusts all by default.
 	if err := engine.SetTrustedProxies(h.Config.TrustedProxies); err != nil {
@@ -27,7 +31,6 @@ func (h *Handler) routes(registry *prometheus.Registry) *gin.Engine {
 	// Operations.
 	engine.GET("/healthz", h.healthz)
 	engine.GET("/readyz", h.readyz)
-	engine.GET("/metrics", gin.WrapH(promhttp.HandlerFor(registry, promhttp.HandlerOpts{})))
 	engine.GET("/static/*filepath", h.staticFile)
 	engine.HEAD("/static/*filepath", h.staticFile)
 	engine.GET("/favicon.ico", func(c *gin.Context) { c.Redirect(http.StatusMovedPermanently, "/static/favicon.svg") })
@@ -40,7 +43,9 @@ func (h *Handler) routes(registry *prometheus.Registry) *gin.Engine {
 	engine.GET("/meine-beitraege", h.myContributions)
 	engine.GET("/meine-beitraege/export.json", h.myContributionsExport)
 	engine.POST("/meine-beitraege/loeschen", h.myContributionsErase)
+	engine.GET("/:municipality", h.addTrailingSlash)
 	engine.GET("/:municipality/", h.municipalityShow)
+	engine.GET("/:municipality/:process", h.addTrailingSlash)
 	engine.GET("/:municipality/:process/", h.processShow)
 	engine.GET("/:municipality/:process/ideen", h.ideaList)
 	engine.GET("/:municipality/:process/ideen/neu", h.ideaNew)
@@ -75,6 +80,7 @@ func (h *Handler) routes(registry *prometheus.Registry) *gin.Engine {
 	engine.POST("/intern/anmelden", h.staffLogin)
 	engine.GET("/intern/einladung/:token", h.staffInvitationForm)
 	engine.POST("/intern/einladung/:token", h.staffInvitationAccept)
+	engine.GET("/intern", h.addTrailingSlash)
 	staff := engine.Group("/intern", h.requireStaff)
 	staff.GET("/", h.staffHome)
 	staff.POST("/abmelden", h.staffLogout)
@@ -88,6 +94,7 @@ func (h *Handler) routes(registry *prometheus.Registry) *gin.Engine {
 	installation.POST("/seiten", h.staffPagesSave)
 	installation.GET("/protokoll", h.staffAudit)
 
+	staff.GET("/k/:municipality", h.addTrailingSlash)
 	anyRole := staff.Group("/k/:municipality", h.staffIn(domain.Roles...))
 	anyRole.GET("/", h.staffMunicipality)
 

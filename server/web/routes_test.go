@@ -4,13 +4,11 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/prometheus/client_golang/prometheus"
-
 	"zukunftswerk/server/domain"
 )
 
 func TestReservedSlugsCoverRoutes(t *testing.T) {
-	engine := (&Handler{}).routes(prometheus.NewRegistry())
+	engine := (&Handler{}).routes()
 	seen := 0
 	for _, r := range engine.Routes() {
 		first := strings.SplitN(strings.TrimPrefix(r.Path, "/"), "/", 2)[0]

@@ -156,7 +156,7 @@ func municipalityOf(c *gin.Context) domain.Municipality {
 
 // safeNext accepts only staff-area paths as a redirect target.
 func safeNext(next string) string {
-	if strings.HasPrefix(next, "/intern/") && !strings.HasPrefix(next, "//") && !strings.ContainsAny(next, "\\\r\n") {
+	if strings.HasPrefix(next, "/intern/") && localPath(next) {
 		return next
 	}
 	return "/intern/"
