@@ -14,7 +14,7 @@ import (
 
 // Config is everything the server needs to know about its surroundings.
 type Config struct {
-	ListenAddr  string // LISTEN_ADDR, default ":8080"
+	ListenAddr string // LISTEN_ADDR, default ":8080"
 	// MetricsAddr is the listener of /metrics (METRICS_ADDR, e.g.
 	// "127.0.0.1:9090"); empty: metrics are not served at all. Never the
 	// public listener.
