@@ -110,14 +110,13 @@ func (v ConceptVersion) Public() bool {
 
 // Council decision results.
 const (
-	ResultAdopted         = "angenommen"
-	ResultAdoptedAmended  = "mit_aenderungen"
-	ResultDeferred        = "vertagt"
-	ResultRejected        = "abgelehnt"
-	MaxCouncilBody        = 120
-	MaxAgendaItem         = 60
-	MaxCouncilAmendments  = 4000
-	councilDecisionLatest = 2100
+	ResultAdopted        = "angenommen"
+	ResultAdoptedAmended = "mit_aenderungen"
+	ResultDeferred       = "vertagt"
+	ResultRejected       = "abgelehnt"
+	MaxCouncilBody       = 120
+	MaxAgendaItem        = 60
+	MaxCouncilAmendments = 4000
 )
 
 // CouncilResults lists the allowed results.
@@ -143,7 +142,7 @@ func (d CouncilDecision) Adopts() bool {
 func (d CouncilDecision) Validate() []FieldError {
 	var problems []FieldError
 	add := func(field, key string) { problems = append(problems, FieldError{Field: field, MessageKey: key}) }
-	if d.DecidedOn.IsZero() || d.DecidedOn.Year() < 1990 || d.DecidedOn.Year() > councilDecisionLatest {
+	if !ValidDay(d.DecidedOn) {
 		add("decided_on", "admin.error.date")
 	}
 	if key := ValidateText(d.Body, MaxCouncilBody); key != "" {
@@ -232,7 +231,7 @@ func (m Measure) Validate() []FieldError {
 	if m.Timing == "termin" && m.DueOn == nil {
 		add("due_on", "concept.error.due_missing")
 	}
-	if m.DueOn != nil && (m.DueOn.Year() < 1990 || m.DueOn.Year() > 2100) {
+	if m.DueOn != nil && !ValidDay(*m.DueOn) {
 		add("due_on", "admin.error.date")
 	}
 	if !slices.Contains(MeasurePriorities, m.Priority) {

@@ -29,19 +29,13 @@ func Completed(status string) bool { return status == MeasureDone || status == M
 
 // Limits of reports, occurrences and reviews, in characters.
 const (
-	MaxReportText      = 2000
-	MaxIndicatorValue  = 200
-	MaxOccurrenceNote  = 1000
-	MaxAttendance      = 1_000_000
-	MaxReviewNotes     = 4000
-	MaxRatingNote      = 500
-	earliestReportYear = 1990
-	latestReportYear   = 2100
+	MaxReportText     = 2000
+	MaxIndicatorValue = 200
+	MaxOccurrenceNote = 1000
+	MaxAttendance     = 1_000_000
+	MaxReviewNotes    = 4000
+	MaxRatingNote     = 500
 )
-
-func validDay(t time.Time) bool {
-	return !t.IsZero() && t.Year() >= earliestReportYear && t.Year() <= latestReportYear
-}
 
 // StatusReport is one report on a measure's implementation.
 type StatusReport struct {
@@ -63,7 +57,7 @@ type StatusReport struct {
 func (r StatusReport) Validate() []FieldError {
 	var problems []FieldError
 	add := func(field, key string) { problems = append(problems, FieldError{Field: field, MessageKey: key}) }
-	if !validDay(r.ReportedOn) {
+	if !ValidDay(r.ReportedOn) {
 		add("reported_on", "admin.error.date")
 	}
 	if !slices.Contains(ReportStatuses, r.Status) {
@@ -81,7 +75,7 @@ func (r StatusReport) Validate() []FieldError {
 	if r.Status == MeasurePostponed && r.NewDate == nil {
 		add("new_date", "report.error.new_date_missing")
 	}
-	if r.NewDate != nil && !validDay(*r.NewDate) {
+	if r.NewDate != nil && !ValidDay(*r.NewDate) {
 		add("new_date", "admin.error.date")
 	}
 	return problems
@@ -102,7 +96,7 @@ type Occurrence struct {
 // Validate lists the occurrence's problems.
 func (o Occurrence) Validate() []FieldError {
 	var problems []FieldError
-	if !validDay(o.OccurredOn) {
+	if !ValidDay(o.OccurredOn) {
 		problems = append(problems, FieldError{Field: "occurred_on", MessageKey: "admin.error.date"})
 	}
 	if key := ValidateLongText(o.Note, MaxOccurrenceNote); key != "" {
@@ -220,7 +214,7 @@ type Rating struct {
 func ValidateReview(r Review, ratings []Rating) []FieldError {
 	var problems []FieldError
 	add := func(field, key string) { problems = append(problems, FieldError{Field: field, MessageKey: key}) }
-	if !validDay(r.HeldOn) {
+	if !ValidDay(r.HeldOn) {
 		add("held_on", "admin.error.date")
 	}
 	if key := ValidateText(r.Title, MaxConceptTitle); key != "" {

@@ -113,3 +113,10 @@ type IdeaPage struct {
 	PerPage    int
 	TotalPages int
 }
+
+// Exists reports whether the page asked for belongs to the list: page 1
+// always (an empty list is one empty page), the others up to TotalPages.
+func (p IdeaPage) Exists() bool { return p.Page <= max(p.TotalPages, 1) }
+
+// ErrPageMissing answers a page number past the end of a list.
+var ErrPageMissing = Errorf(CodeNotFound, "error.page_missing")

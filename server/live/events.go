@@ -59,6 +59,16 @@ func (l *Live) Replay(ctx context.Context, workshopID int64, afterID string) ([]
 	if len(first) == 0 || StreamIDLess(afterID, first[0].ID) && !sameOrNext(afterID, first[0].ID) {
 		return nil, ErrReplayGap
 	}
+	// An ID after the newest event was never sent by this stream (crafted,
+	// or from before Redis lost it and started again): the client would
+	// wait for it forever, so it must reload instead.
+	last, err := l.Client.XRevRangeN(ctx, key, "+", "-", 1).Result()
+	if err != nil {
+		return nil, fmt.Errorf("live: unable to read stream: %w", err)
+	}
+	if len(last) == 0 || StreamIDLess(last[0].ID, afterID) {
+		return nil, ErrReplayGap
+	}
 	msgs, err := l.Client.XRange(ctx, key, "("+afterID, "+").Result()
 	if err != nil {
 		return nil, fmt.Errorf("live: unable to replay: %w", err)

@@ -106,7 +106,10 @@ func (s *Store) ModerateCard(ctx context.Context, actor Actor, municipalityID, w
 			return err
 		}
 		if card.ClusterID != nil {
-			if err := get(ctx, tx, &clusterOK, `SELECT COUNT(*) FROM cluster WHERE id = ? AND workshop_id = ?`, *card.ClusterID, workshopID); err != nil {
+			// A cluster gathers cards of one group and phase; filing a card
+			// under another group's cluster would mix their walls.
+			if err := get(ctx, tx, &clusterOK, `SELECT COUNT(*) FROM cluster WHERE id = ? AND workshop_id = ? AND group_id = ? AND phase = ?`,
+				*card.ClusterID, workshopID, card.GroupID, card.Phase); err != nil {
 				return err
 			}
 		}

@@ -32,6 +32,7 @@ func (s *Store) ChangeDot(ctx context.Context, participant domain.Participant, c
 // batchCard is what a batch needs to know about a card, read once.
 type batchCard struct {
 	WorkshopID int64 `db:"workshop_id"`
+	GroupID    int64 `db:"group_id"`
 	Budget     int   `db:"dot_budget"`
 	Max        int   `db:"max_dots_per_card"`
 	Voting     bool  `db:"voting_open"`
@@ -57,7 +58,7 @@ type batchParticipant struct {
 func (s *Store) changeDots(tx *sqlx.Tx, batch []dotRequest) ([]dotReply, error) {
 	ctx := context.Background()
 	replies := make([]dotReply, len(batch))
-	cards, participants, err := s.loadDotBatch(ctx, tx, batch)
+	cards, groups, participants, err := s.loadDotBatch(ctx, tx, batch)
 	if err != nil {
 		return nil, err
 	}
@@ -73,7 +74,10 @@ func (s *Store) changeDots(tx *sqlx.Tx, batch []dotRequest) ([]dotReply, error) 
 			continue
 		}
 		card, ok := cards[r.cardID]
-		if !ok || card.WorkshopID != r.participant.WorkshopID || card.Hidden {
+		// A phone sees only its own group's cards; a crafted request for
+		// another group's card (which would skew that group's ranking)
+		// finds nothing. The group is the participant's as stored now.
+		if !ok || card.WorkshopID != r.participant.WorkshopID || card.GroupID != groups[r.participant.ID] || card.Hidden {
 			replies[i].err = fmt.Errorf("store: card: %w", errNotFound)
 			continue
 		}
@@ -156,10 +160,11 @@ type phaseKey struct {
 	phase       int
 }
 
-// loadDotBatch reads every card and every participant's dots of a batch
-// with one query each (and locks the participants' rows on PostgreSQL, in
-// id order so that concurrent batches cannot deadlock).
-func (s *Store) loadDotBatch(ctx context.Context, tx *sqlx.Tx, batch []dotRequest) (map[int64]*batchCard, map[phaseKey]*batchParticipant, error) {
+// loadDotBatch reads every card, every participant's group and every
+// participant's dots of a batch with one query each (and locks the
+// participants' rows on PostgreSQL, in id order so that concurrent batches
+// cannot deadlock).
+func (s *Store) loadDotBatch(ctx context.Context, tx *sqlx.Tx, batch []dotRequest) (map[int64]*batchCard, map[int64]int64, map[phaseKey]*batchParticipant, error) {
 	cardIDs := map[int64]bool{}
 	participantIDs := map[int64]bool{}
 	for _, r := range batch {
@@ -171,13 +176,13 @@ func (s *Store) loadDotBatch(ctx context.Context, tx *sqlx.Tx, batch []dotReques
 		ID int64 `db:"id"`
 		batchCard
 	}{}
-	query, args, err := sqlx.In(`SELECT c.id, c.workshop_id, ws.dot_budget, ws.max_dots_per_card, ws.voting_open, ws.current_phase,
+	query, args, err := sqlx.In(`SELECT c.id, c.workshop_id, c.group_id, ws.dot_budget, ws.max_dots_per_card, ws.voting_open, ws.current_phase,
 		c.phase, c.hidden, c.dot_total FROM card c JOIN workshop ws ON ws.id = c.workshop_id WHERE c.id IN (?)`, keys(cardIDs))
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
 	if err := selectAll(ctx, tx, &rows, query, args...); err != nil {
-		return nil, nil, fmt.Errorf("store: unable to load cards: %w", err)
+		return nil, nil, nil, fmt.Errorf("store: unable to load cards: %w", err)
 	}
 	for i := range rows {
 		c := rows[i].batchCard
@@ -185,15 +190,21 @@ func (s *Store) loadDotBatch(ctx context.Context, tx *sqlx.Tx, batch []dotReques
 	}
 
 	ids := keys(participantIDs)
-	if s.engine == Postgres {
-		slices.Sort(ids)
-		query, args, err := sqlx.In(`SELECT id FROM participant WHERE id IN (?) ORDER BY id FOR UPDATE`, ids)
-		if err != nil {
-			return nil, nil, err
-		}
-		if _, err := exec(ctx, tx, query, args...); err != nil {
-			return nil, nil, fmt.Errorf("store: unable to lock participants: %w", err)
-		}
+	slices.Sort(ids)
+	members := []struct {
+		ID      int64 `db:"id"`
+		GroupID int64 `db:"group_id"`
+	}{}
+	query, args, err = sqlx.In(`SELECT id, group_id FROM participant WHERE id IN (?) ORDER BY id`+s.forUpdate(), ids)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	if err := selectAll(ctx, tx, &members, query, args...); err != nil {
+		return nil, nil, nil, fmt.Errorf("store: unable to load participants: %w", err)
+	}
+	groups := make(map[int64]int64, len(members))
+	for _, m := range members {
+		groups[m.ID] = m.GroupID
 	}
 	dots := []struct {
 		ParticipantID int64 `db:"participant_id"`
@@ -203,10 +214,10 @@ func (s *Store) loadDotBatch(ctx context.Context, tx *sqlx.Tx, batch []dotReques
 	}{}
 	query, args, err = sqlx.In(`SELECT participant_id, card_id, phase, count FROM dot WHERE participant_id IN (?)`, ids)
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
 	if err := selectAll(ctx, tx, &dots, query, args...); err != nil {
-		return nil, nil, fmt.Errorf("store: unable to load dots: %w", err)
+		return nil, nil, nil, fmt.Errorf("store: unable to load dots: %w", err)
 	}
 	participants := map[phaseKey]*batchParticipant{}
 	for _, d := range dots {
@@ -219,7 +230,7 @@ func (s *Store) loadDotBatch(ctx context.Context, tx *sqlx.Tx, batch []dotReques
 		p.onCard[d.CardID] += d.Count
 		p.spent += d.Count
 	}
-	return cards, participants, nil
+	return cards, groups, participants, nil
 }
 
 func keys(m map[int64]bool) []int64 {

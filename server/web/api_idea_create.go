@@ -1,10 +1,8 @@
 package web
 
 import (
-	"bytes"
 	"crypto/rand"
 	"encoding/hex"
-	"encoding/json"
 	"io"
 	"net/http"
 	"unicode/utf8"
@@ -35,16 +33,9 @@ func (h *Handler) apiIdeaCreate(c *gin.Context) {
 		h.fail(c, bodyError(err))
 		return
 	}
-	// encoding/json silently replaces invalid UTF-8; we refuse it instead.
-	if !utf8.Valid(raw) {
-		h.fail(c, domain.Errorf(domain.CodeBadRequest, "error.invalid_characters"))
-		return
-	}
 	var in apiIdeaInput
-	dec := json.NewDecoder(bytes.NewReader(raw))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(&in); err != nil {
-		h.fail(c, domain.Errorf(domain.CodeBadRequest, "error.bad_json"))
+	if err := decodeJSON(raw, &in); err != nil {
+		h.fail(c, err)
 		return
 	}
 	key := c.GetHeader("Idempotency-Key")

@@ -4,6 +4,8 @@ import (
 	"net/http"
 
 	"github.com/gin-gonic/gin"
+
+	"zukunftswerk/server/domain"
 )
 
 // apiIdeaList returns one page of ideas: ?action_field, sort (neu |
@@ -22,6 +24,10 @@ func (h *Handler) apiIdeaList(c *gin.Context) {
 	result, err := h.Store.Ideas(ctx, q)
 	if err != nil {
 		h.fail(c, err)
+		return
+	}
+	if !result.Exists() {
+		h.fail(c, domain.ErrPageMissing)
 		return
 	}
 	ids := make([]int64, len(result.Ideas))

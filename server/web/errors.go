@@ -105,6 +105,13 @@ func bodyError(err error) error {
 }
 
 func (h *Handler) methodNotAllowed(c *gin.Context) {
+	// gin reports a GET of "/datenschutz/" as 405 (another method's tree
+	// matches the path loosely); no route of ours that ends in a slash is
+	// anything but GET, so it is a page with one slash too many.
+	if c.Request.Method == http.MethodGet && strings.HasSuffix(c.Request.URL.Path, "/") {
+		h.notFound(c)
+		return
+	}
 	c.Abort()
 	lang := langOf(c)
 	if strings.HasPrefix(c.Request.URL.Path, "/api/") {

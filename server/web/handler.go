@@ -122,5 +122,6 @@ func (h *Handler) wrap(engine *gin.Engine) http.Handler {
 	var next http.Handler = engine
 	next = protection.Handler(next)
 	next = h.capBody(next)
-	return securityHeaders(next)
+	next = headAsGet(next)
+	return securityHeaders(next, h.Config.SecureCookies())
 }

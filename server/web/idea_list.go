@@ -38,6 +38,10 @@ func (h *Handler) ideaList(c *gin.Context) {
 		h.fail(c, err)
 		return
 	}
+	if !result.Exists() {
+		h.fail(c, domain.ErrPageMissing)
+		return
+	}
 	ids := make([]int64, len(result.Ideas))
 	for i, idea := range result.Ideas {
 		ids[i] = idea.ID

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"context"
 	"encoding/json"
 	"net/http"
 	"strings"
@@ -17,11 +18,18 @@ import (
 const contentSecurityPolicy = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; " +
 	"object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
 
+// strictTransportSecurity keeps browsers on HTTPS for two years once they
+// have seen the site over it (only sent when BASE_URL is https).
+const strictTransportSecurity = "max-age=63072000; includeSubDomains"
+
 // securityHeaders sets the headers every response carries, error pages and
 // rejected requests included.
-func securityHeaders(next http.Handler) http.Handler {
+func securityHeaders(next http.Handler, https bool) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		h := w.Header()
+		if https {
+			h.Set("Strict-Transport-Security", strictTransportSecurity)
+		}
 		h.Set("Content-Security-Policy", contentSecurityPolicy)
 		h.Set("X-Content-Type-Options", "nosniff")
 		h.Set("Referrer-Policy", "same-origin")
@@ -58,6 +66,32 @@ func (h *Handler) capBody(next http.Handler) http.Handler {
 	})
 }
 
+// headKey marks, in a request's context, a HEAD request that is served as
+// a GET (see headAsGet).
+type headKey struct{}
+
+// headAsGet answers HEAD wherever GET works (RFC 9110 §9.3.2): the request
+// is routed as a GET, and net/http, which still knows the original request
+// was HEAD, sends the headers and drops the body. Live streams look at
+// isHead and end after their headers.
+func headAsGet(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.Method != http.MethodHead {
+			next.ServeHTTP(w, r)
+			return
+		}
+		get := r.WithContext(context.WithValue(r.Context(), headKey{}, true))
+		get.Method = http.MethodGet
+		next.ServeHTTP(w, get)
+	})
+}
+
+// isHead reports whether the request came as HEAD.
+func isHead(r *http.Request) bool {
+	head, _ := r.Context().Value(headKey{}).(bool)
+	return head
+}
+
 // observe logs one line per request and records metrics. It logs the route
 // pattern, never the client address or query string.
 func (h *Handler) observe(c *gin.Context) {
@@ -70,6 +104,9 @@ func (h *Handler) observe(c *gin.Context) {
 	elapsed := time.Since(start)
 	status := c.Writer.Status()
 	method := metricMethod(c.Request.Method)
+	if isHead(c.Request) {
+		method = http.MethodHead
+	}
 	h.metrics.requests.WithLabelValues(method, route, metricStatus(status)).Inc()
 	h.metrics.duration.WithLabelValues(method, route).Observe(elapsed.Seconds())
 	h.Log.Info("request", "method", method, "route", route, "status", status,

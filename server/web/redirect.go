@@ -38,7 +38,7 @@ func (h *Handler) addTrailingSlash(c *gin.Context) {
 // target that is not a plain local path is not found.
 func (h *Handler) redirectPath(c *gin.Context, path string) {
 	if !localPath(path) {
-		h.notFound(c)
+		h.fail(c, domain.ErrNotFound)
 		return
 	}
 	if q := c.Request.URL.RawQuery; q != "" {

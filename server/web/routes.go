@@ -32,7 +32,6 @@ func (h *Handler) routes() *gin.Engine {
 	engine.GET("/healthz", h.healthz)
 	engine.GET("/readyz", h.readyz)
 	engine.GET("/static/*filepath", h.staticFile)
-	engine.HEAD("/static/*filepath", h.staticFile)
 	engine.GET("/favicon.ico", func(c *gin.Context) { c.Redirect(http.StatusMovedPermanently, "/static/favicon.svg") })
 
 	// Citizens: HTML pages that work without JavaScript. The fixed paths

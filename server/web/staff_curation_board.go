@@ -70,6 +70,10 @@ func (h *Handler) renderCurationBoard(c *gin.Context, status int, errorKey strin
 		h.fail(c, err)
 		return
 	}
+	if !result.Exists() {
+		h.fail(c, domain.ErrPageMissing)
+		return
+	}
 	themes, err := h.Store.Themes(ctx, cc.Process.ID)
 	if err != nil {
 		h.fail(c, err)

@@ -4,7 +4,6 @@ import (
 	"net/http"
 	"net/url"
 	"strings"
-	"time"
 
 	"github.com/gin-gonic/gin"
 
@@ -139,8 +138,8 @@ func milestoneFromForm(form url.Values, m domain.Milestone) (domain.Milestone, s
 		key = domain.ValidateLongText(m.Description, 1000)
 	}
 	if v := form.Get("date"); v != "" && key == "" {
-		d, err := time.Parse("2006-01-02", v)
-		if err != nil || d.Year() < 1990 || d.Year() > 2100 {
+		d, ok := domain.ParseDay(v)
+		if !ok {
 			key = "admin.error.date"
 		} else {
 			m.OccursOn, m.DatePrecision = &d, domain.PrecisionDay

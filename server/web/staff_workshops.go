@@ -4,7 +4,6 @@ import (
 	"net/http"
 	"strconv"
 	"strings"
-	"time"
 
 	"github.com/gin-gonic/gin"
 
@@ -98,8 +97,8 @@ func (h *Handler) staffWorkshopCreate(c *gin.Context) {
 	}
 	errorKey := h.validateWorkshop(c, m, w, groups)
 	if errorKey == "" && form.Date != "" {
-		d, err := time.Parse("2006-01-02", form.Date)
-		if err != nil {
+		d, ok := domain.ParseDay(form.Date)
+		if !ok {
 			errorKey = "admin.error.date"
 		}
 		w.HeldOn = &d

@@ -44,6 +44,13 @@ func (h *Handler) staffWorkshopStream(c *gin.Context) {
 }
 
 func (h *Handler) serveEvents(c *gin.Context, workshopID, group int64, full bool) {
+	if isHead(c.Request) {
+		// The headers of what a GET would stream, without joining it.
+		c.Header("Content-Type", "text/event-stream")
+		c.Header("Cache-Control", "no-store")
+		c.Status(http.StatusOK)
+		return
+	}
 	ctx := c.Request.Context()
 	last := c.GetHeader("Last-Event-ID")
 	if last == "" {
@@ -90,10 +97,16 @@ func (h *Handler) serveEvents(c *gin.Context, workshopID, group int64, full bool
 
 	if live.ValidStreamID(last) {
 		events, err := h.Live.Replay(ctx, workshopID, last)
-		if errors.Is(err, live.ErrReplayGap) || err != nil {
+		if err != nil {
+			// Gap, an ID the stream never had, or Redis away: the screen
+			// reloads its state, and from here on gets every event.
+			if !errors.Is(err, live.ErrReplayGap) {
+				h.Log.Warn("unable to replay workshop events", "error", err)
+			}
 			fmt.Fprintf(w, "event: reload\ndata: {}\n\n")
+		} else {
+			sent = last
 		}
-		sent = last
 		for _, e := range events {
 			if !write(e) {
 				return

@@ -1,0 +1,234 @@
+package web_test
+
+import (
+	"encoding/xml"
+	"net/http"
+	"net/url"
+	"strings"
+	"testing"
+	"time"
+
+	"zukunftswerk/server/domain"
+	"zukunftswerk/server/testutil"
+)
+
+// Finding 4: no request path or header turns a redirect into one to
+// another host, and the folder pages still get their slash.
+func TestNoOpenRedirect(t *testing.T) {
+	srv := testutil.NewServer(t, testutil.Options{Demo: true})
+	c := newCitizen(t, srv)
+	for _, raw := range []string{"//evil.example", "/%2Fevil.example", "//evil.example/", "/%2F%2Fevil.example/", "/%5Cevil.example",
+		"/\\evil.example", "//evil.example/heute", "/ingersheim//evil.example", "/intern//evil.example", "/%09/evil.example"} {
+		req, err := http.NewRequest(http.MethodGet, srv.URL+"/", nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		req.URL.Opaque = raw // sent exactly as written
+		res := c.do(req)
+		loc := res.Header.Get("Location")
+		if loc != "" && !strings.HasPrefix(loc, "/") || strings.HasPrefix(loc, "//") || strings.HasPrefix(loc, "/\\") {
+			t.Errorf("GET %s → %d Location %q", raw, res.StatusCode, loc)
+		}
+	}
+	for path, want := range map[string]string{
+		"/ingersheim": "/ingersheim/",
+		"/ingersheim/heute-leben-morgen-gestalten?lang=en": "/ingersheim/heute-leben-morgen-gestalten/?lang=en",
+		"/datenschutz/": "/datenschutz",
+		"/intern":       "/intern/",
+	} {
+		req, _ := http.NewRequest(http.MethodGet, srv.URL+path, nil)
+		req.Header.Set("X-Forwarded-Prefix", "//evil.example")
+		res := c.do(req)
+		if res.StatusCode != http.StatusMovedPermanently || res.Header.Get("Location") != want {
+			t.Errorf("GET %s with X-Forwarded-Prefix → %d %q, want 301 %q", path, res.StatusCode, res.Header.Get("Location"), want)
+		}
+	}
+}
+
+// Finding 7: a phone cannot place a dot on another group's card, and a
+// moderator cannot file a card under another group's cluster.
+func TestDotsStayInTheirGroup(t *testing.T) {
+	srv := testutil.NewServer(t, testutil.Options{Demo: true})
+	testutil.CreateStaff(t, srv.Store, "mod@i.de", "Mara", false, testutil.Grant{Municipality: "ingersheim", Role: domain.RoleModeration})
+	mod := newCitizen(t, srv)
+	mod.login("mod@i.de")
+	console, code := liveWorkshop(t, srv, mod, "5", "3")
+	anna, ben := newCitizen(t, srv), newCitizen(t, srv)
+	anna.joinGroup(code, 0)
+	ben.joinGroup(code, 1)
+	ben.post("/w/"+code+"/karten", url.Values{"text": {"Bens Karte in Gruppe 2"}, "key": {"bbbbbbbbbbbbbbbb0001"}})
+	bensCard, _ := ben.get("/w/" + code + "/gruppe").doc(t).Find("#cards li").Attr("data-card")
+	if bensCard == "" {
+		t.Fatal("Ben's card is not on his phone")
+	}
+	mod.post(console+"/steuerung", url.Values{"action": {"voting_open"}})
+	res := anna.sendJSON("POST", "/w/"+code+"/punkte", url.Values{"card": {bensCard}, "delta": {"1"}}.Encode(),
+		"Content-Type", "application/x-www-form-urlencoded", "Accept", "application/json")
+	if res.StatusCode < 400 {
+		t.Errorf("dot on another group's card: %d, want refused", res.StatusCode)
+	}
+	for _, card := range mustCards(t, srv, 0) {
+		if card.DotTotal != 0 {
+			t.Errorf("card %d has %d dots after a refused dot", card.ID, card.DotTotal)
+		}
+	}
+	if res := ben.post("/w/"+code+"/punkte", url.Values{"card": {bensCard}, "delta": {"1"}}); res.StatusCode != http.StatusSeeOther {
+		t.Errorf("dot on the own group's card: %d", res.StatusCode)
+	}
+
+	// A cluster of group 1 does not take group 2's card.
+	groups, _ := srv.Store.Groups(t.Context(), 1)
+	mod.post(console+"/cluster", url.Values{"group": {itoa(groups[0].ID)}, "title": {"Verkehr"}})
+	clusters, err := srv.Store.Clusters(t.Context(), 1)
+	if err != nil || len(clusters) != 1 {
+		t.Fatalf("clusters: %v %v", clusters, err)
+	}
+	res = mod.post(console+"/karten/"+bensCard, url.Values{"action": {"cluster"}, "cluster": {itoa(clusters[0].ID)}})
+	if res.StatusCode != http.StatusUnprocessableEntity {
+		t.Errorf("another group's cluster: %d, want 422", res.StatusCode)
+	}
+}
+
+// Finding 8: a Last-Event-ID after the stream's newest event reloads the
+// phone, and events flow afterwards.
+func TestStreamFromTheFutureReloads(t *testing.T) {
+	srv := testutil.NewServer(t, testutil.Options{Demo: true})
+	testutil.CreateStaff(t, srv.Store, "mod@i.de", "Mara", false, testutil.Grant{Municipality: "ingersheim", Role: domain.RoleModeration})
+	mod := newCitizen(t, srv)
+	mod.login("mod@i.de")
+	_, code := liveWorkshop(t, srv, mod, "3", "3")
+	anna := newCitizen(t, srv)
+	anna.joinGroup(code, 0)
+	anna.post("/w/"+code+"/karten", url.Values{"text": {"Vorher"}, "key": {"aaaaaaaaaaaaaaaa0001"}})
+
+	got := make(chan []sseEvent, 1)
+	go func() { got <- readEvents(t, anna, "/w/"+code+"/ereignisse", "99999999999999-0", 2, 10*time.Second) }()
+	time.Sleep(300 * time.Millisecond)
+	anna.post("/w/"+code+"/karten", url.Values{"text": {"Nachher"}, "key": {"aaaaaaaaaaaaaaaa0002"}})
+	events := <-got
+	if len(events) != 2 || events[0].typ != "reload" || events[1].typ != "card" || !strings.Contains(events[1].data, "Nachher") {
+		t.Fatalf("stream after a Last-Event-ID from the future: %+v", events)
+	}
+}
+
+// Finding 9: a report's text reaches feed readers as text, not markup,
+// line breaks kept; the feed names itself.
+func TestAtomFeedCarriesText(t *testing.T) {
+	srv := testutil.NewServer(t, testutil.Options{Demo: true})
+	testutil.CreateStaff(t, srv.Store, "verw@i.de", "Vera", false, testutil.Grant{Municipality: "ingersheim", Role: domain.RoleVerwaltung})
+	staff := newCitizen(t, srv)
+	staff.login("verw@i.de")
+	list := staff.get("/intern/k/ingersheim/verfahren/heute-leben-morgen-gestalten/umsetzung")
+	href, _ := list.doc(t).Find(`a:contains("Willkommenspaten")`).Attr("href")
+	text := "Erste Zeile <img src=x onerror=alert(1)>\nZweite Zeile & mehr"
+	res := staff.post(href, url.Values{"action": {"report"}, "reported_on": {time.Now().Format("2006-01-02")}, "status": {"in_umsetzung"}, "text": {text}})
+	if res.StatusCode != http.StatusSeeOther {
+		t.Fatalf("report: %d", res.StatusCode)
+	}
+	body := newCitizen(t, srv).get(processPath + "/umsetzung.atom").Body
+	var feed struct {
+		Links []struct {
+			Rel  string `xml:"rel,attr"`
+			Href string `xml:"href,attr"`
+		} `xml:"link"`
+		Entries []struct {
+			Summary struct {
+				Type string `xml:"type,attr"`
+				Text string `xml:",chardata"`
+			} `xml:"summary"`
+		} `xml:"entry"`
+	}
+	if err := xml.Unmarshal([]byte(body), &feed); err != nil || len(feed.Entries) == 0 {
+		t.Fatalf("feed: %v", err)
+	}
+	self := false
+	for _, l := range feed.Links {
+		self = self || l.Rel == "self" && strings.HasSuffix(l.Href, "/umsetzung.atom")
+	}
+	if !self {
+		t.Error(`the feed lacks its rel="self" link`)
+	}
+	s := feed.Entries[0].Summary
+	if s.Type != "text" || !strings.HasSuffix(s.Text, text) {
+		t.Errorf("summary type %q text %q, want type text ending in the report as typed", s.Type, s.Text)
+	}
+	if strings.Contains(body, "&lt;img") == false || strings.Contains(body, "&amp;lt;") {
+		t.Error("the report's markup is not escaped exactly once")
+	}
+}
+
+// Finding 10: dates outside 1990–2100 are refused; the API refuses escapes
+// of lone surrogates and a second JSON value.
+func TestUnboundedInputIsRefused(t *testing.T) {
+	srv := testutil.NewServer(t, testutil.Options{Demo: true})
+	testutil.CreateStaff(t, srv.Store, "mod@i.de", "Mara", false, testutil.Grant{Municipality: "ingersheim", Role: domain.RoleModeration})
+	mod := newCitizen(t, srv)
+	mod.login("mod@i.de")
+	for _, date := range []string{"0000-01-01", "9999-12-31", "1989-12-31", "2101-01-01", "2014-02-30"} {
+		res := mod.post("/intern/k/ingersheim/werkstaetten", url.Values{"process": {"1"}, "kind": {"zukunft"}, "title": {"Werkstatt " + date},
+			"date": {date}, "groups": {"Alle"}, "budget": {"3"}, "max": {"3"}})
+		if res.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(res.Body, "zwischen 1990 und 2100") {
+			t.Errorf("workshop on %s: %d, want 422 with the range", date, res.StatusCode)
+		}
+	}
+	if ics := newCitizen(t, srv).get(processPath + "/termine.ics").Body; strings.Contains(ics, "00000101") || strings.Contains(ics, "99991231") {
+		t.Error("the calendar carries an impossible date")
+	}
+
+	c := newCitizen(t, srv)
+	api := "/api/v1/processes/ingersheim/heute-leben-morgen-gestalten/ideas"
+	for name, body := range map[string]string{
+		"lone surrogate": `{"action_field_id":1,"title":"Bank \ud800 am Neckar","privacy_accepted":true}`,
+		"second object":  `{"action_field_id":1,"title":"Bank am Neckar","privacy_accepted":true} {"title":"zweite"}`,
+	} {
+		res := c.sendJSON("POST", api, body, "Content-Type", "application/json")
+		if res.StatusCode != http.StatusBadRequest || !strings.Contains(res.Body, `"error"`) {
+			t.Errorf("%s: %d %s, want 400", name, res.StatusCode, res.Body)
+		}
+	}
+	res := c.sendJSON("POST", api, `{"action_field_id":1,"title":"Brot \ud83c\udf5e vom Backhaus","privacy_accepted":true}`, "Content-Type", "application/json")
+	if res.StatusCode != http.StatusCreated || !strings.Contains(res.Body, "🍞") {
+		t.Errorf("a proper surrogate pair: %d %s", res.StatusCode, res.Body)
+	}
+}
+
+// Finding 11: HEAD wherever GET works, 404 past the last page, HSTS over
+// HTTPS.
+func TestHTTPConformance(t *testing.T) {
+	srv := testutil.NewServer(t, testutil.Options{Demo: true})
+	c := newCitizen(t, srv)
+	for _, path := range []string{"/", "/healthz", "/readyz", processPath + "/", processPath + "/ideen", processPath + "/umsetzung.atom",
+		processPath + "/termine.ics", processPath + "/handlungskonzept.pdf", processPath + "/daten/beitraege.csv", "/static/app.css", "/intern/anmelden"} {
+		get := c.get(path)
+		req, _ := http.NewRequest(http.MethodHead, srv.URL+path, nil)
+		head := c.do(req)
+		if head.StatusCode != get.StatusCode || head.StatusCode != http.StatusOK || head.Body != "" ||
+			head.Header.Get("Content-Type") != get.Header.Get("Content-Type") {
+			t.Errorf("HEAD %s: %d %q (%d bytes of body), GET: %d %q", path, head.StatusCode, head.Header.Get("Content-Type"), len(head.Body),
+				get.StatusCode, get.Header.Get("Content-Type"))
+		}
+	}
+	// A HEAD of a live stream answers at once.
+	req, _ := http.NewRequest(http.MethodHead, srv.URL+"/w/ABCDEF/ereignisse", nil)
+	if res := c.do(req); res.StatusCode != http.StatusNotFound {
+		t.Errorf("HEAD of an unknown stream: %d", res.StatusCode)
+	}
+
+	last := c.get(processPath + "/ideen").doc(t).Find(".pagination").Text()
+	for _, path := range []string{processPath + "/ideen?seite=30", "/api/v1/processes/ingersheim/heute-leben-morgen-gestalten/ideas?page=30"} {
+		if res := c.get(path); res.StatusCode != http.StatusNotFound {
+			t.Errorf("%s: %d, want 404 (pagination: %q)", path, res.StatusCode, last)
+		}
+	}
+	if res := c.get(processPath + "/ideen?seite=1&suche=gibtesnicht"); res.StatusCode != http.StatusOK {
+		t.Errorf("the first page of an empty result: %d", res.StatusCode)
+	}
+
+	if hsts := c.get("/").Header.Get("Strict-Transport-Security"); hsts != "" {
+		t.Errorf("HSTS over plain HTTP: %q", hsts)
+	}
+	secure := testutil.NewServer(t, testutil.Options{Env: map[string]string{"BASE_URL": "https://beteiligung.example.de"}})
+	if hsts := newCitizen(t, secure).get("/").Header.Get("Strict-Transport-Security"); !strings.Contains(hsts, "max-age=") {
+		t.Errorf("no HSTS when BASE_URL is https: %q", hsts)
+	}
+}
