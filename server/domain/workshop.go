@@ -4,6 +4,7 @@ import (
 	"crypto/rand"
 	"math/big"
 	"time"
+	"unicode/utf8"
 )
 
 // Workshop kinds (Werkstatt).
@@ -145,4 +146,29 @@ func NormalizeJoinCode(s string) string {
 		}
 	}
 	return string(out)
+}
+
+// NormalizeCardText prepares a card's text like an idea's: NFC, line
+// breaks as "\n", surrounding space trimmed.
+func NormalizeCardText(s string) string { return normalizeText(s) }
+
+// ValidateCardText returns the catalog key of a (normalised) card text's
+// problem, or "": the same characters as in an idea's text, at most
+// MaxCardText of them. Phones and the moderator's typo fix share it.
+func ValidateCardText(text string) string {
+	switch {
+	case !utf8.ValidString(text) || hasForbiddenControl(text, true):
+		return "error.invalid_characters"
+	case text == "":
+		return "workshop.error.card_empty"
+	case utf8.RuneCountInString(text) > MaxCardText:
+		return "workshop.error.card_long"
+	}
+	return ""
+}
+
+// ValidCardKey reports whether a phone's idempotency key for a card is
+// usable: 16 to 64 bytes of valid UTF-8.
+func ValidCardKey(key string) bool {
+	return len(key) >= 16 && len(key) <= 64 && utf8.ValidString(key)
 }

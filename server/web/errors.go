@@ -1,6 +1,7 @@
 package web
 
 import (
+	"encoding/json"
 	"errors"
 	"net/http"
 	"strconv"
@@ -54,8 +55,8 @@ type apiFieldError struct {
 	Message string `json:"message"`
 }
 
-// fail answers a request with err: JSON under /api/, an HTML page elsewhere.
-// Internal errors are logged and shown only as a generic message.
+// fail answers a request with err through writeError. Internal errors are
+// logged and shown only as a generic message.
 func (h *Handler) fail(c *gin.Context, err error) {
 	code := domain.ErrorCode(err)
 	status := statusFor(code)
@@ -63,20 +64,37 @@ func (h *Handler) fail(c *gin.Context, err error) {
 		h.Log.Error("request failed", "route", c.FullPath(), "error", err)
 	}
 	lang := langOf(c)
-	message := h.Catalog.Message(lang, domain.ErrorMessageKey(err))
-	if strings.HasPrefix(c.Request.URL.Path, "/api/") {
-		body := apiError{Error: apiErrorBody{Code: string(code), Message: message}}
-		var de *domain.Error
-		if errors.As(err, &de) {
-			for _, f := range de.Fields {
-				body.Error.Fields = append(body.Error.Fields, apiFieldError{Field: f.Field, Message: h.Catalog.Message(lang, f.MessageKey)})
-			}
+	body := apiErrorBody{Code: string(code), Message: h.Catalog.Message(lang, domain.ErrorMessageKey(err))}
+	var de *domain.Error
+	if errors.As(err, &de) {
+		for _, f := range de.Fields {
+			body.Fields = append(body.Fields, apiFieldError{Field: f.Field, Message: h.Catalog.Message(lang, f.MessageKey)})
 		}
-		c.AbortWithStatusJSON(status, body)
-		return
 	}
 	c.Abort()
-	h.render(c, status, "error", errorPage{Status: status, Message: message})
+	h.writeError(c.Writer, c.Request, lang, staffIfAny(c), status, body)
+}
+
+// writeError is the one place where an error reaches the client, from a
+// handler or from a middleware in front of gin: JSON in the API's shape
+// ({"error":{"code","message","fields"}}) for the API and for every request
+// that asks for JSON (workshop.js), the error page in the person's language
+// otherwise.
+func (h *Handler) writeError(w http.ResponseWriter, r *http.Request, lang string, staff *staffContext, status int, body apiErrorBody) {
+	w.Header().Set("Cache-Control", "no-store")
+	if wantsJSON(r) {
+		w.Header().Set("Content-Type", "application/json; charset=utf-8")
+		w.WriteHeader(status)
+		_ = json.NewEncoder(w).Encode(apiError{Error: body})
+		return
+	}
+	h.renderPage(w, r, lang, staff, status, "error", errorPage{Status: status, Message: body.Message})
+}
+
+// wantsJSON tells requests for JSON (the API, and workshop.js, which sends
+// Accept: application/json) from those of a browser.
+func wantsJSON(r *http.Request) bool {
+	return strings.HasPrefix(r.URL.Path, "/api/") || strings.Contains(r.Header.Get("Accept"), "application/json")
 }
 
 type errorPage struct {
@@ -114,9 +132,6 @@ func (h *Handler) methodNotAllowed(c *gin.Context) {
 	}
 	c.Abort()
 	lang := langOf(c)
-	if strings.HasPrefix(c.Request.URL.Path, "/api/") {
-		c.JSON(http.StatusMethodNotAllowed, apiError{Error: apiErrorBody{Code: "method_not_allowed", Message: h.Catalog.Message(lang, "error.method_not_allowed")}})
-		return
-	}
-	h.render(c, http.StatusMethodNotAllowed, "error", errorPage{Status: http.StatusMethodNotAllowed, Message: h.Catalog.Message(lang, "error.method_not_allowed")})
+	h.writeError(c.Writer, c.Request, lang, staffIfAny(c), http.StatusMethodNotAllowed,
+		apiErrorBody{Code: "method_not_allowed", Message: h.Catalog.Message(lang, "error.method_not_allowed")})
 }

@@ -14,6 +14,7 @@ import (
 	"github.com/prometheus/client_golang/prometheus/promhttp"
 
 	"zukunftswerk/server/config"
+	"zukunftswerk/server/domain"
 	"zukunftswerk/server/i18n"
 	"zukunftswerk/server/live"
 	"zukunftswerk/server/store"
@@ -115,9 +116,8 @@ func (h *Handler) wrap(engine *gin.Engine) http.Handler {
 	protection := http.NewCrossOriginProtection()
 	protection.SetDenyHandler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		lang := h.Catalog.Negotiate(languageCookie(r), r)
-		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
-		w.WriteHeader(http.StatusForbidden)
-		fmt.Fprintln(w, h.Catalog.Message(lang, "error.cross_origin"))
+		h.writeError(w, r, lang, nil, http.StatusForbidden,
+			apiErrorBody{Code: string(domain.CodeForbidden), Message: h.Catalog.Message(lang, "error.cross_origin")})
 	}))
 	var next http.Handler = engine
 	next = protection.Handler(next)

@@ -2,9 +2,7 @@ package web
 
 import (
 	"context"
-	"encoding/json"
 	"net/http"
-	"strings"
 	"time"
 
 	"github.com/gin-gonic/gin"
@@ -48,17 +46,9 @@ func (h *Handler) capBody(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if r.ContentLength > limit {
 			lang := h.Catalog.Negotiate(languageCookie(r), r)
-			message := h.Catalog.Message(lang, "error.too_large")
 			w.Header().Set("Connection", "close")
-			if strings.HasPrefix(r.URL.Path, "/api/") {
-				w.Header().Set("Content-Type", "application/json; charset=utf-8")
-				w.WriteHeader(http.StatusRequestEntityTooLarge)
-				_ = json.NewEncoder(w).Encode(apiError{Error: apiErrorBody{Code: string(domain.CodeTooLarge), Message: message}})
-				return
-			}
-			w.Header().Set("Content-Type", "text/plain; charset=utf-8")
-			w.WriteHeader(http.StatusRequestEntityTooLarge)
-			_, _ = w.Write([]byte(message + "\n"))
+			h.writeError(w, r, lang, nil, http.StatusRequestEntityTooLarge,
+				apiErrorBody{Code: string(domain.CodeTooLarge), Message: h.Catalog.Message(lang, "error.too_large")})
 			return
 		}
 		r.Body = http.MaxBytesReader(w, r.Body, limit)

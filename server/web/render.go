@@ -59,26 +59,39 @@ type view struct {
 }
 
 func (h *Handler) render(c *gin.Context, status int, page string, data any) {
-	lang := langOf(c)
+	h.renderPage(c.Writer, c.Request, langOf(c), staffIfAny(c), status, page, data)
+}
+
+// renderPage writes a page; it needs no gin context, so that error pages
+// of the middleware in front of gin look like every other page.
+func (h *Handler) renderPage(w http.ResponseWriter, r *http.Request, lang string, staff *staffContext, status int, page string, data any) {
 	t := h.pages.byLang[lang][page]
 	other := "en"
 	if lang == "en" {
 		other = "de"
 	}
 	var buf bytes.Buffer
-	v := view{Lang: lang, OtherLang: other, SwitchURL: switchURL(c.Request.URL, other), Data: data}
-	if s, ok := c.Get(staffKey); ok {
-		staff := s.(staffContext)
-		v.Staff = &staff
-	}
-	err := t.Execute(&buf, v)
-	if err != nil {
+	v := view{Lang: lang, OtherLang: other, SwitchURL: switchURL(r.URL, other), Staff: staff, Data: data}
+	if err := t.Execute(&buf, v); err != nil {
 		h.Log.Error("unable to render template", "page", page, "error", err)
-		c.Data(http.StatusInternalServerError, "text/plain; charset=utf-8", []byte(h.Catalog.Message(lang, "error.internal")))
+		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+		w.WriteHeader(http.StatusInternalServerError)
+		_, _ = w.Write([]byte(h.Catalog.Message(lang, "error.internal")))
 		return
 	}
-	c.Header("Cache-Control", "no-store")
-	c.Data(status, "text/html; charset=utf-8", buf.Bytes())
+	w.Header().Set("Cache-Control", "no-store")
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	w.WriteHeader(status)
+	_, _ = w.Write(buf.Bytes())
+}
+
+// staffIfAny is the logged-in staff member of a staff page, or nil.
+func staffIfAny(c *gin.Context) *staffContext {
+	if s, ok := c.Get(staffKey); ok {
+		staff := s.(staffContext)
+		return &staff
+	}
+	return nil
 }
 
 // switchURL is the current URL with ?lang= set, for the language switch.

@@ -5,7 +5,6 @@ import (
 	"strconv"
 	"strings"
 	"time"
-	"unicode/utf8"
 
 	"github.com/gin-gonic/gin"
 
@@ -184,9 +183,9 @@ func (h *Handler) staffWorkshopCard(c *gin.Context) {
 		case "show":
 			card.Hidden = false
 		case "edit":
-			text := strings.TrimSpace(f.Get("text"))
-			if text == "" || !utf8.ValidString(text) || utf8.RuneCountInString(text) > domain.MaxCardText {
-				return domain.Errorf(domain.CodeInvalid, "workshop.error.card_long")
+			text := domain.NormalizeCardText(f.Get("text"))
+			if key := domain.ValidateCardText(text); key != "" {
+				return domain.Errorf(domain.CodeInvalid, key)
 			}
 			card.Text = text
 		case "move":

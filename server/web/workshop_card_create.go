@@ -2,8 +2,6 @@ package web
 
 import (
 	"net/http"
-	"strings"
-	"unicode/utf8"
 
 	"github.com/gin-gonic/gin"
 
@@ -19,21 +17,14 @@ func (h *Handler) workshopCardCreate(c *gin.Context) {
 	if !ok {
 		return
 	}
-	text := strings.TrimSpace(strings.ReplaceAll(c.Request.PostForm.Get("text"), "\r\n", "\n"))
+	text := domain.NormalizeCardText(c.Request.PostForm.Get("text"))
 	key := c.Request.PostForm.Get("key")
-	errorKey := ""
-	switch {
-	case !utf8.ValidString(text) || strings.ContainsRune(text, 0):
-		errorKey = "error.invalid_characters"
-	case text == "":
-		errorKey = "workshop.error.card_empty"
-	case utf8.RuneCountInString(text) > domain.MaxCardText:
-		errorKey = "workshop.error.card_long"
-	case len(key) < 16 || len(key) > 64 || !utf8.ValidString(key):
+	errorKey := domain.ValidateCardText(text)
+	if errorKey == "" && !domain.ValidCardKey(key) {
 		errorKey = "workshop.error.card_key"
 	}
 	if errorKey != "" {
-		if wantsJSON(c) {
+		if wantsJSON(c.Request) {
 			h.fail(c, domain.Errorf(domain.CodeInvalid, errorKey))
 			return
 		}
@@ -48,7 +39,7 @@ func (h *Handler) workshopCardCreate(c *gin.Context) {
 	if created {
 		h.publish(c, wc.Workshop.ID, "card", card.GroupID, cardEvent(card))
 	}
-	if wantsJSON(c) {
+	if wantsJSON(c.Request) {
 		c.JSON(http.StatusOK, cardEvent(card))
 		return
 	}
@@ -58,10 +49,4 @@ func (h *Handler) workshopCardCreate(c *gin.Context) {
 func cardEvent(card domain.Card) gin.H {
 	return gin.H{"id": card.ID, "group": card.GroupID, "phase": card.Phase, "text": card.Text, "author": card.Author,
 		"total": card.DotTotal, "cluster": card.ClusterID}
-}
-
-// wantsJSON tells requests from workshop.js (Accept: application/json)
-// from plain form posts.
-func wantsJSON(c *gin.Context) bool {
-	return strings.Contains(c.GetHeader("Accept"), "application/json")
 }

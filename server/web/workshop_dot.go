@@ -29,7 +29,7 @@ func (h *Handler) workshopDot(c *gin.Context) {
 		return
 	}
 	res, err := h.changeDot(c, wc, p, cardID, delta)
-	if wantsJSON(c) {
+	if wantsJSON(c.Request) {
 		if err != nil {
 			h.fail(c, err)
 			return
