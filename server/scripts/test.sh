@@ -85,3 +85,15 @@ if [ "$with_postgres" = yes ]; then
 	log "go test -race ./... on PostgreSQL"
 	TEST_DATABASE=postgres go test -race -count=1 -timeout 15m ./...
 fi
+
+# Every parser of untrusted input has a fuzz test; `go test` above ran
+# their seeds and committed corpora (testdata/fuzz). Here each is fuzzed
+# briefly; a failure leaves its input in testdata/fuzz and fails the run.
+FUZZ_TIME="${FUZZ_TIME:-4s}"
+log "fuzzing each parser for $FUZZ_TIME"
+for pkg in ./server/domain ./server/live ./server/web; do
+	for target in $(go test -list '^Fuzz' "$pkg" | grep '^Fuzz'); do
+		go test -run '^$' -fuzz "^${target}\$" -fuzztime "$FUZZ_TIME" "$pkg" >/dev/null || {
+			log "fuzzing $pkg $target failed:"; go test -run "^${target}\$" "$pkg"; exit 1; }
+	done
+done

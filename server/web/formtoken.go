@@ -27,9 +27,18 @@ func (f formTokens) Issue(now time.Time) string {
 	return enc.EncodeToString(payload) + "." + enc.EncodeToString(f.sign(payload))
 }
 
+// formTokenMaxAge bounds how long a rendered form may be sent: a token
+// collected once cannot be used forever. A citizen who took longer gets the
+// form back with everything typed and a fresh token.
+const formTokenMaxAge = 24 * time.Hour
+
 // Verify checks a token; it returns the idempotency key and the time the
 // form was rendered.
 func (f formTokens) Verify(token string) (idempotencyKey string, issued time.Time, ok bool) {
+	return f.verifyAt(token, time.Now())
+}
+
+func (f formTokens) verifyAt(token string, now time.Time) (idempotencyKey string, issued time.Time, ok bool) {
 	enc := base64.RawURLEncoding
 	rawPayload, rawSig, found := strings.Cut(token, ".")
 	if !found || len(token) > 200 {
@@ -41,6 +50,9 @@ func (f formTokens) Verify(token string) (idempotencyKey string, issued time.Tim
 		return "", time.Time{}, false
 	}
 	issued = time.UnixMilli(int64(binary.BigEndian.Uint64(payload)))
+	if now.Sub(issued) > formTokenMaxAge || issued.Sub(now) > time.Minute {
+		return "", time.Time{}, false
+	}
 	return hex.EncodeToString(payload[8:]), issued, true
 }
 

@@ -1,0 +1,112 @@
+package web
+
+import (
+	"encoding/base64"
+	"encoding/binary"
+	"net/http/httptest"
+	"net/url"
+	"strings"
+	"testing"
+	"time"
+	"unicode/utf8"
+
+	"github.com/gin-gonic/gin"
+
+	"zukunftswerk/server/domain"
+)
+
+// The parsers of untrusted input in web, fuzzed like those in domain (and
+// FuzzDecodeJSON in api_decode_test.go).
+
+// FuzzLocalPath: a redirect target localPath accepts stays on this host,
+// however a browser resolves it.
+func FuzzLocalPath(f *testing.F) {
+	for _, s := range []string{"/intern/", "//evil.example", "/\\evil.example", "/\t/evil.example", "/%2F/evil", "https://evil.example", "/a//b", "\\\\evil"} {
+		f.Add(s)
+	}
+	base, _ := url.Parse("https://beteiligung.example.de/ingersheim/")
+	f.Fuzz(func(t *testing.T, p string) {
+		if !localPath(p) {
+			return
+		}
+		// Browsers drop tabs and line breaks and read "\" as "/" before
+		// resolving; localPath must have refused anything that changes.
+		cleaned := strings.NewReplacer("\t", "", "\n", "", "\r", "", "\\", "/").Replace(p)
+		target, err := base.Parse(cleaned)
+		if err != nil {
+			return
+		}
+		if target.Host != base.Host || target.Scheme != base.Scheme {
+			t.Fatalf("localPath(%q) but it leads to %s", p, target)
+		}
+	})
+}
+
+// FuzzFormToken: only tokens this server issued verify, and never one
+// that was changed.
+func FuzzFormToken(f *testing.F) {
+	tokens := formTokens{secret: []byte("0123456789abcdef0123456789abcdef")}
+	now := time.Date(2014, 7, 19, 10, 0, 0, 0, time.UTC)
+	// The same token in every fuzzing process: Issue's random part fixed.
+	payload := make([]byte, 24)
+	binary.BigEndian.PutUint64(payload, uint64(now.UnixMilli()))
+	copy(payload[8:], "idempotency-key!")
+	good := base64.RawURLEncoding.EncodeToString(payload) + "." + base64.RawURLEncoding.EncodeToString(tokens.sign(payload))
+	f.Add(good, 0, byte(1))
+	f.Add("x.y", 3, byte(0))
+	f.Add(strings.Repeat("A", 300), 10, byte(7))
+	f.Fuzz(func(t *testing.T, token string, at int, flip byte) {
+		if _, _, ok := tokens.verifyAt(token, now); ok && token != good {
+			t.Fatalf("a token that was never issued verifies: %q", token)
+		}
+		if at >= 0 && at < len(good) && flip != 0 {
+			changed := []byte(good)
+			changed[at] ^= flip
+			if _, _, ok := tokens.verifyAt(string(changed), now); ok && string(changed) != good {
+				// base64 without padding may decode two spellings of the
+				// last character to the same bytes; anything else is a forgery.
+				if !sameDecoded(string(changed), good) {
+					t.Fatalf("a changed token verifies: %q", changed)
+				}
+			}
+		}
+	})
+}
+
+// sameDecoded reports whether two tokens carry the same payload and
+// signature bytes.
+func sameDecoded(a, b string) bool {
+	ka, ia, oka := (formTokens{secret: []byte("0123456789abcdef0123456789abcdef")}).verifyAt(a, time.Date(2014, 7, 19, 10, 0, 0, 0, time.UTC))
+	kb, ib, okb := (formTokens{secret: []byte("0123456789abcdef0123456789abcdef")}).verifyAt(b, time.Date(2014, 7, 19, 10, 0, 0, 0, time.UTC))
+	return oka && okb && ka == kb && ia.Equal(ib)
+}
+
+// FuzzIdeaQuery: the filters of the idea list (page number, field, sort,
+// search), as the HTML page and the API read them: accepted values are
+// within their bounds, anything else is a 400, never a panic.
+func FuzzIdeaQuery(f *testing.F) {
+	f.Add("seite=2&feld=1&sortierung=unterstuetzt&suche=B%C3%A4nke")
+	f.Add("seite=-1&feld=99999999999999999999")
+	f.Add("seite=100001&suche=%FF%FE")
+	f.Add("page=1e3&action_field=1&q=" + strings.Repeat("x", 101))
+	gin.SetMode(gin.ReleaseMode)
+	pc := processContext{Process: domain.Process{ID: 1}, Fields: []domain.ActionField{{ID: 1}, {ID: 2}}}
+	f.Fuzz(func(t *testing.T, rawQuery string) {
+		for _, params := range []ideaQueryParams{htmlIdeaParams, apiIdeaParams} {
+			c, _ := gin.CreateTestContext(httptest.NewRecorder())
+			c.Request = httptest.NewRequest("GET", "/x", nil)
+			c.Request.URL.RawQuery = rawQuery
+			q, err := parseIdeaQuery(c, pc, params)
+			if err != nil {
+				if domain.ErrorCode(err) != domain.CodeBadRequest {
+					t.Fatalf("%q: %v, want a bad request", rawQuery, err)
+				}
+				continue
+			}
+			if q.Page < 1 || q.Page > 100000 || (q.ActionFieldID != 0 && !pc.hasField(q.ActionFieldID)) ||
+				!utf8.ValidString(q.Search) || utf8.RuneCountInString(q.Search) > domain.MaxSearchTerm {
+				t.Fatalf("%q accepted as %+v", rawQuery, q)
+			}
+		}
+	})
+}
