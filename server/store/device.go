@@ -67,6 +67,27 @@ func (s *Store) DeviceData(ctx context.Context, deviceHash string, municipalityI
 	return r, nil
 }
 
+// DeviceHashByCode finds the device whose hash starts with the code a
+// citizen read on "Meine Beiträge" (32 hex digits, validated by the
+// caller) among what it left in the municipality; "" when it left nothing.
+// A data request is rare; the range condition would use an index on
+// device_hash if one is ever added.
+func (s *Store) DeviceHashByCode(ctx context.Context, code string, municipalityID int64) (string, error) {
+	var hashes []string
+	err := selectAll(ctx, s.reader, &hashes, `SELECT c.device_hash FROM contribution c JOIN process p ON p.id = c.process_id
+		WHERE c.device_hash >= ? AND c.device_hash < ? AND p.municipality_id = ?
+		UNION SELECT su.device_hash FROM support su JOIN contribution c ON c.id = su.contribution_id JOIN process p ON p.id = c.process_id
+		WHERE su.device_hash >= ? AND su.device_hash < ? AND p.municipality_id = ?`,
+		code, code+"g", municipalityID, code, code+"g", municipalityID)
+	if err != nil {
+		return "", fmt.Errorf("store: unable to find the device: %w", err)
+	}
+	if len(hashes) == 0 {
+		return "", nil
+	}
+	return hashes[0], nil
+}
+
 // EraseDevice cuts every link between the device and the data: its supports
 // are removed (and the counts lowered), its contributions stay public but
 // lose their pseudonym and their device. It returns how many of each.

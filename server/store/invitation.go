@@ -82,9 +82,10 @@ var ErrAccountExists = domain.Errorf(domain.CodeConflict, "staff.error.account_e
 
 // AcceptInvitation uses the link exactly once: an invitation creates the
 // account with its role; a reset link sets the new password. An invitation
-// never touches an existing account (ErrAccountExists), and a reset link
-// works only while its maker may still change the account: not after the
-// account gained a role in another town or the maker was disabled.
+// never touches an existing account (ErrAccountExists). Every link works only
+// while its maker is still an admin there (checkMaker), and a reset link
+// only while its maker may still change the account: not after the account
+// gained a role in another town.
 func (s *Store) AcceptInvitation(ctx context.Context, tokenHash, name, passwordHash string) (domain.StaffUser, error) {
 	var userID int64
 	inv, err := s.OpenInvitation(ctx, tokenHash)
@@ -109,6 +110,9 @@ func (s *Store) AcceptInvitation(ctx context.Context, tokenHash, name, passwordH
 				return fmt.Errorf("store: unable to set password: %w", err)
 			}
 			return nil
+		}
+		if _, err := s.checkMaker(ctx, tx, tokenHash, municipalityID); err != nil {
+			return err
 		}
 		err := get(ctx, tx, &userID, `INSERT INTO staff_user (email, name, password_hash, installation_admin, disabled, created_at)
 			VALUES (?, ?, ?, FALSE, FALSE, ?) ON CONFLICT (email) DO NOTHING RETURNING id`, inv.Email, name, passwordHash, s.now())
@@ -144,6 +148,9 @@ func (s *Store) JoinWithInvitation(ctx context.Context, tokenHash string, userID
 		if err := get(ctx, tx, &owner, `SELECT id FROM staff_user WHERE email = ? AND NOT disabled`+s.forUpdate(), inv.Email); err != nil || owner != userID {
 			return domain.Errorf(domain.CodeNotFound, "staff.error.invitation_invalid")
 		}
+		if _, err := s.checkMaker(ctx, tx, tokenHash, municipalityID); err != nil {
+			return err
+		}
 		if err := s.useInvitation(ctx, tx, tokenHash); err != nil {
 			return err
 		}
@@ -165,19 +172,34 @@ func (s *Store) useInvitation(ctx context.Context, tx *sqlx.Tx, tokenHash string
 	return nil
 }
 
-// checkResetMaker applies the account rule again for the person who made a
-// reset link, as things are now.
-func (s *Store) checkResetMaker(ctx context.Context, tx *sqlx.Tx, tokenHash string, municipalityID, userID int64) error {
+// checkMaker makes sure the person who made a link may still make it: not
+// disabled, and still an admin of the link's municipality (or an
+// installation admin). An admin who is removed or disabled takes their open
+// links along; nobody can keep a way back in. It returns whether the maker
+// is an installation admin.
+func (s *Store) checkMaker(ctx context.Context, tx *sqlx.Tx, tokenHash string, municipalityID int64) (bool, error) {
 	var maker struct {
 		InstallationAdmin bool `db:"installation_admin"`
 		Disabled          bool `db:"disabled"`
+		Admin             int  `db:"admin"`
 	}
-	err := get(ctx, tx, &maker, `SELECT u.installation_admin, u.disabled FROM invitation i JOIN staff_user u ON u.id = i.created_by
-		WHERE i.token_hash = ?`, tokenHash)
-	if err != nil || maker.Disabled {
-		return domain.Errorf(domain.CodeNotFound, "staff.error.invitation_invalid")
+	err := get(ctx, tx, &maker, `SELECT u.installation_admin, u.disabled,
+		(SELECT COUNT(*) FROM staff_role r WHERE r.user_id = u.id AND r.municipality_id = ? AND r.role = ?) AS admin
+		FROM invitation i JOIN staff_user u ON u.id = i.created_by WHERE i.token_hash = ?`, municipalityID, domain.RoleAdmin, tokenHash)
+	if err != nil || maker.Disabled || (!maker.InstallationAdmin && maker.Admin == 0) {
+		return false, domain.Errorf(domain.CodeNotFound, "staff.error.invitation_invalid")
 	}
-	if err := s.checkManageable(ctx, tx, maker.InstallationAdmin, municipalityID, userID); err != nil {
+	return maker.InstallationAdmin, nil
+}
+
+// checkResetMaker applies the account rule again for the person who made a
+// reset link, as things are now.
+func (s *Store) checkResetMaker(ctx context.Context, tx *sqlx.Tx, tokenHash string, municipalityID, userID int64) error {
+	makerIsInstallationAdmin, err := s.checkMaker(ctx, tx, tokenHash, municipalityID)
+	if err != nil {
+		return err
+	}
+	if err := s.checkManageable(ctx, tx, makerIsInstallationAdmin, municipalityID, userID); err != nil {
 		return domain.Errorf(domain.CodeNotFound, "staff.error.invitation_invalid")
 	}
 	return nil

@@ -44,6 +44,12 @@ func validDeviceToken(s string) bool {
 	return err == nil
 }
 
+// deviceRequestCode is what a citizen passes to the town for a data
+// request: the first half of the device's hash, never the token in the
+// cookie (which would let whoever holds the code act as that browser in
+// every town). Staff find the device by it (store.DeviceHashByCode).
+func deviceRequestCode(deviceHash string) string { return deviceHash[:32] }
+
 func hashDevice(token string) string {
 	sum := sha256.Sum256([]byte(token))
 	return hex.EncodeToString(sum[:])

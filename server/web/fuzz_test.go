@@ -3,6 +3,7 @@ package web
 import (
 	"encoding/base64"
 	"encoding/binary"
+	"encoding/csv"
 	"net/http/httptest"
 	"net/url"
 	"strings"
@@ -106,6 +107,37 @@ func FuzzIdeaQuery(f *testing.F) {
 			if q.Page < 1 || q.Page > 100000 || (q.ActionFieldID != 0 && !pc.hasField(q.ActionFieldID)) ||
 				!utf8.ValidString(q.Search) || utf8.RuneCountInString(q.Search) > domain.MaxSearchTerm {
 				t.Fatalf("%q accepted as %+v", rawQuery, q)
+			}
+		}
+	})
+}
+
+// FuzzSpreadsheetCSV: whatever a citizen writes, no cell of an export
+// starts a formula, whether the reader splits at commas (RFC 4180) or at
+// semicolons (German Excel), and the comma reading gives the cell back.
+func FuzzSpreadsheetCSV(f *testing.F) {
+	for _, s := range []string{"Mehr Bäume;=1+1;ok", "=cmd|' /C calc'!A0", "a,\"b\";  @SUM(1)", "\t=x", "-1", "Zeile\r\n=2"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, cell string) {
+		if !utf8.ValidString(cell) {
+			return
+		}
+		out := string(spreadsheetCSV([][]string{{"1", cell}}))
+		startsFormula := func(part string) bool {
+			c := strings.TrimLeft(part, " ")
+			return c != "" && strings.ContainsRune("=+-@", rune(c[0]))
+		}
+		// An RFC 4180 reader gets the cell back, made safe.
+		records, err := csv.NewReader(strings.NewReader(out)).ReadAll()
+		if err != nil || len(records) != 1 || len(records[0]) != 2 || startsFormula(records[0][1]) {
+			t.Fatalf("cell %q: the export %q reads back as %q (%v)", cell, out, records, err)
+		}
+		// A reader that splits at every semicolon and line break, quotes or
+		// not, finds no formula either.
+		for _, part := range strings.FieldsFunc(out, func(r rune) bool { return r == ';' || r == '\n' || r == '\r' }) {
+			if startsFormula(part) {
+				t.Fatalf("cell %q: the export %q has a part starting a formula when split at semicolons: %q", cell, out, part)
 			}
 		}
 	})

@@ -232,3 +232,26 @@ func TestHTTPConformance(t *testing.T) {
 		t.Errorf("no HSTS when BASE_URL is https: %q", hsts)
 	}
 }
+
+// The device code a citizen passes to the town for a data request is not
+// the cookie: whoever holds it cannot act as that browser.
+func TestDeviceCodeIsNotTheCookie(t *testing.T) {
+	srv := testutil.NewServer(t, testutil.Options{Demo: true})
+	citizen := newCitizen(t, srv)
+	form := citizen.validIdea("Geheim bleibt geheim")
+	form.Set("pseudonym", "Erika")
+	citizen.submit(form)
+	text := citizen.get("/meine-beitraege").doc(t).Find("p.meta").Last().Text()
+	code := text[strings.LastIndex(text, " ")+1:]
+	u, _ := url.Parse(srv.URL)
+	for _, ck := range citizen.client.Jar.Cookies(u) {
+		if ck.Name == "zw_device" && ck.Value == code {
+			t.Fatal("Meine Beiträge shows the device cookie itself")
+		}
+	}
+	req, _ := http.NewRequest(http.MethodGet, srv.URL+"/meine-beitraege/export.json", nil)
+	req.AddCookie(&http.Cookie{Name: "zw_device", Value: code})
+	if body := newCitizen(t, srv).do(req).Body; strings.Contains(body, "Erika") || strings.Contains(body, "Geheim bleibt") {
+		t.Error("the device code opens the citizen's data as a cookie")
+	}
+}

@@ -13,7 +13,7 @@ type myContributionsPage struct {
 	Supports      []store.DeviceContribution
 	Erased        bool
 	ErrorKey      string
-	DeviceCode    string // the device token, for data requests made to the town
+	DeviceCode    string // for data requests made to the town (deviceRequestCode)
 }
 
 // myContributions shows everything this browser's device token has
@@ -25,9 +25,7 @@ func (h *Handler) myContributions(c *gin.Context) {
 func (h *Handler) renderMyContributions(c *gin.Context, status int, errorKey string) {
 	page := myContributionsPage{Erased: c.Query("geloescht") == "1", ErrorKey: errorKey}
 	if device := h.deviceHash(c, false); device != "" {
-		if ck, err := c.Request.Cookie(deviceCookie); err == nil {
-			page.DeviceCode = ck.Value
-		}
+		page.DeviceCode = deviceRequestCode(device)
 		records, err := h.Store.DeviceData(c.Request.Context(), device, 0)
 		if err != nil {
 			h.fail(c, err)

@@ -1,8 +1,6 @@
 package web
 
 import (
-	"bytes"
-	"encoding/csv"
 	"encoding/json"
 	"net/http"
 	"strconv"
@@ -124,14 +122,7 @@ func (h *Handler) openDataExport(c *gin.Context) {
 		c.Data(http.StatusOK, "application/json; charset=utf-8", body)
 		return
 	}
-	var buf bytes.Buffer
-	out := csv.NewWriter(&buf)
-	_ = out.Write(header)
-	for _, r := range records {
-		_ = out.Write(csvSafeRow(r))
-	}
-	out.Flush()
-	c.Data(http.StatusOK, "text/csv; charset=utf-8", buf.Bytes())
+	c.Data(http.StatusOK, "text/csv; charset=utf-8", spreadsheetCSV(append([][]string{header}, records...)))
 }
 
 func openMeasures(concept *domain.Concept, pc processContext) []openMeasure {
@@ -171,13 +162,4 @@ func measureNumbersBySource(concept *domain.Concept) map[int64][]string {
 		}
 	}
 	return numbers
-}
-
-// csvSafeRow applies csvSafe to every cell.
-func csvSafeRow(row []string) []string {
-	safe := make([]string, len(row))
-	for i, cell := range row {
-		safe[i] = csvSafe(cell)
-	}
-	return safe
 }

@@ -163,3 +163,36 @@ func TestInvitingAnExistingAccountNeedsItsOwner(t *testing.T) {
 
 // rootActor makes test setup changes as an installation admin would.
 func rootActor() store.Actor { return store.Actor{Name: "test setup", InstallationAdmin: true} }
+
+// An admin's open links die with their admin role: removed or disabled,
+// they cannot come back in through an invitation or a reset link they made
+// beforehand.
+func TestLinksDieWithTheirMaker(t *testing.T) {
+	srv := testutil.NewServer(t, testutil.Options{Demo: true})
+	testutil.CreateStaff(t, srv.Store, "it@land.de", "IT", true)
+	evil := testutil.CreateStaff(t, srv.Store, "evil@ingersheim.de", "Eve", false, testutil.Grant{Municipality: "ingersheim", Role: domain.RoleAdmin})
+	vera := testutil.CreateStaff(t, srv.Store, "vera@ingersheim.de", "Vera", false, testutil.Grant{Municipality: "ingersheim", Role: domain.RoleVerwaltung})
+	eve, rootBrowser := newCitizen(t, srv), newCitizen(t, srv)
+	eve.login("evil@ingersheim.de")
+	rootBrowser.login("it@land.de")
+
+	res := eve.post("/intern/k/ingersheim/team/einladungen", url.Values{"email": {"alt@ingersheim.de"}, "role": {"admin"}})
+	invite := strings.TrimPrefix(strings.TrimSpace(res.doc(t).Find(".link-box").Text()), srv.Config.BaseURL)
+	reset, status := resetLink(t, srv, eve, "ingersheim", vera.ID)
+	if invite == "" || reset == "" {
+		t.Fatalf("links: %q %q (%d)", invite, reset, status)
+	}
+	if res := rootBrowser.post("/intern/k/ingersheim/team/"+strconv.FormatInt(evil.ID, 10), url.Values{"action": {"remove"}}); res.StatusCode != http.StatusSeeOther {
+		t.Fatalf("the installation admin removes Eve: %d", res.StatusCode)
+	}
+	anon := newCitizen(t, srv)
+	if res := anon.post(invite, url.Values{"name": {"Alt"}, "password": {"ein neues Passwort 1"}, "repeat": {"ein neues Passwort 1"}}); res.StatusCode != http.StatusNotFound {
+		t.Errorf("the removed admin's invitation: %d, want 404", res.StatusCode)
+	}
+	if res := anon.post(reset, url.Values{"password": {"übernommen 12345"}, "repeat": {"übernommen 12345"}}); res.StatusCode != http.StatusNotFound {
+		t.Errorf("the removed admin's reset link: %d, want 404", res.StatusCode)
+	}
+	if res := newCitizen(t, srv).post("/intern/anmelden", url.Values{"email": {"vera@ingersheim.de"}, "password": {testutil.StaffPassword}}); res.StatusCode != http.StatusSeeOther {
+		t.Errorf("Vera's password changed: %d", res.StatusCode)
+	}
+}

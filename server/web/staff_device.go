@@ -40,20 +40,29 @@ func (h *Handler) staffDeviceRequest(c *gin.Context) {
 		return
 	}
 	ctx := c.Request.Context()
-	device := hashDevice(page.Token)
+	device, err := h.Store.DeviceHashByCode(ctx, page.Token, m.ID)
+	if err != nil {
+		h.fail(c, err)
+		return
+	}
 	if form.Get("action") == "erase" {
 		if form.Get("confirm") != "yes" {
 			page.ErrorKey = "my.error.confirm_missing"
 			h.render(c, http.StatusUnprocessableEntity, "staff_device", page)
 			return
 		}
-		if _, _, err := h.Store.EraseDeviceFor(ctx, staffOf(c).Actor(), m.ID, device); err != nil {
-			h.fail(c, err)
-			return
+		if device != "" {
+			if _, _, err := h.Store.EraseDeviceFor(ctx, staffOf(c).Actor(), m.ID, device); err != nil {
+				h.fail(c, err)
+				return
+			}
 		}
 		page.Erased = true
 	}
-	records, err := h.Store.DeviceData(ctx, device, m.ID)
+	var records store.DeviceRecords
+	if device != "" {
+		records, err = h.Store.DeviceData(ctx, device, m.ID)
+	}
 	if err != nil {
 		h.fail(c, err)
 		return

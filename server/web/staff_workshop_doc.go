@@ -1,7 +1,6 @@
 package web
 
 import (
-	"encoding/csv"
 	"net/http"
 	"sort"
 	"strconv"
@@ -49,17 +48,16 @@ func (h *Handler) staffWorkshopDoc(c *gin.Context) {
 	case "csv":
 		c.Header("Content-Type", "text/csv; charset=utf-8")
 		c.Header("Content-Disposition", `attachment; filename="werkstatt-`+strconv.FormatInt(w.ID, 10)+`.csv"`)
-		out := csv.NewWriter(c.Writer)
-		_ = out.Write([]string{"gruppe", "phase", "cluster", "karte", "punkte"})
+		rows := [][]string{{"gruppe", "phase", "cluster", "karte", "punkte"}}
 		for _, card := range cards {
 			g, _ := wc.Group(card.GroupID)
 			title := ""
 			if card.ClusterID != nil {
 				title = clusterTitle[*card.ClusterID]
 			}
-			_ = out.Write([]string{csvSafe(g.Title), csvSafe(phaseTitle(wc, card.Phase)), csvSafe(title), csvSafe(card.Text), strconv.Itoa(card.DotTotal)})
+			rows = append(rows, []string{g.Title, phaseTitle(wc, card.Phase), title, card.Text, strconv.Itoa(card.DotTotal)})
 		}
-		out.Flush()
+		_, _ = c.Writer.Write(spreadsheetCSV(rows))
 		return
 	case "json":
 		type jsonCard struct {
@@ -128,12 +126,4 @@ func phaseTitle(wc workshopContext, position int) string {
 		}
 	}
 	return ""
-}
-
-// csvSafe keeps spreadsheet programs from running a cell as a formula.
-func csvSafe(s string) string {
-	if s != "" && (s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@' || s[0] == '\t' || s[0] == '\r') {
-		return "'" + s
-	}
-	return s
 }
