@@ -30,6 +30,14 @@ type Config struct {
 	// IdeaRateLimit is how many ideas one device may submit per hour
 	// (IDEA_RATE_PER_HOUR).
 	IdeaRateLimit int
+	// ClientRateLimit bounds, per client address and hour, the supports,
+	// the workshop joins and a tenth as many ideas (CLIENT_RATE_PER_HOUR,
+	// default 2000): a script that throws its cookie away is a new device
+	// every time, so the per-device limits alone would not stop it.
+	ClientRateLimit int
+	// CardRateLimit is how many cards one workshop participant may post
+	// per minute (CARD_RATE_PER_MINUTE, default 20).
+	CardRateLimit int
 	// MaxBodyBytes caps every request body (MAX_BODY_BYTES).
 	MaxBodyBytes int64
 	// ReportThreshold is how many devices must report an idea before it is
@@ -71,6 +79,8 @@ func Load(getenv func(string) string) (Config, error) {
 		BaseURL:            strings.TrimRight(getenv("BASE_URL"), "/"),
 		MinFillTime:        3 * time.Second,
 		IdeaRateLimit:      20,
+		ClientRateLimit:    2000,
+		CardRateLimit:      20,
 		MaxBodyBytes:       64 << 10,
 		ReportThreshold:    3,
 		SessionIdle:        60 * time.Minute,
@@ -95,6 +105,20 @@ func Load(getenv func(string) string) (Config, error) {
 			problems = append(problems, fmt.Errorf("IDEA_RATE_PER_HOUR must be a whole number between 1 and 100000, got %q", v))
 		}
 		cfg.IdeaRateLimit = n
+	}
+	if v := getenv("CLIENT_RATE_PER_HOUR"); v != "" {
+		n, err := strconv.Atoi(v)
+		if err != nil || n < 10 || n > 10_000_000 {
+			problems = append(problems, fmt.Errorf("CLIENT_RATE_PER_HOUR must be a whole number between 10 and 10000000, got %q", v))
+		}
+		cfg.ClientRateLimit = n
+	}
+	if v := getenv("CARD_RATE_PER_MINUTE"); v != "" {
+		n, err := strconv.Atoi(v)
+		if err != nil || n < 1 || n > 1_000_000 {
+			problems = append(problems, fmt.Errorf("CARD_RATE_PER_MINUTE must be a whole number between 1 and 1000000, got %q", v))
+		}
+		cfg.CardRateLimit = n
 	}
 	if v := getenv("MAX_BODY_BYTES"); v != "" {
 		n, err := strconv.ParseInt(v, 10, 64)

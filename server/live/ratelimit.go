@@ -29,7 +29,12 @@ type Limit struct {
 // When Redis fails the event is allowed and logged: a citizen's idea matters
 // more than a missed limit, and the database still refuses duplicates.
 func (l *Live) Allow(ctx context.Context, key string, perHour int) Decision {
-	d, err := l.allow(ctx, key, Limit{Events: perHour, Per: time.Hour})
+	return l.AllowPer(ctx, key, Limit{Events: perHour, Per: time.Hour})
+}
+
+// AllowPer is Allow for a period other than an hour.
+func (l *Live) AllowPer(ctx context.Context, key string, limit Limit) Decision {
+	d, err := l.allow(ctx, key, limit)
 	if err != nil {
 		l.log.Warn("rate limit check failed; allowing", "error", err)
 		return Decision{Allowed: true}

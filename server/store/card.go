@@ -24,6 +24,11 @@ func (s *Store) CreateCard(ctx context.Context, participant domain.Participant, 
 			return fmt.Errorf("store: unable to look up card: %w", err)
 		}
 		if len(existing) > 0 {
+			// The key is the phone's own: another participant's key is
+			// refused, not answered with that participant's card.
+			if existing[0].ParticipantID == nil || *existing[0].ParticipantID != participant.ID {
+				return domain.Errorf(domain.CodeConflict, "workshop.error.card_key")
+			}
 			card = existing[0]
 			return nil
 		}

@@ -315,7 +315,10 @@ func (s *Store) DeleteObjective(ctx context.Context, actor Actor, municipalityID
 			return err
 		}
 		var measures int
-		if err := get(ctx, tx, &measures, `SELECT COUNT(*) FROM measure WHERE objective_id = ?`, id); err != nil {
+		// Counted within the version only, so that another process's
+		// objective cannot be told apart from one that does not exist.
+		if err := get(ctx, tx, &measures, `SELECT COUNT(*) FROM measure m JOIN objective o ON o.id = m.objective_id
+			WHERE m.objective_id = ? AND o.version_id = ?`, id, versionID); err != nil {
 			return fmt.Errorf("store: unable to count measures: %w", err)
 		}
 		if measures > 0 {

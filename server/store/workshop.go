@@ -228,6 +228,16 @@ func (s *Store) CloseWorkshop(ctx context.Context, actor Actor, municipalityID, 
 		if err := get(ctx, tx, &firstField, `SELECT id FROM action_field WHERE process_id = ? ORDER BY position LIMIT 1`, w.ProcessID); err != nil {
 			return fmt.Errorf("store: the process needs an action field to take workshop cards: %w", err)
 		}
+		// Under pre-moderation cards wait for release like online ideas:
+		// anyone with the join code could write them.
+		var moderation string
+		if err := get(ctx, tx, &moderation, `SELECT moderation FROM process WHERE id = ?`, w.ProcessID); err != nil {
+			return fmt.Errorf("store: unable to read the process's moderation: %w", err)
+		}
+		visibility := "visible"
+		if moderation == domain.ModerationPre {
+			visibility = domain.Pending
+		}
 		for _, c := range cards {
 			field := firstField
 			if c.FieldID != nil {
@@ -236,8 +246,8 @@ func (s *Store) CloseWorkshop(ctx context.Context, actor Actor, municipalityID, 
 			var cid int64
 			err := get(ctx, tx, &cid, `INSERT INTO contribution (process_id, action_field_id, kind, title, body, origin, pseudonym,
 				device_hash, idempotency_key, visibility, status, created_at, workshop_id, group_title, phase_title, cluster_title, dot_total)
-				VALUES (?, ?, ?, ?, '', 'workshop', '', ?, ?, 'visible', ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
-				w.ProcessID, field, c.Kind, c.Text, c.Device, "card:"+strconv.FormatInt(c.ID, 10), domain.StatusSubmitted,
+				VALUES (?, ?, ?, ?, '', 'workshop', '', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+				w.ProcessID, field, c.Kind, c.Text, c.Device, "card:"+strconv.FormatInt(c.ID, 10), visibility, domain.StatusSubmitted,
 				c.CreatedAt, id, c.GroupTitle, c.PhaseTitle, c.Cluster, c.DotTotal)
 			if err != nil {
 				return fmt.Errorf("store: unable to turn card into contribution: %w", err)

@@ -62,7 +62,7 @@ func BenchmarkIdeaSubmit(b *testing.B) {
 		}
 		b.Run(engine, func(b *testing.B) {
 			srv := testutil.NewServer(b, testutil.Options{Demo: true, Store: testutil.StoreAt(b, databaseURL(b)),
-				Env: map[string]string{"IDEA_RATE_PER_HOUR": "100000"}})
+				Env: map[string]string{"IDEA_RATE_PER_HOUR": "100000", "CLIENT_RATE_PER_HOUR": "10000000", "CARD_RATE_PER_MINUTE": "1000000"}})
 			runParallel(b, func(client *http.Client, n int64) int {
 				req, _ := http.NewRequest(http.MethodPost, srv.URL+apiProcess+"/ideas", strings.NewReader(ideaJSONBody(n)))
 				req.Header.Set("Content-Type", "application/json")
@@ -83,7 +83,7 @@ func BenchmarkIdeaSubmit(b *testing.B) {
 // BenchmarkSupport adds and withdraws supports in turn, so every request
 // really writes.
 func BenchmarkSupport(b *testing.B) {
-	srv := testutil.NewServer(b, testutil.Options{Demo: true})
+	srv := testutil.NewServer(b, testutil.Options{Demo: true, Env: map[string]string{"CLIENT_RATE_PER_HOUR": "10000000"}})
 	var devices atomic.Int64
 	b.RunParallel(func(pb *testing.PB) {
 		client := &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: 4}}

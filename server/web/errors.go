@@ -130,6 +130,10 @@ func (h *Handler) methodNotAllowed(c *gin.Context) {
 		h.notFound(c)
 		return
 	}
+	// HEAD works wherever GET does (headAsGet), which gin does not know.
+	if allow := c.Writer.Header().Get("Allow"); strings.Contains(allow, http.MethodGet) {
+		c.Header("Allow", allow+", "+http.MethodHead)
+	}
 	c.Abort()
 	lang := langOf(c)
 	h.writeError(c.Writer, c.Request, lang, staffIfAny(c), http.StatusMethodNotAllowed,

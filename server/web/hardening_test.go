@@ -255,3 +255,119 @@ func TestDeviceCodeIsNotTheCookie(t *testing.T) {
 		t.Error("the device code opens the citizen's data as a cookie")
 	}
 }
+
+// The language switch of an error page never leads to another host.
+func TestErrorPageLinksStayHere(t *testing.T) {
+	srv := testutil.NewServer(t, testutil.Options{Demo: true})
+	req, _ := http.NewRequest(http.MethodGet, srv.URL+"/", nil)
+	req.URL.Opaque = "//evil.example/x"
+	doc := newCitizen(t, srv).do(req).doc(t)
+	doc.Find("a[href]").Each(func(_ int, a *goquerySelection) {
+		if href, _ := a.Attr("href"); strings.HasPrefix(href, "//") || strings.Contains(href, "evil.example") {
+			t.Errorf("the error page links to %q", href)
+		}
+	})
+}
+
+// Throwing the cookie away does not escape the limits: ideas and supports
+// are limited per client address too; cards per participant.
+func TestLimitsHoldWithoutCookies(t *testing.T) {
+	srv := testutil.NewServer(t, testutil.Options{Demo: true, Env: map[string]string{"CLIENT_RATE_PER_HOUR": "20", "CARD_RATE_PER_MINUTE": "2"}})
+	api := "/api/v1/processes/ingersheim/heute-leben-morgen-gestalten/ideas"
+	statuses := map[int]int{}
+	for i := range 4 {
+		res := newCitizen(t, srv).sendJSON("POST", api, `{"action_field_id":1,"title":"Ohne Keks `+itoa(int64(i))+`","privacy_accepted":true}`, "Content-Type", "application/json")
+		statuses[res.StatusCode]++
+	}
+	if statuses[http.StatusCreated] != 2 || statuses[http.StatusTooManyRequests] != 2 {
+		t.Errorf("4 ideas from fresh cookies with 2 allowed per address: %v", statuses)
+	}
+	statuses = map[int]int{}
+	for range 25 {
+		statuses[newCitizen(t, srv).sendJSON("PUT", api+"/1/support", "").StatusCode]++
+	}
+	if statuses[http.StatusOK] != 20 || statuses[http.StatusTooManyRequests] != 5 {
+		t.Errorf("25 supports from fresh cookies with 20 allowed per address: %v", statuses)
+	}
+
+	testutil.CreateStaff(t, srv.Store, "mod@i.de", "Mara", false, testutil.Grant{Municipality: "ingersheim", Role: domain.RoleModeration})
+	mod := newCitizen(t, srv)
+	mod.login("mod@i.de")
+	_, code := liveWorkshop(t, srv, mod, "3", "3")
+	anna := newCitizen(t, srv)
+	anna.joinGroup(code, 0)
+	var last response
+	for i := range 3 {
+		last = anna.sendJSON("POST", "/w/"+code+"/karten", url.Values{"text": {"Karte " + itoa(int64(i))}, "key": {"cccccccccccccccc000" + itoa(int64(i))}}.Encode(),
+			"Content-Type", "application/x-www-form-urlencoded", "Accept", "application/json")
+	}
+	if last.StatusCode != http.StatusTooManyRequests || !strings.Contains(last.Body, `"message"`) || last.Header.Get("Retry-After") == "" {
+		t.Errorf("the third card within a minute (2 allowed): %d %s", last.StatusCode, last.Body)
+	}
+}
+
+// Workshop findings of the attack review: hidden tallies stay hidden in the
+// dot answer, a hidden card's text goes to no screen, a phone cannot read
+// another phone's card by its key, and under pre-moderation the cards of a
+// closed workshop wait for release.
+func TestWorkshopKeepsWhatIsHidden(t *testing.T) {
+	srv := testutil.NewServer(t, testutil.Options{Demo: true})
+	testutil.CreateStaff(t, srv.Store, "admin@i.de", "Anton", false, testutil.Grant{Municipality: "ingersheim", Role: domain.RoleAdmin})
+	mod := newCitizen(t, srv)
+	mod.login("admin@i.de")
+	if res := mod.post(staffProcess, url.Values{"title": {"Heute leben – morgen gestalten"}, "moderation": {"pre"}}); res.StatusCode != http.StatusSeeOther {
+		t.Fatalf("pre-moderation: %d %s", res.StatusCode, res.Body)
+	}
+	console, code := liveWorkshop(t, srv, mod, "3", "3")
+	anna, ben := newCitizen(t, srv), newCitizen(t, srv)
+	anna.joinGroup(code, 0)
+	ben.joinGroup(code, 0)
+	key := "dddddddddddddddd0001"
+	anna.post("/w/"+code+"/karten", url.Values{"text": {"Annas geheime Karte"}, "key": {key}})
+	if res := ben.sendJSON("POST", "/w/"+code+"/karten", url.Values{"text": {"x"}, "key": {key}}.Encode(),
+		"Content-Type", "application/x-www-form-urlencoded", "Accept", "application/json"); res.StatusCode != http.StatusConflict || strings.Contains(res.Body, "geheime") {
+		t.Errorf("another phone's card key: %d %s", res.StatusCode, res.Body)
+	}
+	cardID, _ := anna.get("/w/" + code + "/gruppe").doc(t).Find("#cards li").Attr("data-card")
+	mod.post(console+"/steuerung", url.Values{"action": {"tallies_hide"}})
+	mod.post(console+"/steuerung", url.Values{"action": {"voting_open"}})
+	res := ben.sendJSON("POST", "/w/"+code+"/punkte", url.Values{"card": {cardID}, "delta": {"1"}}.Encode(),
+		"Content-Type", "application/x-www-form-urlencoded", "Accept", "application/json")
+	if res.StatusCode != http.StatusOK || strings.Contains(res.Body, "total") {
+		t.Errorf("dot answer while tallies are hidden: %d %s", res.StatusCode, res.Body)
+	}
+
+	time.Sleep(300 * time.Millisecond) // the dot's tally window passes
+	got := make(chan []sseEvent, 1)
+	go func() { got <- readEvents(t, ben, "/w/"+code+"/ereignisse", "", 1, 10*time.Second) }()
+	time.Sleep(300 * time.Millisecond)
+	mod.post(console+"/karten/"+cardID, url.Values{"action": {"hide"}})
+	events := <-got
+	if len(events) != 1 || events[0].typ != "card-changed" || strings.Contains(events[0].data, "geheime") {
+		t.Errorf("hiding a card told the screens: %+v", events)
+	}
+	mod.post(console+"/karten/"+cardID, url.Values{"action": {"show"}})
+	mod.post(console+"/steuerung", url.Values{"action": {"close"}})
+	if res := newCitizen(t, srv).get(processPath + "/ideen?suche=geheime"); strings.Contains(res.Body, "Annas geheime Karte") {
+		t.Error("under pre-moderation a workshop card is public before its release")
+	}
+	if q := mod.get("/intern/k/ingersheim/moderation"); !strings.Contains(q.Body, "Annas geheime Karte") {
+		t.Error("the closed workshop's card is not in the moderation queue")
+	}
+}
+
+// Browsers send textarea line breaks as CRLF; staff texts take them.
+func TestStaffTextsTakeBrowserLineBreaks(t *testing.T) {
+	srv := testutil.NewServer(t, testutil.Options{Demo: true})
+	testutil.CreateStaff(t, srv.Store, "pg@i.de", "Paula", false, testutil.Grant{Municipality: "ingersheim", Role: domain.RoleProjektgruppe})
+	pg := newCitizen(t, srv)
+	pg.login("pg@i.de")
+	res := pg.post(staffProcess+"/fahrplan/neu", url.Values{"title": {"Backhaustag"}, "description": {"Zeile eins\r\nZeile zwei"}})
+	if res.StatusCode != http.StatusSeeOther {
+		t.Errorf("a Fahrplan entry with CRLF: %d", res.StatusCode)
+	}
+	req, _ := http.NewRequest(http.MethodDelete, srv.URL+"/", nil)
+	if allow := pg.do(req).Header.Get("Allow"); !strings.Contains(allow, "HEAD") {
+		t.Errorf("Allow: %q lacks HEAD", allow)
+	}
+}

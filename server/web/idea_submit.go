@@ -7,7 +7,7 @@ import (
 )
 
 // submitIdea is the path every new idea takes, from the form or the API:
-// normalise, validate, rate-limit per device, store. It answers nothing
+// normalise, validate, rate-limit per device and per client address, store. It answers nothing
 // itself; the caller turns the result into a page or JSON.
 //
 // A resend of an idea that is already stored returns that idea without
@@ -23,7 +23,11 @@ func (h *Handler) submitIdea(c *gin.Context, pc processContext, draft domain.Ide
 		return idea, false, nil, err
 	}
 	device := h.deviceHash(c, true)
-	if decision := h.Live.Allow(ctx, "idea:"+device, h.Config.IdeaRateLimit); !decision.Allowed {
+	decision := h.Live.Allow(ctx, "idea:"+device, h.Config.IdeaRateLimit)
+	if decision.Allowed {
+		decision = h.Live.Allow(ctx, "idea-client:"+h.clientKey(c), max(h.Config.ClientRateLimit/10, 1))
+	}
+	if !decision.Allowed {
 		// A twin request may have stored the idea meanwhile.
 		if idea, found, err := h.Store.IdeaByIdempotencyKey(ctx, idempotencyKey); err != nil || found {
 			return idea, false, nil, err

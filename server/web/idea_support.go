@@ -53,7 +53,11 @@ func supportState(v string) (bool, error) {
 // answered the request already.
 func (h *Handler) changeSupport(c *gin.Context, pc processContext, ideaID int64, on bool) (int, error) {
 	device := h.deviceHash(c, true)
-	if d := h.Live.Allow(c.Request.Context(), "support:"+device, supportRatePerHour); !d.Allowed {
+	d := h.Live.Allow(c.Request.Context(), "support:"+device, supportRatePerHour)
+	if d.Allowed {
+		d = h.Live.Allow(c.Request.Context(), "support-client:"+h.clientKey(c), h.Config.ClientRateLimit)
+	}
+	if !d.Allowed {
 		h.rateLimited(c, d.RetryAfter)
 		return 0, domain.Errorf(domain.CodeRateLimited, "error.rate_limited")
 	}

@@ -1,7 +1,9 @@
 package web
 
 import (
+	"net/url"
 	"strconv"
+	"strings"
 
 	"github.com/gin-gonic/gin"
 
@@ -82,6 +84,18 @@ func (h *Handler) parseForm(c *gin.Context) bool {
 	if err := c.Request.ParseForm(); err != nil {
 		h.fail(c, bodyError(err))
 		return false
+	}
+	// Browsers send a textarea's line breaks as CRLF (HTML's form
+	// encoding); every text is stored with "\n", and the validators refuse
+	// a lone CR as a control character.
+	for _, values := range []url.Values{c.Request.PostForm, c.Request.Form} {
+		for k, vs := range values {
+			for i, v := range vs {
+				if strings.Contains(v, "\r\n") {
+					values[k][i] = strings.ReplaceAll(v, "\r\n", "\n")
+				}
+			}
+		}
 	}
 	return true
 }

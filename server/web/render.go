@@ -95,10 +95,17 @@ func staffIfAny(c *gin.Context) *staffContext {
 }
 
 // switchURL is the current URL with ?lang= set, for the language switch.
+// A request path that is no plain local path ("//evil.example", shown on
+// the 404 page) would make the link lead to another host: it switches on
+// the start page instead.
 func switchURL(u *url.URL, lang string) string {
 	q := u.Query()
 	q.Set("lang", lang)
-	return u.Path + "?" + q.Encode()
+	p := u.Path
+	if !localPath(p) {
+		p = "/"
+	}
+	return p + "?" + q.Encode()
 }
 
 var monthNames = map[string][]string{

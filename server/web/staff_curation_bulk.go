@@ -31,6 +31,19 @@ func formIDs(values []string) ([]int64, bool) {
 	return ids, true
 }
 
+// distinct returns ids without repetitions, in their first order.
+func distinct(ids []int64) []int64 {
+	seen := make(map[int64]bool, len(ids))
+	out := ids[:0:0]
+	for _, id := range ids {
+		if !seen[id] {
+			seen[id] = true
+			out = append(out, id)
+		}
+	}
+	return out
+}
+
 // curationBulk applies one action to the contributions selected on the
 // board: file under a theme, merge into the chosen main contribution,
 // decide with a public answer, or create a measure from them.

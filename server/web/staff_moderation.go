@@ -64,7 +64,10 @@ func (h *Handler) staffModerate(c *gin.Context) {
 		case reason == "":
 			h.renderModeration(c, http.StatusUnprocessableEntity, "moderation.error.reason_missing")
 			return
-		case !utf8.ValidString(reason) || utf8.RuneCountInString(reason) > domain.MaxHideReason:
+		case domain.ValidateLongText(reason, domain.MaxHideReason) == "error.invalid_characters":
+			h.renderModeration(c, http.StatusUnprocessableEntity, "error.invalid_characters")
+			return
+		case utf8.RuneCountInString(reason) > domain.MaxHideReason:
 			h.renderModeration(c, http.StatusUnprocessableEntity, "moderation.error.reason_long")
 			return
 		}

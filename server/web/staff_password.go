@@ -27,6 +27,12 @@ func (h *Handler) staffPasswordChange(c *gin.Context) {
 	}
 	staff := staffOf(c)
 	form := c.Request.PostForm
+	// A stolen session must not become a way to guess the password.
+	if check := h.passwordAttempt(c, staff.User.Email); !check.Allowed {
+		setRetryAfter(c, check.RetryAfter)
+		h.render(c, http.StatusTooManyRequests, "staff_password", passwordPage{ErrorKey: "staff.error.login_limited"})
+		return
+	}
 	if !auth.CheckPassword(form.Get("current"), staff.User.PasswordHash) {
 		h.render(c, http.StatusUnprocessableEntity, "staff_password", passwordPage{ErrorKey: "staff.error.current_password"})
 		return

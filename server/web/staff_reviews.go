@@ -79,6 +79,9 @@ func (h *Handler) staffReviewCreate(c *gin.Context) {
 	r.HeldOn, _ = time.Parse(time.DateOnly, form.Get("held_on"))
 	var ratings []domain.Rating
 	lineages, ok := formIDs(form["measure"])
+	if ok {
+		ok = len(lineages) == len(distinct(lineages)) // one rating per measure
+	}
 	if !ok {
 		h.fail(c, domain.Errorf(domain.CodeBadRequest, "error.bad_request"))
 		return

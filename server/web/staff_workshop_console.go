@@ -221,7 +221,13 @@ func (h *Handler) staffWorkshopCard(c *gin.Context) {
 		h.fail(c, err)
 		return
 	}
-	h.publish(c, w.ID, "card-changed", 0, gin.H{"id": card.ID, "group": card.GroupID, "hidden": card.Hidden, "text": card.Text, "cluster": card.ClusterID})
+	// Every screen learns of the change (a moved card leaves one group for
+	// another); a hidden card's text goes to none of them.
+	text := card.Text
+	if card.Hidden {
+		text = ""
+	}
+	h.publish(c, w.ID, "card-changed", 0, gin.H{"id": card.ID, "group": card.GroupID, "hidden": card.Hidden, "text": text, "cluster": card.ClusterID})
 	c.Redirect(http.StatusSeeOther, "/intern/k/"+m.Slug+"/werkstaetten/"+strconv.FormatInt(w.ID, 10)+"#karte-"+strconv.FormatInt(card.ID, 10))
 }
 

@@ -2,10 +2,13 @@ package web
 
 import (
 	"net/http"
+	"strconv"
+	"time"
 
 	"github.com/gin-gonic/gin"
 
 	"zukunftswerk/server/domain"
+	"zukunftswerk/server/live"
 )
 
 // workshopCardCreate stores a card. The phone sends an idempotency key with
@@ -29,6 +32,10 @@ func (h *Handler) workshopCardCreate(c *gin.Context) {
 			return
 		}
 		h.renderParticipant(c, http.StatusUnprocessableEntity, errorKey, text)
+		return
+	}
+	if d := h.Live.AllowPer(c.Request.Context(), "card:"+strconv.FormatInt(p.ID, 10), live.Limit{Events: h.Config.CardRateLimit, Per: time.Minute}); !d.Allowed {
+		h.rateLimited(c, d.RetryAfter)
 		return
 	}
 	card, created, err := h.Store.CreateCard(c.Request.Context(), p, text, "w:"+key)

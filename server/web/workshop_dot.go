@@ -11,9 +11,9 @@ import (
 
 // dotAnswer is the JSON answer to a dot for workshop.js.
 type dotAnswer struct {
-	Remaining int `json:"remaining"`
-	OnCard    int `json:"on_card"`
-	Total     int `json:"total"`
+	Remaining int  `json:"remaining"`
+	OnCard    int  `json:"on_card"`
+	Total     *int `json:"total,omitempty"` // only while tallies are visible
 }
 
 // workshopDot places (delta=1) or takes back (delta=-1) one dot.
@@ -34,7 +34,11 @@ func (h *Handler) workshopDot(c *gin.Context) {
 			h.fail(c, err)
 			return
 		}
-		c.JSON(http.StatusOK, dotAnswer{Remaining: res.Remaining, OnCard: res.OnCard, Total: res.CardTotal})
+		answer := dotAnswer{Remaining: res.Remaining, OnCard: res.OnCard}
+		if wc.Workshop.TalliesVisible {
+			answer.Total = &res.CardTotal
+		}
+		c.JSON(http.StatusOK, answer)
 		return
 	}
 	if err != nil {

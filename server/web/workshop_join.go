@@ -4,7 +4,6 @@ import (
 	"net/http"
 	"strconv"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/gin-gonic/gin"
 
@@ -53,13 +52,17 @@ func (h *Handler) workshopJoin(c *gin.Context) {
 	groupID, _ := strconv.ParseInt(c.Request.PostForm.Get("group"), 10, 64)
 	if _, found := wc.Group(groupID); !found {
 		page.ErrorKey = "workshop.error.group"
-	} else if !utf8.ValidString(page.Name) || utf8.RuneCountInString(page.Name) > domain.MaxDisplayName || strings.ContainsAny(page.Name, "\x00\n\r") {
+	} else if domain.ValidateLongText(page.Name, domain.MaxDisplayName) != "" || strings.ContainsAny(page.Name, "\n\t") {
 		page.ErrorKey = "workshop.error.name"
 	} else if wc.Workshop.State != domain.WorkshopLive {
 		page.ErrorKey = "workshop.error.not_live"
 	}
 	if page.ErrorKey != "" {
 		h.render(c, http.StatusUnprocessableEntity, "workshop_join", page)
+		return
+	}
+	if d := h.Live.Allow(c.Request.Context(), "join-client:"+h.clientKey(c), h.Config.ClientRateLimit); !d.Allowed {
+		h.rateLimited(c, d.RetryAfter)
 		return
 	}
 	device := h.deviceHash(c, true)
