@@ -92,33 +92,24 @@ func Load(getenv func(string) string) (Config, error) {
 		MailFrom:           getenv("MAIL_FROM"),
 	}
 	var problems []error
-	if v := getenv("MIN_FILL_SECONDS"); v != "" {
-		n, err := strconv.Atoi(v)
-		if err != nil || n < 0 || n > 600 {
-			problems = append(problems, fmt.Errorf("MIN_FILL_SECONDS must be a whole number between 0 and 600, got %q", v))
-		}
-		cfg.MinFillTime = time.Duration(n) * time.Second
+	whole := []struct {
+		name     string
+		min, max int
+		target   *int
+	}{
+		{"IDEA_RATE_PER_HOUR", 1, 100000, &cfg.IdeaRateLimit},
+		{"CLIENT_RATE_PER_HOUR", 10, 10_000_000, &cfg.ClientRateLimit},
+		{"CARD_RATE_PER_MINUTE", 1, 1_000_000, &cfg.CardRateLimit},
+		{"REPORT_THRESHOLD", 1, 1000, &cfg.ReportThreshold},
 	}
-	if v := getenv("IDEA_RATE_PER_HOUR"); v != "" {
-		n, err := strconv.Atoi(v)
-		if err != nil || n < 1 || n > 100000 {
-			problems = append(problems, fmt.Errorf("IDEA_RATE_PER_HOUR must be a whole number between 1 and 100000, got %q", v))
+	for _, w := range whole {
+		if v := getenv(w.name); v != "" {
+			n, err := strconv.Atoi(v)
+			if err != nil || n < w.min || n > w.max {
+				problems = append(problems, fmt.Errorf("%s must be a whole number between %d and %d, got %q", w.name, w.min, w.max, v))
+			}
+			*w.target = n
 		}
-		cfg.IdeaRateLimit = n
-	}
-	if v := getenv("CLIENT_RATE_PER_HOUR"); v != "" {
-		n, err := strconv.Atoi(v)
-		if err != nil || n < 10 || n > 10_000_000 {
-			problems = append(problems, fmt.Errorf("CLIENT_RATE_PER_HOUR must be a whole number between 10 and 10000000, got %q", v))
-		}
-		cfg.ClientRateLimit = n
-	}
-	if v := getenv("CARD_RATE_PER_MINUTE"); v != "" {
-		n, err := strconv.Atoi(v)
-		if err != nil || n < 1 || n > 1_000_000 {
-			problems = append(problems, fmt.Errorf("CARD_RATE_PER_MINUTE must be a whole number between 1 and 1000000, got %q", v))
-		}
-		cfg.CardRateLimit = n
 	}
 	if v := getenv("MAX_BODY_BYTES"); v != "" {
 		n, err := strconv.ParseInt(v, 10, 64)
@@ -127,19 +118,13 @@ func Load(getenv func(string) string) (Config, error) {
 		}
 		cfg.MaxBodyBytes = n
 	}
-	if v := getenv("REPORT_THRESHOLD"); v != "" {
-		n, err := strconv.Atoi(v)
-		if err != nil || n < 1 || n > 1000 {
-			problems = append(problems, fmt.Errorf("REPORT_THRESHOLD must be a whole number between 1 and 1000, got %q", v))
-		}
-		cfg.ReportThreshold = n
-	}
 	durations := []struct {
 		name     string
 		unit     time.Duration
 		min, max int
 		target   *time.Duration
 	}{
+		{"MIN_FILL_SECONDS", time.Second, 0, 600, &cfg.MinFillTime},
 		{"SESSION_IDLE_MINUTES", time.Minute, 5, 24 * 60, &cfg.SessionIdle},
 		{"SESSION_MAX_HOURS", time.Hour, 1, 24 * 30, &cfg.SessionMax},
 		{"INVITATION_DAYS", 24 * time.Hour, 1, 30, &cfg.InvitationValidity},

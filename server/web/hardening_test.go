@@ -49,9 +49,7 @@ func TestNoOpenRedirect(t *testing.T) {
 // moderator cannot file a card under another group's cluster.
 func TestDotsStayInTheirGroup(t *testing.T) {
 	srv := testutil.NewServer(t, testutil.Options{Demo: true})
-	testutil.CreateStaff(t, srv.Store, "mod@i.de", "Mara", false, testutil.Grant{Municipality: "ingersheim", Role: domain.RoleModeration})
-	mod := newCitizen(t, srv)
-	mod.login("mod@i.de")
+	mod := staffBrowser(t, srv, "mod@i.de", domain.RoleModeration)
 	console, code := liveWorkshop(t, srv, mod, "5", "3")
 	anna, ben := newCitizen(t, srv), newCitizen(t, srv)
 	anna.joinGroup(code, 0)
@@ -93,9 +91,7 @@ func TestDotsStayInTheirGroup(t *testing.T) {
 // phone, and events flow afterwards.
 func TestStreamFromTheFutureReloads(t *testing.T) {
 	srv := testutil.NewServer(t, testutil.Options{Demo: true})
-	testutil.CreateStaff(t, srv.Store, "mod@i.de", "Mara", false, testutil.Grant{Municipality: "ingersheim", Role: domain.RoleModeration})
-	mod := newCitizen(t, srv)
-	mod.login("mod@i.de")
+	mod := staffBrowser(t, srv, "mod@i.de", domain.RoleModeration)
 	_, code := liveWorkshop(t, srv, mod, "3", "3")
 	anna := newCitizen(t, srv)
 	anna.joinGroup(code, 0)
@@ -115,9 +111,7 @@ func TestStreamFromTheFutureReloads(t *testing.T) {
 // line breaks kept; the feed names itself.
 func TestAtomFeedCarriesText(t *testing.T) {
 	srv := testutil.NewServer(t, testutil.Options{Demo: true})
-	testutil.CreateStaff(t, srv.Store, "verw@i.de", "Vera", false, testutil.Grant{Municipality: "ingersheim", Role: domain.RoleVerwaltung})
-	staff := newCitizen(t, srv)
-	staff.login("verw@i.de")
+	staff := staffBrowser(t, srv, "verw@i.de", domain.RoleVerwaltung)
 	list := staff.get("/intern/k/ingersheim/verfahren/heute-leben-morgen-gestalten/umsetzung")
 	href, _ := list.doc(t).Find(`a:contains("Willkommenspaten")`).Attr("href")
 	text := "Erste Zeile <img src=x onerror=alert(1)>\nZweite Zeile & mehr"
@@ -161,9 +155,7 @@ func TestAtomFeedCarriesText(t *testing.T) {
 // of lone surrogates and a second JSON value.
 func TestUnboundedInputIsRefused(t *testing.T) {
 	srv := testutil.NewServer(t, testutil.Options{Demo: true})
-	testutil.CreateStaff(t, srv.Store, "mod@i.de", "Mara", false, testutil.Grant{Municipality: "ingersheim", Role: domain.RoleModeration})
-	mod := newCitizen(t, srv)
-	mod.login("mod@i.de")
+	mod := staffBrowser(t, srv, "mod@i.de", domain.RoleModeration)
 	for _, date := range []string{"0000-01-01", "9999-12-31", "1989-12-31", "2101-01-01", "2014-02-30"} {
 		res := mod.post("/intern/k/ingersheim/werkstaetten", url.Values{"process": {"1"}, "kind": {"zukunft"}, "title": {"Werkstatt " + date},
 			"date": {date}, "groups": {"Alle"}, "budget": {"3"}, "max": {"3"}})
@@ -290,9 +282,7 @@ func TestLimitsHoldWithoutCookies(t *testing.T) {
 		t.Errorf("25 supports from fresh cookies with 20 allowed per address: %v", statuses)
 	}
 
-	testutil.CreateStaff(t, srv.Store, "mod@i.de", "Mara", false, testutil.Grant{Municipality: "ingersheim", Role: domain.RoleModeration})
-	mod := newCitizen(t, srv)
-	mod.login("mod@i.de")
+	mod := staffBrowser(t, srv, "mod@i.de", domain.RoleModeration)
 	_, code := liveWorkshop(t, srv, mod, "3", "3")
 	anna := newCitizen(t, srv)
 	anna.joinGroup(code, 0)
@@ -312,9 +302,7 @@ func TestLimitsHoldWithoutCookies(t *testing.T) {
 // closed workshop wait for release.
 func TestWorkshopKeepsWhatIsHidden(t *testing.T) {
 	srv := testutil.NewServer(t, testutil.Options{Demo: true})
-	testutil.CreateStaff(t, srv.Store, "admin@i.de", "Anton", false, testutil.Grant{Municipality: "ingersheim", Role: domain.RoleAdmin})
-	mod := newCitizen(t, srv)
-	mod.login("admin@i.de")
+	mod := staffBrowser(t, srv, "admin@i.de", domain.RoleAdmin)
 	if res := mod.post(staffProcess, url.Values{"title": {"Heute leben – morgen gestalten"}, "moderation": {"pre"}}); res.StatusCode != http.StatusSeeOther {
 		t.Fatalf("pre-moderation: %d %s", res.StatusCode, res.Body)
 	}
@@ -359,9 +347,7 @@ func TestWorkshopKeepsWhatIsHidden(t *testing.T) {
 // Browsers send textarea line breaks as CRLF; staff texts take them.
 func TestStaffTextsTakeBrowserLineBreaks(t *testing.T) {
 	srv := testutil.NewServer(t, testutil.Options{Demo: true})
-	testutil.CreateStaff(t, srv.Store, "pg@i.de", "Paula", false, testutil.Grant{Municipality: "ingersheim", Role: domain.RoleProjektgruppe})
-	pg := newCitizen(t, srv)
-	pg.login("pg@i.de")
+	pg := staffBrowser(t, srv, "pg@i.de", domain.RoleProjektgruppe)
 	res := pg.post(staffProcess+"/fahrplan/neu", url.Values{"title": {"Backhaustag"}, "description": {"Zeile eins\r\nZeile zwei"}})
 	if res.StatusCode != http.StatusSeeOther {
 		t.Errorf("a Fahrplan entry with CRLF: %d", res.StatusCode)

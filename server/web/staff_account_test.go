@@ -25,6 +25,17 @@ func resetLink(t *testing.T, srv *testutil.Server, admin *citizen, town string, 
 	return strings.TrimPrefix(link, srv.Config.BaseURL), res.StatusCode
 }
 
+// inviteLink invites an address through the team page and returns the
+// link's path, or "" with the status when it was refused.
+func inviteLink(t *testing.T, srv *testutil.Server, admin *citizen, town, email, role string) (string, int) {
+	t.Helper()
+	res := admin.post("/intern/k/"+town+"/team/einladungen", url.Values{"email": {email}, "role": {role}})
+	if res.StatusCode != http.StatusCreated {
+		return "", res.StatusCode
+	}
+	return strings.TrimPrefix(strings.TrimSpace(res.doc(t).Find(".link-box").Text()), srv.Config.BaseURL), res.StatusCode
+}
+
 // Finding 1: the installation admin who set up a town is in its team list;
 // that town's admin can neither reset nor disable them.
 func TestTownAdminCannotTakeOverTheInstallationAdmin(t *testing.T) {
@@ -126,17 +137,16 @@ func TestInvitingAnExistingAccountNeedsItsOwner(t *testing.T) {
 	foreignAdmin.login("admin@m.de")
 	veraBrowser.login("vera@ingersheim.de")
 
-	res := foreignAdmin.post("/intern/k/musterstadt/team/einladungen", url.Values{"email": {"vera@ingersheim.de"}, "role": {"admin"}})
-	link := strings.TrimPrefix(strings.TrimSpace(res.doc(t).Find(".link-box").Text()), srv.Config.BaseURL)
-	if res.StatusCode != http.StatusCreated || link == "" {
-		t.Fatalf("invite: %d", res.StatusCode)
+	link, status := inviteLink(t, srv, foreignAdmin, "musterstadt", "vera@ingersheim.de", "admin")
+	if link == "" {
+		t.Fatalf("invite: %d", status)
 	}
 	// The admin uses the link themselves, with a password of their choosing.
 	holder := newCitizen(t, srv)
 	form := holder.get(link)
 	mustContain(t, form.Body, "gibt es schon ein Konto")
 	mustContain(t, form.Body, "Musterstadt")
-	res = holder.post(link, url.Values{"name": {"Vera"}, "password": {"vom Admin gewählt 123"}, "repeat": {"vom Admin gewählt 123"}})
+	res := holder.post(link, url.Values{"name": {"Vera"}, "password": {"vom Admin gewählt 123"}, "repeat": {"vom Admin gewählt 123"}})
 	if res.StatusCode != http.StatusUnauthorized {
 		t.Errorf("accepting for someone else's account: %d, want 401", res.StatusCode)
 	}
@@ -176,8 +186,7 @@ func TestLinksDieWithTheirMaker(t *testing.T) {
 	eve.login("evil@ingersheim.de")
 	rootBrowser.login("it@land.de")
 
-	res := eve.post("/intern/k/ingersheim/team/einladungen", url.Values{"email": {"alt@ingersheim.de"}, "role": {"admin"}})
-	invite := strings.TrimPrefix(strings.TrimSpace(res.doc(t).Find(".link-box").Text()), srv.Config.BaseURL)
+	invite, _ := inviteLink(t, srv, eve, "ingersheim", "alt@ingersheim.de", "admin")
 	reset, status := resetLink(t, srv, eve, "ingersheim", vera.ID)
 	if invite == "" || reset == "" {
 		t.Fatalf("links: %q %q (%d)", invite, reset, status)

@@ -61,3 +61,13 @@ func mustContain(t *testing.T, body, want string) {
 		t.Errorf("response lacks %q", want)
 	}
 }
+
+// staffBrowser creates a staff member with one role in Ingersheim and
+// returns their logged-in browser.
+func staffBrowser(t *testing.T, srv *testutil.Server, email string, role domain.Role) *citizen {
+	t.Helper()
+	testutil.CreateStaff(t, srv.Store, email, string(role)+" "+email, false, testutil.Grant{Municipality: "ingersheim", Role: role})
+	b := newCitizen(t, srv)
+	b.login(email)
+	return b
+}
