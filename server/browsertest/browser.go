@@ -186,3 +186,49 @@ func (b *Browser) CheckAccessibility(page string) {
 		b.t.Errorf("%s scrolls sideways by %d px at 320 CSS px width (200%% zoom)", page, overflow)
 	}
 }
+
+// ScreenSizes are the sizes people really use: a phone, a tablet, a laptop
+// and a desktop screen.
+var ScreenSizes = [][2]int64{{360, 740}, {768, 1024}, {1280, 800}, {1920, 1080}}
+
+// Screenshots looks at the current page at every screen size: it fails the
+// test when the page scrolls sideways, and with SHOTS_DIR set it writes a
+// full-page PNG per size (name-WxH.png) for a person to look at.
+func (b *Browser) Screenshots(name string) {
+	b.t.Helper()
+	dir := os.Getenv("SHOTS_DIR")
+	for _, size := range ScreenSizes {
+		w, h := size[0], size[1]
+		if w < 768 {
+			b.Must(chromedp.EmulateViewport(w, h, chromedp.EmulateMobile, chromedp.EmulateTouch, chromedp.EmulateScale(2)))
+		} else {
+			b.Must(chromedp.EmulateViewport(w, h))
+		}
+		if overflow := Eval[int](b, `document.documentElement.scrollWidth - document.documentElement.clientWidth`); overflow > 0 {
+			b.t.Errorf("%s scrolls sideways by %d px at %d×%d", name, overflow, w, h)
+		}
+		if dir == "" {
+			continue
+		}
+		png, err := chromedp.Run(b.Ctx, chromedp.FullScreenshot(100))
+		if err != nil {
+			b.t.Fatalf("screenshot: %v", err)
+		}
+		if err = os.WriteFile(fmt.Sprintf("%s/%s-%dx%d.png", dir, name, w, h), png, 0o644); err != nil {
+			b.t.Fatalf("write screenshot: %v", err)
+		}
+	}
+	b.Must(chromedp.EmulateViewport(PhoneWidth, PhoneHeight, chromedp.EmulateMobile, chromedp.EmulateTouch, chromedp.EmulateScale(2)))
+}
+
+// LogIn signs the browser in as a staff member made by testutil.CreateStaff.
+func (b *Browser) LogIn(baseURL, email string) {
+	b.t.Helper()
+	b.Must(
+		chromedp.Navigate(baseURL+"/intern/anmelden"),
+		chromedp.SendKeys(`#email`, email),
+		chromedp.SendKeys(`#password`, testutil.StaffPassword),
+		chromedp.Click(`form[action="/intern/anmelden"] button`, chromedp.NodeVisible),
+	)
+	b.WaitUntil(`location.pathname === '/intern/'`)
+}
