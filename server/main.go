@@ -142,12 +142,13 @@ func run(ctx context.Context, log *slog.Logger, args []string, getenv func(strin
 	return nil
 }
 
-// Limits of every listener: a request's headers may take at most
-// maxHeaderBytes (net/http answers 431 beyond that, plus its 4 KB of slack)
-// and must arrive within readHeaderTimeout, so that slow or huge headers
-// from many connections cannot hold the process's memory.
+// Limits of every listener: a request's headers may take at most 16 KB
+// (net/http answers 431 beyond that; it adds 4 KB of slack to
+// MaxHeaderBytes, taken off here) and must arrive within
+// readHeaderTimeout, so that slow or huge headers from many connections
+// cannot hold the process's memory.
 const (
-	maxHeaderBytes    = 16 << 10
+	maxHeaderBytes    = 16<<10 - 4096
 	readHeaderTimeout = 10 * time.Second
 )
 

@@ -201,3 +201,16 @@ func (s *Store) CardTotals(ctx context.Context, ids []int64) (map[int64]int, err
 	}
 	return out, nil
 }
+
+// HiddenCardIDs is the set of a workshop's hidden cards.
+func (s *Store) HiddenCardIDs(ctx context.Context, workshopID int64) (map[int64]bool, error) {
+	var ids []int64
+	if err := selectAll(ctx, s.reader, &ids, `SELECT id FROM card WHERE workshop_id = ? AND hidden = TRUE`, workshopID); err != nil {
+		return nil, fmt.Errorf("store: unable to list hidden cards: %w", err)
+	}
+	hidden := make(map[int64]bool, len(ids))
+	for _, id := range ids {
+		hidden[id] = true
+	}
+	return hidden, nil
+}

@@ -59,13 +59,16 @@ func (s *Store) CreateInvitation(ctx context.Context, actor Actor, municipalityI
 	})
 }
 
-// OpenInvitation loads an unused, unexpired invitation.
+// OpenInvitation loads an unused, unexpired invitation whose maker is
+// still an admin there (see checkMaker), for its page and its use.
 func (s *Store) OpenInvitation(ctx context.Context, tokenHash string) (Invitation, error) {
 	var inv Invitation
 	err := get(ctx, s.reader, &inv, `SELECT i.token_hash, i.purpose, i.municipality_id, i.role, i.email, i.user_id, i.expires_at, i.used_at,
 		COALESCE(m.name, '') AS municipality_name
-		FROM invitation i LEFT JOIN municipality m ON m.id = i.municipality_id
-		WHERE i.token_hash = ? AND i.used_at IS NULL AND i.expires_at > ?`, tokenHash, s.now())
+		FROM invitation i LEFT JOIN municipality m ON m.id = i.municipality_id JOIN staff_user maker ON maker.id = i.created_by
+		WHERE i.token_hash = ? AND i.used_at IS NULL AND i.expires_at > ? AND NOT maker.disabled
+		AND (maker.installation_admin OR EXISTS (SELECT 1 FROM staff_role r WHERE r.user_id = maker.id
+			AND r.municipality_id = i.municipality_id AND r.role = ?))`, tokenHash, s.now(), domain.RoleAdmin)
 	if errors.Is(err, sql.ErrNoRows) {
 		return inv, domain.Errorf(domain.CodeNotFound, "staff.error.invitation_invalid")
 	}
@@ -230,4 +233,19 @@ func (s *Store) OpenResetLinks(ctx context.Context, userID int64) (int, error) {
 		return 0, fmt.Errorf("store: unable to count reset links: %w", err)
 	}
 	return n, nil
+}
+
+// revokeLinksOf marks the open links a person made as used: all of them
+// (municipalityID 0) when the account is disabled, those of one
+// municipality when their roles there are removed. Enabling the account or
+// granting the role again does not bring them back.
+func (s *Store) revokeLinksOf(ctx context.Context, tx *sqlx.Tx, makerID, municipalityID int64) error {
+	query, args := `UPDATE invitation SET used_at = ? WHERE created_by = ? AND used_at IS NULL`, []any{s.now(), makerID}
+	if municipalityID > 0 {
+		query, args = query+` AND municipality_id = ?`, append(args, municipalityID)
+	}
+	if _, err := exec(ctx, tx, query, args...); err != nil {
+		return fmt.Errorf("store: unable to revoke links: %w", err)
+	}
+	return nil
 }

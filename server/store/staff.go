@@ -144,6 +144,9 @@ func (s *Store) SetDisabled(ctx context.Context, actor Actor, municipalityID, us
 		if _, err := exec(ctx, tx, `UPDATE staff_user SET disabled = ? WHERE id = ?`, disabled, userID); err != nil {
 			return fmt.Errorf("store: unable to change account: %w", err)
 		}
+		if disabled {
+			return s.revokeLinksOf(ctx, tx, userID, 0)
+		}
 		return nil
 	})
 }
@@ -194,7 +197,7 @@ func (s *Store) RemoveRoles(ctx context.Context, actor Actor, municipalityID, us
 		if n, _ := res.RowsAffected(); n == 0 {
 			return domain.Errorf(domain.CodeForbidden, "error.forbidden")
 		}
-		return nil
+		return s.revokeLinksOf(ctx, tx, userID, municipalityID)
 	})
 }
 

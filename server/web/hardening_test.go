@@ -334,6 +334,18 @@ func TestWorkshopKeepsWhatIsHidden(t *testing.T) {
 	if len(events) != 1 || events[0].typ != "card-changed" || strings.Contains(events[0].data, "geheime") {
 		t.Errorf("hiding a card told the screens: %+v", events)
 	}
+	// A screen that reconnects with the stream's first ID gets no replay
+	// of the hidden card.
+	workshopID := console[strings.LastIndex(console, "/")+1:]
+	first, err := srv.Live.Client.XRangeN(t.Context(), srv.Live.Key("{workshop:"+workshopID+"}:events"), "-", "+", 1).Result()
+	if err != nil || len(first) == 0 {
+		t.Fatalf("stream: %v %v", first, err)
+	}
+	for _, e := range readEvents(t, newCitizen(t, srv), "/w/"+code+"/ereignisse", first[0].ID, 20, 2*time.Second) {
+		if strings.Contains(e.data, "geheime") || e.typ == "reload" {
+			t.Errorf("the replay after a hidden card: %+v", e)
+		}
+	}
 	mod.post(console+"/karten/"+cardID, url.Values{"action": {"show"}})
 	mod.post(console+"/steuerung", url.Values{"action": {"close"}})
 	if res := newCitizen(t, srv).get(processPath + "/ideen?suche=geheime"); strings.Contains(res.Body, "Annas geheime Karte") {

@@ -205,3 +205,30 @@ func TestLinksDieWithTheirMaker(t *testing.T) {
 		t.Errorf("Vera's password changed: %d", res.StatusCode)
 	}
 }
+
+// Disabling an admin ends their links for good: enabling them again does
+// not bring the links back, and a dead link's page says it is dead.
+func TestLinksStayDeadAfterReenabling(t *testing.T) {
+	srv := testutil.NewServer(t, testutil.Options{Demo: true})
+	evil := testutil.CreateStaff(t, srv.Store, "evil@ingersheim.de", "Eve", false, testutil.Grant{Municipality: "ingersheim", Role: domain.RoleAdmin})
+	vera := testutil.CreateStaff(t, srv.Store, "vera@ingersheim.de", "Vera", false, testutil.Grant{Municipality: "ingersheim", Role: domain.RoleVerwaltung})
+	other := staffBrowser(t, srv, "anton@ingersheim.de", domain.RoleAdmin)
+	eve := newCitizen(t, srv)
+	eve.login("evil@ingersheim.de")
+	reset, status := resetLink(t, srv, eve, "ingersheim", vera.ID)
+	if reset == "" {
+		t.Fatalf("reset link: %d", status)
+	}
+	for _, action := range []string{"disable", "enable"} {
+		if res := other.post("/intern/k/ingersheim/team/"+strconv.FormatInt(evil.ID, 10), url.Values{"action": {action}}); res.StatusCode != http.StatusSeeOther {
+			t.Fatalf("%s Eve: %d", action, res.StatusCode)
+		}
+	}
+	anon := newCitizen(t, srv)
+	if res := anon.get(reset); res.StatusCode != http.StatusNotFound {
+		t.Errorf("the page of a revoked link: %d, want 404", res.StatusCode)
+	}
+	if res := anon.post(reset, url.Values{"password": {"übernommen 12345"}, "repeat": {"übernommen 12345"}}); res.StatusCode != http.StatusNotFound {
+		t.Errorf("a revoked reset link after its maker was enabled again: %d, want 404", res.StatusCode)
+	}
+}

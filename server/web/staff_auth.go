@@ -105,7 +105,7 @@ func (h *Handler) requireStaff(c *gin.Context) {
 
 func (h *Handler) toLogin(c *gin.Context) {
 	c.Abort()
-	if c.Request.Method != http.MethodGet {
+	if c.Request.Method != http.MethodGet || wantsJSON(c.Request) {
 		h.fail(c, domain.Errorf(domain.CodeUnauthorized, "staff.error.login_required"))
 		return
 	}

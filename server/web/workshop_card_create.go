@@ -44,16 +44,22 @@ func (h *Handler) workshopCardCreate(c *gin.Context) {
 		return
 	}
 	if created {
-		h.publish(c, wc.Workshop.ID, "card", card.GroupID, cardEvent(card))
+		h.publish(c, wc.Workshop.ID, "card", card.GroupID, cardEvent(card, wc.Workshop.TalliesVisible))
 	}
 	if wantsJSON(c.Request) {
-		c.JSON(http.StatusOK, cardEvent(card))
+		c.JSON(http.StatusOK, cardEvent(card, wc.Workshop.TalliesVisible))
 		return
 	}
 	c.Redirect(http.StatusSeeOther, "/w/"+wc.Workshop.Code()+"/gruppe?ok=karte")
 }
 
-func cardEvent(card domain.Card) gin.H {
-	return gin.H{"id": card.ID, "group": card.GroupID, "phase": card.Phase, "text": card.Text, "author": card.Author,
-		"total": card.DotTotal, "cluster": card.ClusterID}
+// cardEvent is a card as screens receive it; its dot total only while
+// tallies are visible (a resent card would otherwise reveal it).
+func cardEvent(card domain.Card, talliesVisible bool) gin.H {
+	e := gin.H{"id": card.ID, "group": card.GroupID, "phase": card.Phase, "text": card.Text, "author": card.Author,
+		"cluster": card.ClusterID}
+	if talliesVisible {
+		e["total"] = card.DotTotal
+	}
+	return e
 }

@@ -58,6 +58,10 @@ func (h *Handler) workshopJoin(c *gin.Context) {
 		page.ErrorKey = "workshop.error.not_live"
 	}
 	if page.ErrorKey != "" {
+		if wantsJSON(c.Request) {
+			h.fail(c, domain.Errorf(domain.CodeInvalid, page.ErrorKey))
+			return
+		}
 		h.render(c, http.StatusUnprocessableEntity, "workshop_join", page)
 		return
 	}
