@@ -102,43 +102,9 @@ func (h *Handler) staffWorkshopControl(c *gin.Context) {
 		return
 	}
 	now := time.Now().UTC()
+	control := domain.Control{Action: action, Minutes: minutes}
 	updated, err := h.Store.UpdateWorkshop(c.Request.Context(), staffOf(c).Actor(), m.ID, w.ID, action, func(w *domain.Workshop) error {
-		live := w.State == domain.WorkshopLive
-		switch {
-		case action == "open" && w.State == domain.WorkshopDraft:
-			code := domain.NewJoinCode()
-			w.JoinCode, w.State = &code, domain.WorkshopLive
-		case action == "next" && live && w.CurrentPhase < len(phases):
-			w.CurrentPhase, w.VotingOpen = w.CurrentPhase+1, false
-		case action == "prev" && live && w.CurrentPhase > 1:
-			w.CurrentPhase, w.VotingOpen = w.CurrentPhase-1, false
-		case action == "voting_open" && live:
-			w.VotingOpen = true
-		case action == "voting_close" && live:
-			w.VotingOpen = false
-		case action == "tallies_show":
-			w.TalliesVisible = true
-		case action == "tallies_hide":
-			w.TalliesVisible = false
-		case action == "timer_start" && live && minutes >= 1 && minutes <= 180:
-			end := now.Add(time.Duration(minutes) * time.Minute)
-			w.TimerEndsAt, w.TimerLeftMs = &end, 0
-		case action == "timer_pause" && w.TimerEndsAt != nil:
-			w.TimerLeftMs, w.TimerEndsAt = w.TimerRemaining(now).Milliseconds(), nil
-		case action == "timer_resume" && w.TimerEndsAt == nil && w.TimerLeftMs > 0:
-			end := now.Add(time.Duration(w.TimerLeftMs) * time.Millisecond)
-			w.TimerEndsAt, w.TimerLeftMs = &end, 0
-		case action == "timer_add" && minutes >= 1 && minutes <= 60:
-			if w.TimerEndsAt != nil {
-				end := w.TimerEndsAt.Add(time.Duration(minutes) * time.Minute)
-				w.TimerEndsAt = &end
-			} else {
-				w.TimerLeftMs += int64(minutes) * 60_000
-			}
-		default:
-			return domain.Errorf(domain.CodeConflict, "workshop.error.action")
-		}
-		return nil
+		return w.Apply(control, len(phases), now)
 	})
 	if domain.ErrorCode(err) == domain.CodeConflict {
 		h.renderConsole(c, http.StatusConflict, domain.ErrorMessageKey(err))

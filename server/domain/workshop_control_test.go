@@ -1,0 +1,64 @@
+package domain_test
+
+import (
+	"testing"
+	"time"
+
+	"zukunftswerk/server/domain"
+)
+
+func TestWorkshopStateMachine(t *testing.T) {
+	now := time.Date(2014, 7, 19, 10, 0, 0, 0, time.UTC)
+	later := now.Add(5 * time.Minute)
+	draft := domain.Workshop{State: domain.WorkshopDraft, CurrentPhase: 1}
+	live := domain.Workshop{State: domain.WorkshopLive, CurrentPhase: 1}
+	lastPhase := domain.Workshop{State: domain.WorkshopLive, CurrentPhase: 3, VotingOpen: true}
+	running := domain.Workshop{State: domain.WorkshopLive, CurrentPhase: 1, TimerEndsAt: &later}
+	paused := domain.Workshop{State: domain.WorkshopLive, CurrentPhase: 1, TimerLeftMs: 90_000}
+	closed := domain.Workshop{State: domain.WorkshopClosed, CurrentPhase: 2}
+	tests := []struct {
+		name    string
+		from    domain.Workshop
+		control domain.Control
+		ok      bool
+		check   func(w domain.Workshop) bool
+	}{
+		{"open a draft", draft, domain.Control{Action: "open"}, true, func(w domain.Workshop) bool { return w.State == domain.WorkshopLive && len(w.Code()) == 6 }},
+		{"open twice", live, domain.Control{Action: "open"}, false, nil},
+		{"next phase", live, domain.Control{Action: "next"}, true, func(w domain.Workshop) bool { return w.CurrentPhase == 2 }},
+		{"next after the last phase", lastPhase, domain.Control{Action: "next"}, false, nil},
+		{"back from the first phase", live, domain.Control{Action: "prev"}, false, nil},
+		{"back from the last phase closes voting", lastPhase, domain.Control{Action: "prev"}, true, func(w domain.Workshop) bool { return w.CurrentPhase == 2 && !w.VotingOpen }},
+		{"voting in a draft", draft, domain.Control{Action: "voting_open"}, false, nil},
+		{"voting while live", live, domain.Control{Action: "voting_open"}, true, func(w domain.Workshop) bool { return w.VotingOpen }},
+		{"voting after closing", closed, domain.Control{Action: "voting_open"}, false, nil},
+		{"tallies in any state", closed, domain.Control{Action: "tallies_show"}, true, func(w domain.Workshop) bool { return w.TalliesVisible }},
+		{"timer of 10 minutes", live, domain.Control{Action: "timer_start", Minutes: 10}, true, func(w domain.Workshop) bool { return w.TimerEndsAt.Equal(now.Add(10 * time.Minute)) }},
+		{"timer of 0 minutes", live, domain.Control{Action: "timer_start"}, false, nil},
+		{"timer of 181 minutes", live, domain.Control{Action: "timer_start", Minutes: 181}, false, nil},
+		{"pause a running timer", running, domain.Control{Action: "timer_pause"}, true, func(w domain.Workshop) bool { return w.TimerEndsAt == nil && w.TimerLeftMs == 300_000 }},
+		{"pause without a timer", live, domain.Control{Action: "timer_pause"}, false, nil},
+		{"resume a paused timer", paused, domain.Control{Action: "timer_resume"}, true, func(w domain.Workshop) bool { return w.TimerEndsAt.Equal(now.Add(90 * time.Second)) }},
+		{"add to a running timer", running, domain.Control{Action: "timer_add", Minutes: 2}, true, func(w domain.Workshop) bool { return w.TimerEndsAt.Equal(later.Add(2 * time.Minute)) }},
+		{"add to a paused timer", paused, domain.Control{Action: "timer_add", Minutes: 1}, true, func(w domain.Workshop) bool { return w.TimerLeftMs == 150_000 }},
+		{"unknown control", live, domain.Control{Action: "explode"}, false, nil},
+	}
+	for _, tt := range tests {
+		w := tt.from
+		err := w.Apply(tt.control, 3, now)
+		if (err == nil) != tt.ok {
+			t.Errorf("%s: %v, want ok=%v", tt.name, err, tt.ok)
+			continue
+		}
+		if err != nil && w != tt.from {
+			t.Errorf("%s: refused, but the workshop changed", tt.name)
+		}
+		if tt.check != nil && !tt.check(w) {
+			t.Errorf("%s: %+v", tt.name, w)
+		}
+		needsMinutes := tt.control.Action == "timer_start" || tt.control.Action == "timer_add"
+		if !needsMinutes && tt.from.Can(tt.control.Action, 3, now) != tt.ok {
+			t.Errorf("%s: Can disagrees with Apply", tt.name)
+		}
+	}
+}
