@@ -172,3 +172,19 @@ func ValidateCardText(text string) string {
 func ValidCardKey(key string) bool {
 	return len(key) >= 16 && len(key) <= 64 && utf8.ValidString(key)
 }
+
+// DotAllowed is the dot rule: a participant who has spent spent dots in
+// the phase, onCard of them on this card, may place one more (delta +1)
+// while spent < budget and onCard < maxPerCard, and take one back (delta
+// −1) while onCard > 0. The database check (store) calls it; Redis checks
+// the same rule in Lua (live's dotScript), and a test holds the two
+// together on real Redis.
+func DotAllowed(delta, spent, onCard, budget, maxPerCard int) bool {
+	switch {
+	case delta > 0:
+		return spent < budget && onCard < maxPerCard
+	case delta < 0:
+		return onCard > 0
+	}
+	return false
+}

@@ -6,7 +6,9 @@ import (
 	"sync/atomic"
 	"testing"
 
+	"zukunftswerk/server/domain"
 	"zukunftswerk/server/live"
+	"zukunftswerk/server/testutil"
 )
 
 func TestReserveDotHoldsTheBudgetUnderConcurrency(t *testing.T) {
@@ -61,4 +63,38 @@ func TestReserveDotHoldsTheBudgetUnderConcurrency(t *testing.T) {
 			t.Error("a sixth dot was accepted after a rebuild")
 		}
 	})
+}
+
+// TestLuaDotRuleIsTheDomainRule runs the Redis script (through ReserveDot)
+// against domain.DotAllowed for every small state: budget, maximum per
+// card, dots spent, dots on the card, place or take back. The two must
+// never disagree, or Redis would refuse what the database allows (or the
+// other way round).
+func TestLuaDotRuleIsTheDomainRule(t *testing.T) {
+	l := testutil.Live(t)
+	ctx := context.Background()
+	const card, other = 7, 8
+	participant, cases := int64(0), 0
+	for budget := 1; budget <= 4; budget++ {
+		for maxPerCard := 1; maxPerCard <= budget; maxPerCard++ {
+			for spent := 0; spent <= budget; spent++ {
+				for onCard := 0; onCard <= min(spent, maxPerCard); onCard++ {
+					for _, delta := range []int{1, -1} {
+						participant++
+						cases++
+						load := func() (map[int64]int, error) { return map[int64]int{card: onCard, other: spent - onCard}, nil }
+						got, err := l.ReserveDot(ctx, 1, participant, 1, card, delta, budget, maxPerCard, load)
+						if err != nil {
+							t.Fatal(err)
+						}
+						if want := domain.DotAllowed(delta, spent, onCard, budget, maxPerCard); got != want {
+							t.Errorf("budget %d, max %d, spent %d, on card %d, delta %+d: Lua %v, Go %v",
+								budget, maxPerCard, spent, onCard, delta, got, want)
+						}
+					}
+				}
+			}
+		}
+	}
+	t.Logf("%d states compared", cases)
 }

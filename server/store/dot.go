@@ -90,13 +90,7 @@ func (s *Store) changeDots(tx *sqlx.Tx, batch []dotRequest) ([]dotReply, error) 
 			p = &batchParticipant{onCard: map[int64]int{}}
 			participants[phaseKey{r.participant.ID, card.Phase}] = p
 		}
-		res := DotResult{}
-		switch {
-		case r.delta > 0 && p.spent < card.Budget && p.onCard[r.cardID] < card.Max:
-			res.Applied = true
-		case r.delta < 0 && p.onCard[r.cardID] > 0:
-			res.Applied = true
-		}
+		res := DotResult{Applied: domain.DotAllowed(r.delta, p.spent, p.onCard[r.cardID], card.Budget, card.Max)}
 		if res.Applied {
 			p.spent += r.delta
 			p.onCard[r.cardID] += r.delta
