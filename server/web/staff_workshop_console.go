@@ -9,6 +9,7 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"zukunftswerk/server/domain"
+	"zukunftswerk/server/live"
 )
 
 type consolePage struct {
@@ -97,7 +98,9 @@ func (h *Handler) staffWorkshopControl(c *gin.Context) {
 			return
 		}
 		h.cache.forget(w.Code())
-		h.publish(c, w.ID, "state", 0, gin.H{"state": domain.WorkshopClosed})
+		closed := w
+		closed.State = domain.WorkshopClosed
+		h.publish(c, w.ID, live.EventState, 0, stateEvent(closed, time.Now()))
 		c.Redirect(http.StatusSeeOther, "/intern/k/"+m.Slug+"/werkstaetten/"+strconv.FormatInt(w.ID, 10)+"/doku")
 		return
 	}
@@ -115,16 +118,16 @@ func (h *Handler) staffWorkshopControl(c *gin.Context) {
 		return
 	}
 	h.cache.forget(updated.Code())
-	h.publish(c, w.ID, "state", 0, stateEvent(updated, now))
+	h.publish(c, w.ID, live.EventState, 0, stateEvent(updated, now))
 	c.Redirect(http.StatusSeeOther, "/intern/k/"+m.Slug+"/werkstaetten/"+strconv.FormatInt(w.ID, 10))
 }
 
 // stateEvent tells every screen the workshop's state; the timer travels as
 // milliseconds left at the server's clock, so a phone with a wrong clock
 // still counts down correctly.
-func stateEvent(w domain.Workshop, now time.Time) gin.H {
-	return gin.H{"state": w.State, "phase": w.CurrentPhase, "voting": w.VotingOpen, "tallies": w.TalliesVisible,
-		"timer_left_ms": w.TimerRemaining(now).Milliseconds(), "timer_running": w.TimerEndsAt != nil}
+func stateEvent(w domain.Workshop, now time.Time) live.StateEvent {
+	return live.StateEvent{State: w.State, Phase: w.CurrentPhase, Voting: w.VotingOpen, Tallies: w.TalliesVisible,
+		TimerLeftMs: w.TimerRemaining(now).Milliseconds(), TimerRunning: w.TimerEndsAt != nil}
 }
 
 // staffWorkshopCard moderates one card: hide/show (abuse), fix a typo, move
@@ -193,7 +196,7 @@ func (h *Handler) staffWorkshopCard(c *gin.Context) {
 	if card.Hidden {
 		text = ""
 	}
-	h.publish(c, w.ID, "card-changed", 0, gin.H{"id": card.ID, "group": card.GroupID, "hidden": card.Hidden, "text": text, "cluster": card.ClusterID})
+	h.publish(c, w.ID, live.EventCardChanged, 0, live.CardChangedEvent{ID: card.ID, Group: card.GroupID, Hidden: card.Hidden, Text: text, Cluster: card.ClusterID})
 	c.Redirect(http.StatusSeeOther, "/intern/k/"+m.Slug+"/werkstaetten/"+strconv.FormatInt(w.ID, 10)+"#karte-"+strconv.FormatInt(card.ID, 10))
 }
 
@@ -219,6 +222,6 @@ func (h *Handler) staffWorkshopCluster(c *gin.Context) {
 		h.fail(c, err)
 		return
 	}
-	h.publish(c, w.ID, "cluster", group, gin.H{"group": group, "title": title})
+	h.publish(c, w.ID, live.EventCluster, group, live.ClusterEvent{Group: group, Title: title})
 	c.Redirect(http.StatusSeeOther, "/intern/k/"+m.Slug+"/werkstaetten/"+strconv.FormatInt(w.ID, 10))
 }

@@ -44,7 +44,7 @@ func (h *Handler) workshopCardCreate(c *gin.Context) {
 		return
 	}
 	if created {
-		h.publish(c, wc.Workshop.ID, "card", card.GroupID, cardEvent(card, wc.Workshop.TalliesVisible))
+		h.publish(c, wc.Workshop.ID, live.EventCard, card.GroupID, cardEvent(card, wc.Workshop.TalliesVisible))
 	}
 	if wantsJSON(c.Request) {
 		c.JSON(http.StatusOK, cardEvent(card, wc.Workshop.TalliesVisible))
@@ -55,11 +55,10 @@ func (h *Handler) workshopCardCreate(c *gin.Context) {
 
 // cardEvent is a card as screens receive it; its dot total only while
 // tallies are visible (a resent card would otherwise reveal it).
-func cardEvent(card domain.Card, talliesVisible bool) gin.H {
-	e := gin.H{"id": card.ID, "group": card.GroupID, "phase": card.Phase, "text": card.Text, "author": card.Author,
-		"cluster": card.ClusterID}
+func cardEvent(card domain.Card, talliesVisible bool) live.CardEvent {
+	e := live.CardEvent{ID: card.ID, Group: card.GroupID, Phase: card.Phase, Text: card.Text, Author: card.Author, Cluster: card.ClusterID}
 	if talliesVisible {
-		e["total"] = card.DotTotal
+		e.Total = &card.DotTotal
 	}
 	return e
 }

@@ -8,6 +8,7 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"zukunftswerk/server/domain"
+	"zukunftswerk/server/live"
 	"zukunftswerk/server/store"
 )
 
@@ -173,11 +174,11 @@ func (h *Handler) flushTallies(w domain.Workshop) {
 		h.Log.Warn("unable to read tallies", "error", err)
 		return
 	}
-	cards := make(map[string]int, len(totals))
+	event := live.TallyEvent{Cards: make(map[string]*int, len(totals)), Visible: w.TalliesVisible}
 	for id, n := range totals {
-		cards[strconv.FormatInt(id, 10)] = n
+		event.Cards[strconv.FormatInt(id, 10)] = &n
 	}
-	if _, err := h.Live.Publish(ctx, w.ID, "tally", 0, gin.H{"cards": cards, "visible": w.TalliesVisible}); err != nil {
+	if _, err := h.Live.Publish(ctx, w.ID, live.EventTally, 0, event); err != nil {
 		h.Log.Warn("unable to publish tallies", "error", err)
 	}
 }

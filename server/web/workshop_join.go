@@ -8,6 +8,7 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"zukunftswerk/server/domain"
+	"zukunftswerk/server/live"
 )
 
 type joinPage struct {
@@ -75,6 +76,6 @@ func (h *Handler) workshopJoin(c *gin.Context) {
 		return
 	}
 	h.cache.forgetParticipant(wc.Workshop.ID, device)
-	h.publish(c, wc.Workshop.ID, "joined", groupID, gin.H{"group": groupID})
+	h.publish(c, wc.Workshop.ID, live.EventJoined, groupID, live.JoinedEvent{Group: groupID})
 	c.Redirect(http.StatusSeeOther, "/w/"+wc.Workshop.Code()+"/gruppe")
 }

@@ -86,7 +86,7 @@ func (h *Handler) serveEvents(c *gin.Context, workshopID, group int64, full bool
 			return true
 		}
 		data := e.Data
-		if !full && e.Type == "tally" {
+		if !full && e.Type == live.EventTally {
 			data = hideTally(data)
 		}
 		if _, err := fmt.Fprintf(w, "id: %s\nevent: %s\ndata: %s\n\n", e.ID, e.Type, data); err != nil {
@@ -107,7 +107,7 @@ func (h *Handler) serveEvents(c *gin.Context, workshopID, group int64, full bool
 			if !errors.Is(err, live.ErrReplayGap) {
 				h.Log.Warn("unable to replay workshop events", "error", err)
 			}
-			fmt.Fprintf(w, "event: reload\ndata: {}\n\n")
+			fmt.Fprint(w, "event: "+live.EventReload+"\ndata: {}\n\n")
 		} else {
 			sent = last
 		}
@@ -153,7 +153,7 @@ func (h *Handler) serveEvents(c *gin.Context, workshopID, group int64, full bool
 func (h *Handler) withoutHiddenCards(ctx context.Context, workshopID int64, events []live.Event) ([]live.Event, error) {
 	hasCards := false
 	for _, e := range events {
-		hasCards = hasCards || e.Type == "card"
+		hasCards = hasCards || e.Type == live.EventCard
 	}
 	if !hasCards {
 		return events, nil
@@ -164,7 +164,7 @@ func (h *Handler) withoutHiddenCards(ctx context.Context, workshopID int64, even
 	}
 	kept := events[:0:0]
 	for _, e := range events {
-		if e.Type == "card" {
+		if e.Type == live.EventCard {
 			var card struct {
 				ID int64 `json:"id"`
 			}
@@ -180,15 +180,10 @@ func (h *Handler) withoutHiddenCards(ctx context.Context, workshopID int64, even
 // hideTally drops the totals of a tally event while tallies are hidden;
 // phones still learn which cards changed.
 func hideTally(data json.RawMessage) json.RawMessage {
-	var m map[string]any
-	if json.Unmarshal(data, &m) != nil || m["visible"] == true {
+	var e live.TallyEvent
+	if json.Unmarshal(data, &e) != nil || e.Visible {
 		return data
 	}
-	if cards, ok := m["cards"].(map[string]any); ok {
-		for k := range cards {
-			cards[k] = nil
-		}
-	}
-	out, _ := json.Marshal(m)
+	out, _ := json.Marshal(e.HideTotals())
 	return out
 }

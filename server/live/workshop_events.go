@@ -1,0 +1,79 @@
+package live
+
+// The events of a live workshop, as every screen receives them
+// (static/workshop.js reads them; the console, the wall and the phones all
+// listen to the same stream). Their names and shapes live here and nowhere
+// else.
+const (
+	EventCard        = "card"         // a new card (to its group)
+	EventCardChanged = "card-changed" // hidden, shown, edited, moved, filed
+	EventCluster     = "cluster"      // a new cluster (to its group)
+	EventJoined      = "joined"       // a phone joined (to its group)
+	EventState       = "state"        // phase, voting, tallies, timer, closed
+	EventTally       = "tally"        // dot totals of the cards changed in a window
+	EventReload      = "reload"       // sent by the stream itself: reload the whole state
+)
+
+// CardEvent is a card; Total only while tallies are visible.
+type CardEvent struct {
+	ID      int64  `json:"id"`
+	Group   int64  `json:"group"`
+	Phase   int    `json:"phase"`
+	Text    string `json:"text"`
+	Author  string `json:"author"`
+	Cluster *int64 `json:"cluster"`
+	Total   *int   `json:"total,omitempty"`
+}
+
+// CardChangedEvent is a card after the moderator changed it; a hidden
+// card's Text is empty.
+type CardChangedEvent struct {
+	ID      int64  `json:"id"`
+	Group   int64  `json:"group"`
+	Hidden  bool   `json:"hidden"`
+	Text    string `json:"text"`
+	Cluster *int64 `json:"cluster"`
+}
+
+// ClusterEvent is a cluster named in a group's current phase.
+type ClusterEvent struct {
+	Group int64  `json:"group"`
+	Title string `json:"title"`
+}
+
+// JoinedEvent says a phone joined a group.
+type JoinedEvent struct {
+	Group int64 `json:"group"`
+}
+
+// StateEvent is the workshop's state; the timer travels as milliseconds
+// left at the server's clock, so a phone with a wrong clock still counts
+// down correctly.
+type StateEvent struct {
+	State        string `json:"state"`
+	Phase        int    `json:"phase"`
+	Voting       bool   `json:"voting"`
+	Tallies      bool   `json:"tallies"`
+	TimerLeftMs  int64  `json:"timer_left_ms"`
+	TimerRunning bool   `json:"timer_running"`
+}
+
+// TallyEvent carries the totals of the cards changed in one window, by card
+// id; phones get nulls while tallies are hidden (see HideTotals).
+type TallyEvent struct {
+	Cards   map[string]*int `json:"cards"`
+	Visible bool            `json:"visible"`
+}
+
+// HideTotals is the event as phones get it while tallies are hidden: they
+// learn which cards changed, not by how much.
+func (e TallyEvent) HideTotals() TallyEvent {
+	if e.Visible {
+		return e
+	}
+	cards := make(map[string]*int, len(e.Cards))
+	for id := range e.Cards {
+		cards[id] = nil
+	}
+	return TallyEvent{Cards: cards, Visible: false}
+}
