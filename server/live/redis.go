@@ -1,6 +1,9 @@
 // Package live holds what is live and shared between server instances in
-// Redis: rate limits now, workshop state and event fan-out later. Everything
-// here can be rebuilt from the database; losing Redis loses no data.
+// Redis: the connection (single, Sentinel, Cluster or in-process), rate
+// limits, staff sessions, the workshops' dot budgets, event streams with
+// their fan-out (hub) and typed events, presence, and the in-process tally
+// windows. Everything here can be rebuilt from the database; losing Redis
+// loses no data. (Issue 17 will split it by job.)
 package live
 
 import (
