@@ -64,22 +64,10 @@ func FuzzFormToken(f *testing.F) {
 			changed := []byte(good)
 			changed[at] ^= flip
 			if _, _, ok := tokens.verifyAt(string(changed), now); ok && string(changed) != good {
-				// base64 without padding may decode two spellings of the
-				// last character to the same bytes; anything else is a forgery.
-				if !sameDecoded(string(changed), good) {
-					t.Fatalf("a changed token verifies: %q", changed)
-				}
+				t.Fatalf("a changed token verifies: %q", changed)
 			}
 		}
 	})
-}
-
-// sameDecoded reports whether two tokens carry the same payload and
-// signature bytes.
-func sameDecoded(a, b string) bool {
-	ka, ia, oka := (formTokens{secret: []byte("0123456789abcdef0123456789abcdef")}).verifyAt(a, time.Date(2014, 7, 19, 10, 0, 0, 0, time.UTC))
-	kb, ib, okb := (formTokens{secret: []byte("0123456789abcdef0123456789abcdef")}).verifyAt(b, time.Date(2014, 7, 19, 10, 0, 0, 0, time.UTC))
-	return oka && okb && ka == kb && ia.Equal(ib)
 }
 
 // FuzzIdeaQuery: the filters of the idea list (page number, field, sort,
