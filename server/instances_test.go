@@ -23,7 +23,7 @@ import (
 // both show the same count.
 func TestTwoInstancesServeOneTown(t *testing.T) {
 	dbURL := testutil.PostgresURL(t)
-	lv := testutil.Live(t)
+	lv := testutil.Redis(t)
 	bin := filepath.Join(t.TempDir(), "zukunftswerk")
 	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
 		t.Fatalf("go build: %v\n%s", err, out)

@@ -20,7 +20,7 @@ import (
 // it after the test.
 func startServer(t *testing.T, extra map[string]string) (base string, env map[string]string) {
 	t.Helper()
-	lv := testutil.Live(t)
+	lv := testutil.Redis(t)
 	env = map[string]string{
 		"LISTEN_ADDR": fmt.Sprintf("127.0.0.1:%d", testutil.FreePort(t)), "DATABASE_URL": testutil.DatabaseURL(t),
 		"REDIS_URL": testutil.RedisURL(), "REDIS_PREFIX": lv.Prefix, "MIN_FILL_SECONDS": "0",

@@ -19,11 +19,12 @@ import (
 	"github.com/prometheus/client_golang/prometheus/collectors"
 
 	"zukunftswerk"
+	"zukunftswerk/server/app"
 	"zukunftswerk/server/config"
 	"zukunftswerk/server/demo"
 	"zukunftswerk/server/i18n"
-	"zukunftswerk/server/live"
 	"zukunftswerk/server/notify"
+	"zukunftswerk/server/redisconn"
 	"zukunftswerk/server/store"
 	"zukunftswerk/server/web"
 )
@@ -80,11 +81,16 @@ func run(ctx context.Context, log *slog.Logger, args []string, getenv func(strin
 		log.Info("demo data loaded", "url", cfg.BaseURL+"/ingersheim/"+demo.ProcessSlug+"/")
 	}
 
-	lv, err := live.Connect(ctx, cfg.RedisURL, cfg.RedisPrefix, log)
+	redis, err := redisconn.Connect(ctx, cfg.RedisURL, cfg.RedisPrefix, log)
 	if err != nil {
 		return err
 	}
-	defer lv.Close()
+	defer redis.Close()
+	uses, err := app.New(ctx, app.Deps{Config: cfg, Store: st, Redis: redis, Log: log})
+	if err != nil {
+		return err
+	}
+	defer uses.Close()
 
 	catalog, err := i18n.Load()
 	if err != nil {
@@ -93,7 +99,7 @@ func run(ctx context.Context, log *slog.Logger, args []string, getenv func(strin
 	registry := prometheus.NewRegistry()
 	registry.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	handler, err := web.New(ctx, web.Deps{
-		Config: cfg, Store: st, Live: lv, Catalog: catalog, Log: log,
+		App: uses, Catalog: catalog, Log: log,
 		Templates: zukunftswerk.Templates(), Static: zukunftswerk.Static(), Registry: registry,
 	})
 	if err != nil {

@@ -21,7 +21,7 @@ import (
 // is still being uploaded; the request must finish, the idea be stored and
 // the database closed cleanly.
 func TestGracefulShutdown(t *testing.T) {
-	lv := testutil.Live(t) // skips or fails like every Redis test
+	lv := testutil.Redis(t) // skips or fails like every Redis test
 	dbPath := testutil.DatabaseURL(t)
 	port := testutil.FreePort(t)
 	env := map[string]string{

@@ -5,6 +5,7 @@ package domain
 import (
 	"errors"
 	"fmt"
+	"time"
 )
 
 // Code classifies an error; the web layer maps each code to one HTTP status.
@@ -36,6 +37,7 @@ type Error struct {
 	Code       Code
 	MessageKey string
 	Fields     []FieldError
+	RetryAfter time.Duration // CodeRateLimited: how long to wait
 }
 
 func (e *Error) Error() string {
@@ -45,6 +47,11 @@ func (e *Error) Error() string {
 // Errorf builds an *Error with the given code and catalog key.
 func Errorf(code Code, messageKey string) *Error {
 	return &Error{Code: code, MessageKey: messageKey}
+}
+
+// RateLimited is the error of a refused event: try again after retryAfter.
+func RateLimited(retryAfter time.Duration) *Error {
+	return &Error{Code: CodeRateLimited, MessageKey: "error.rate_limited", RetryAfter: retryAfter}
 }
 
 // ErrorCode returns the code of err, or CodeInternal when err carries none.

@@ -188,3 +188,41 @@ func DotAllowed(delta, spent, onCard, budget, maxPerCard int) bool {
 	}
 	return false
 }
+
+// CardEdit is one change a moderator makes to a card (all audited):
+// "hide" and "show" (abuse), "edit" (fix a typo in Text), "move" (to the
+// group GroupID, leaving its cluster), "cluster" (file it into ClusterID,
+// nil takes it out).
+type CardEdit struct {
+	Action    string
+	Text      string
+	GroupID   int64
+	ClusterID *int64
+}
+
+// Apply changes the card as the edit says, or refuses an edit that is not
+// valid.
+func (e CardEdit) Apply(card *Card) error {
+	switch e.Action {
+	case "hide":
+		card.Hidden = true
+	case "show":
+		card.Hidden = false
+	case "edit":
+		text := NormalizeCardText(e.Text)
+		if key := ValidateCardText(text); key != "" {
+			return Errorf(CodeInvalid, key)
+		}
+		card.Text = text
+	case "move":
+		if e.GroupID <= 0 {
+			return Errorf(CodeInvalid, "workshop.error.target")
+		}
+		card.GroupID, card.ClusterID = e.GroupID, nil
+	case "cluster":
+		card.ClusterID = e.ClusterID
+	default:
+		return Errorf(CodeBadRequest, "error.bad_request")
+	}
+	return nil
+}

@@ -40,14 +40,13 @@ return 1
 `)
 
 func (l *Live) dotsKey(workshopID, participantID int64, phase int) string {
-	return l.Key(fmt.Sprintf("{workshop:%d}:dots:%d:%d", workshopID, participantID, phase))
+	return l.conn.Key(fmt.Sprintf("{workshop:%d}:dots:%d:%d", workshopID, participantID, phase))
 }
 
 // ReserveDot applies delta (+1/-1) to the participant's dots on a card if
-// budget and maximum allow. load returns the committed dots per card from
-// the database; it is called when Redis lost the state.
-func (l *Live) ReserveDot(ctx context.Context, workshopID, participantID int64, phase int, cardID int64, delta, budget, maxPerCard int,
-	load func() (map[int64]int, error)) (bool, error) {
+// budget and maximum allow. When Redis lost the participant's budget, it is
+// rebuilt with the loader given to New (the committed dots in the database).
+func (l *Live) ReserveDot(ctx context.Context, workshopID, participantID int64, phase int, cardID int64, delta, budget, maxPerCard int) (bool, error) {
 	key := l.dotsKey(workshopID, participantID, phase)
 	args := []any{strconv.FormatInt(cardID, 10), delta, budget, maxPerCard}
 	for attempt := 0; attempt < 2; attempt++ {
@@ -58,7 +57,7 @@ func (l *Live) ReserveDot(ctx context.Context, workshopID, participantID int64, 
 		if res >= 0 {
 			return res == 1, nil
 		}
-		dots, err := load()
+		dots, err := l.loadBudget(ctx, participantID, phase)
 		if err != nil {
 			return false, err
 		}
@@ -69,7 +68,7 @@ func (l *Live) ReserveDot(ctx context.Context, workshopID, participantID int64, 
 			loadArgs = append(loadArgs, strconv.FormatInt(card, 10), n)
 		}
 		loadArgs[0] = total
-		if err := loadScript.Run(ctx, l.Client, []string{key}, loadArgs...).Err(); err != nil {
+		if err := loadScript.Run(ctx, l.conn.Client, []string{key}, loadArgs...).Err(); err != nil {
 			return false, fmt.Errorf("live: unable to rebuild dot budget: %w", err)
 		}
 	}
@@ -79,12 +78,12 @@ func (l *Live) ReserveDot(ctx context.Context, workshopID, participantID int64, 
 // ReleaseDot undoes a reservation whose database write failed.
 func (l *Live) ReleaseDot(ctx context.Context, workshopID, participantID int64, phase int, cardID int64, delta int) {
 	key := l.dotsKey(workshopID, participantID, phase)
-	pipe := l.Client.TxPipeline()
+	pipe := l.conn.Client.TxPipeline()
 	pipe.HIncrBy(ctx, key, "total", int64(-delta))
 	pipe.HIncrBy(ctx, key, strconv.FormatInt(cardID, 10), int64(-delta))
 	if _, err := pipe.Exec(ctx); err != nil {
 		l.log.Warn("unable to release dot reservation; deleting the budget cache", "error", err)
-		l.Client.Del(ctx, key)
+		l.conn.Client.Del(ctx, key)
 	}
 }
 
@@ -94,7 +93,7 @@ func (l *Live) ReleaseDot(ctx context.Context, workshopID, participantID int64, 
 // keep a participant's dot locked. The database check makes this safe even
 // while other instances are placing dots.
 func (l *Live) ResetDotBudgets(ctx context.Context, workshopID int64) error {
-	pattern := l.Key(fmt.Sprintf("{workshop:%d}:dots:*", workshopID))
+	pattern := l.conn.Key(fmt.Sprintf("{workshop:%d}:dots:*", workshopID))
 	del := func(ctx context.Context, c *redis.Client) error {
 		iter := c.Scan(ctx, 0, pattern, 1000).Iterator()
 		for iter.Next(ctx) {
@@ -104,7 +103,7 @@ func (l *Live) ResetDotBudgets(ctx context.Context, workshopID int64) error {
 		}
 		return iter.Err()
 	}
-	switch c := l.Client.(type) {
+	switch c := l.conn.Client.(type) {
 	case *redis.ClusterClient:
 		return c.ForEachMaster(ctx, del)
 	case *redis.Client:

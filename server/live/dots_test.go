@@ -7,22 +7,30 @@ import (
 	"testing"
 
 	"zukunftswerk/server/domain"
-	"zukunftswerk/server/live"
+	"zukunftswerk/server/redisconn"
 	"zukunftswerk/server/testutil"
 )
 
 func TestReserveDotHoldsTheBudgetUnderConcurrency(t *testing.T) {
-	forEachRedis(t, func(t *testing.T, l *live.Live) {
+	testutil.ForEachRedis(t, func(t *testing.T, conn *redisconn.Conn) {
 		ctx := context.Background()
 		var accepted atomic.Int32
 		var loads atomic.Int32
-		load := func() (map[int64]int, error) { loads.Add(1); return map[int64]int{}, nil }
+		// The database: participant 7 has no committed dots, participant 8
+		// has two on card 1 and two on card 2.
+		l := newLive(t, conn, func(_ context.Context, participant int64, _ int) (map[int64]int, error) {
+			if participant == 8 {
+				return map[int64]int{1: 2, 2: 2}, nil
+			}
+			loads.Add(1)
+			return map[int64]int{}, nil
+		})
 		var wg sync.WaitGroup
 		for i := 0; i < 200; i++ {
 			wg.Add(1)
 			go func() {
 				defer wg.Done()
-				ok, err := l.ReserveDot(ctx, 42, 7, 1, int64(i%3+1), 1, 5, 2, load)
+				ok, err := l.ReserveDot(ctx, 42, 7, 1, int64(i%3+1), 1, 5, 2)
 				if err != nil {
 					t.Error(err)
 				}
@@ -36,30 +44,29 @@ func TestReserveDotHoldsTheBudgetUnderConcurrency(t *testing.T) {
 			t.Fatalf("200 concurrent reservations with a budget of 5 accepted %d", accepted.Load())
 		}
 		// Taking back frees exactly one dot.
-		if ok, _ := l.ReserveDot(ctx, 42, 7, 1, 1, -1, 5, 2, load); !ok {
+		if ok, _ := l.ReserveDot(ctx, 42, 7, 1, 1, -1, 5, 2); !ok {
 			t.Error("taking back a placed dot was refused")
 		}
-		if ok, _ := l.ReserveDot(ctx, 42, 7, 1, 1, 1, 5, 2, load); !ok {
+		if ok, _ := l.ReserveDot(ctx, 42, 7, 1, 1, 1, 5, 2); !ok {
 			t.Error("the freed dot could not be placed again")
 		}
-		if ok, _ := l.ReserveDot(ctx, 42, 7, 1, 1, 1, 5, 2, load); ok {
+		if ok, _ := l.ReserveDot(ctx, 42, 7, 1, 1, 1, 5, 2); ok {
 			t.Error("a sixth dot was accepted")
 		}
 		// A released reservation (failed database write) gives the dot back.
 		l.ReleaseDot(ctx, 42, 7, 1, 1, 1)
-		if ok, _ := l.ReserveDot(ctx, 42, 7, 1, 1, 1, 5, 2, load); !ok {
+		if ok, _ := l.ReserveDot(ctx, 42, 7, 1, 1, 1, 5, 2); !ok {
 			t.Error("a released reservation did not give the dot back")
 		}
 		if loads.Load() < 1 {
 			t.Error("the budget was never loaded from the database")
 		}
 		// Lost state is rebuilt from what load returns (the database).
-		l.Client.Del(ctx, l.Key("{workshop:42}:dots:8:1"))
-		committed := func() (map[int64]int, error) { return map[int64]int{1: 2, 2: 2}, nil }
-		if ok, _ := l.ReserveDot(ctx, 42, 8, 1, 3, 1, 5, 2, committed); !ok {
+		conn.Client.Del(ctx, conn.Key("{workshop:42}:dots:8:1"))
+		if ok, _ := l.ReserveDot(ctx, 42, 8, 1, 3, 1, 5, 2); !ok {
 			t.Error("the fifth dot after a rebuild was refused")
 		}
-		if ok, _ := l.ReserveDot(ctx, 42, 8, 1, 3, 1, 5, 2, committed); ok {
+		if ok, _ := l.ReserveDot(ctx, 42, 8, 1, 3, 1, 5, 2); ok {
 			t.Error("a sixth dot was accepted after a rebuild")
 		}
 	})
@@ -71,9 +78,13 @@ func TestReserveDotHoldsTheBudgetUnderConcurrency(t *testing.T) {
 // never disagree, or Redis would refuse what the database allows (or the
 // other way round).
 func TestLuaDotRuleIsTheDomainRule(t *testing.T) {
-	l := testutil.Live(t)
-	ctx := context.Background()
 	const card, other = 7, 8
+	// The database of each case: participant → committed dots per card.
+	committed := map[int64]map[int64]int{}
+	l := newLive(t, testutil.Redis(t), func(_ context.Context, participant int64, _ int) (map[int64]int, error) {
+		return committed[participant], nil
+	})
+	ctx := context.Background()
 	participant, cases := int64(0), 0
 	for budget := 1; budget <= 4; budget++ {
 		for maxPerCard := 1; maxPerCard <= budget; maxPerCard++ {
@@ -82,8 +93,8 @@ func TestLuaDotRuleIsTheDomainRule(t *testing.T) {
 					for _, delta := range []int{1, -1} {
 						participant++
 						cases++
-						load := func() (map[int64]int, error) { return map[int64]int{card: onCard, other: spent - onCard}, nil }
-						got, err := l.ReserveDot(ctx, 1, participant, 1, card, delta, budget, maxPerCard, load)
+						committed[participant] = map[int64]int{card: onCard, other: spent - onCard}
+						got, err := l.ReserveDot(ctx, 1, participant, 1, card, delta, budget, maxPerCard)
 						if err != nil {
 							t.Fatal(err)
 						}

@@ -25,7 +25,7 @@ type Event struct {
 const streamLength = 20000
 
 func (l *Live) eventsKey(workshopID int64) string {
-	return l.Key("{workshop:" + strconv.FormatInt(workshopID, 10) + "}:events")
+	return l.conn.Key("{workshop:" + strconv.FormatInt(workshopID, 10) + "}:events")
 }
 
 // Publish appends an event to the workshop's stream; every instance's hub
@@ -35,7 +35,7 @@ func (l *Live) Publish(ctx context.Context, workshopID int64, typ string, group 
 	if err != nil {
 		return "", fmt.Errorf("live: unable to encode event: %w", err)
 	}
-	id, err := l.Client.XAdd(ctx, &redis.XAddArgs{
+	id, err := l.conn.Client.XAdd(ctx, &redis.XAddArgs{
 		Stream: l.eventsKey(workshopID), MaxLen: streamLength, Approx: true,
 		Values: []any{"type", typ, "group", group, "data", string(raw)},
 	}).Result()
@@ -52,7 +52,7 @@ var ErrReplayGap = errors.New("live: events are missing; reload")
 // Replay returns the events after afterID.
 func (l *Live) Replay(ctx context.Context, workshopID int64, afterID string) ([]Event, error) {
 	key := l.eventsKey(workshopID)
-	first, err := l.Client.XRangeN(ctx, key, "-", "+", 1).Result()
+	first, err := l.conn.Client.XRangeN(ctx, key, "-", "+", 1).Result()
 	if err != nil {
 		return nil, fmt.Errorf("live: unable to read stream: %w", err)
 	}
@@ -62,14 +62,14 @@ func (l *Live) Replay(ctx context.Context, workshopID int64, afterID string) ([]
 	// An ID after the newest event was never sent by this stream (crafted,
 	// or from before Redis lost it and started again): the client would
 	// wait for it forever, so it must reload instead.
-	last, err := l.Client.XRevRangeN(ctx, key, "+", "-", 1).Result()
+	last, err := l.conn.Client.XRevRangeN(ctx, key, "+", "-", 1).Result()
 	if err != nil {
 		return nil, fmt.Errorf("live: unable to read stream: %w", err)
 	}
 	if len(last) == 0 || StreamIDLess(last[0].ID, afterID) {
 		return nil, ErrReplayGap
 	}
-	msgs, err := l.Client.XRange(ctx, key, "("+afterID, "+").Result()
+	msgs, err := l.conn.Client.XRange(ctx, key, "("+afterID, "+").Result()
 	if err != nil {
 		return nil, fmt.Errorf("live: unable to replay: %w", err)
 	}

@@ -97,7 +97,7 @@ func (h *Hub) read(ctx context.Context, workshopID int64, lastID string) {
 	}
 	key := h.live.eventsKey(workshopID)
 	for ctx.Err() == nil {
-		streams, err := h.live.Client.XRead(ctx, &redis.XReadArgs{Streams: []string{key, lastID}, Block: 2 * time.Second, Count: readBatch}).Result()
+		streams, err := h.live.conn.Client.XRead(ctx, &redis.XReadArgs{Streams: []string{key, lastID}, Block: 2 * time.Second, Count: readBatch}).Result()
 		if errors.Is(err, redis.Nil) {
 			continue
 		}

@@ -7,12 +7,13 @@ import (
 	"time"
 
 	"zukunftswerk/server/live"
+	"zukunftswerk/server/redisconn"
 	"zukunftswerk/server/testutil"
 )
 
 // A phone that stops reading is dropped; the others keep getting events.
 func TestHubDropsStalledSubscribers(t *testing.T) {
-	l := testutil.Live(t)
+	l := newLive(t, testutil.Redis(t), nil)
 	hub := live.NewHub(l)
 	ctx := context.Background()
 	stalled := hub.Subscribe(7, "$")
@@ -65,7 +66,8 @@ func TestHubDropsStalledSubscribers(t *testing.T) {
 }
 
 func TestReplayAndGap(t *testing.T) {
-	forEachRedis(t, func(t *testing.T, l *live.Live) {
+	testutil.ForEachRedis(t, func(t *testing.T, conn *redisconn.Conn) {
+		l := newLive(t, conn, nil)
 		ctx := context.Background()
 		first, _ := l.Publish(ctx, 9, "a", 0, 1)
 		second, _ := l.Publish(ctx, 9, "b", 0, 2)
@@ -81,4 +83,15 @@ func TestReplayAndGap(t *testing.T) {
 			t.Errorf("replay from before the stream: %v, want a gap", err)
 		}
 	})
+}
+
+// newLive is the workshops' live state on conn; load stands in for the
+// database (nil: no committed dots).
+func newLive(t *testing.T, conn *redisconn.Conn, load live.BudgetLoader) *live.Live {
+	if load == nil {
+		load = func(context.Context, int64, int) (map[int64]int, error) { return map[int64]int{}, nil }
+	}
+	l := live.New(conn, testutil.Logger(t), load)
+	t.Cleanup(l.Close)
+	return l
 }

@@ -1,5 +1,11 @@
 package live
 
+import (
+	"time"
+
+	"zukunftswerk/server/domain"
+)
+
 // The events of a live workshop, as every screen receives them
 // (static/workshop.js reads them; the console, the wall and the phones all
 // listen to the same stream). Their names and shapes live here and nowhere
@@ -25,6 +31,16 @@ type CardEvent struct {
 	Total   *int   `json:"total,omitempty"`
 }
 
+// NewCardEvent is a card as screens receive it; its dot total only while
+// tallies are visible (a resent card would otherwise reveal it).
+func NewCardEvent(card domain.Card, talliesVisible bool) CardEvent {
+	e := CardEvent{ID: card.ID, Group: card.GroupID, Phase: card.Phase, Text: card.Text, Author: card.Author, Cluster: card.ClusterID}
+	if talliesVisible {
+		e.Total = &card.DotTotal
+	}
+	return e
+}
+
 // CardChangedEvent is a card after the moderator changed it; a hidden
 // card's Text is empty.
 type CardChangedEvent struct {
@@ -33,6 +49,16 @@ type CardChangedEvent struct {
 	Hidden  bool   `json:"hidden"`
 	Text    string `json:"text"`
 	Cluster *int64 `json:"cluster"`
+}
+
+// NewCardChangedEvent is a card after the moderator changed it; a hidden
+// card's text goes to no screen.
+func NewCardChangedEvent(card domain.Card) CardChangedEvent {
+	text := card.Text
+	if card.Hidden {
+		text = ""
+	}
+	return CardChangedEvent{ID: card.ID, Group: card.GroupID, Hidden: card.Hidden, Text: text, Cluster: card.ClusterID}
 }
 
 // ClusterEvent is a cluster named in a group's current phase.
@@ -56,6 +82,12 @@ type StateEvent struct {
 	Tallies      bool   `json:"tallies"`
 	TimerLeftMs  int64  `json:"timer_left_ms"`
 	TimerRunning bool   `json:"timer_running"`
+}
+
+// NewStateEvent is the workshop's state at now.
+func NewStateEvent(w domain.Workshop, now time.Time) StateEvent {
+	return StateEvent{State: w.State, Phase: w.CurrentPhase, Voting: w.VotingOpen, Tallies: w.TalliesVisible,
+		TimerLeftMs: w.TimerRemaining(now).Milliseconds(), TimerRunning: w.TimerEndsAt != nil}
 }
 
 // TallyEvent carries the totals of the cards changed in one window, by card

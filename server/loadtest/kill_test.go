@@ -14,7 +14,7 @@ func TestNothingAcknowledgedIsLostOnSIGKILL(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds and kills the server binary")
 	}
-	lv := testutil.Live(t) // fails under CI=true without Redis
+	lv := testutil.Redis(t) // fails under CI=true without Redis
 	if err := lv.Ping(context.Background()); err != nil {
 		t.Fatal(err)
 	}

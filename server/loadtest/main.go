@@ -43,11 +43,12 @@ import (
 	"github.com/redis/go-redis/v9"
 
 	"zukunftswerk"
+	"zukunftswerk/server/app"
 	"zukunftswerk/server/config"
 	"zukunftswerk/server/demo"
 	"zukunftswerk/server/domain"
 	"zukunftswerk/server/i18n"
-	"zukunftswerk/server/live"
+	"zukunftswerk/server/redisconn"
 	"zukunftswerk/server/store"
 	"zukunftswerk/server/web"
 )
@@ -121,7 +122,7 @@ func run(participants, rate int, duration time.Duration) error {
 	quiet := slog.New(slog.NewTextHandler(io.Discard, nil))
 
 	prefix := fmt.Sprintf("zwload:%d:", time.Now().UnixNano())
-	lv, err := live.Connect(ctx, redisURL, prefix, quiet)
+	lv, err := redisconn.Connect(ctx, redisURL, prefix, quiet)
 	if err != nil {
 		return err
 	}
@@ -144,7 +145,12 @@ func run(participants, rate int, duration time.Duration) error {
 	if err != nil {
 		return err
 	}
-	handler, err := web.New(ctx, web.Deps{Config: cfg, Store: st, Live: lv, Catalog: catalog, Log: quiet,
+	a, err := app.New(ctx, app.Deps{Config: cfg, Store: st, Redis: lv, Log: quiet})
+	if err != nil {
+		return err
+	}
+	defer a.Close()
+	handler, err := web.New(ctx, web.Deps{App: a, Catalog: catalog, Log: quiet,
 		Templates: zukunftswerk.Templates(), Static: zukunftswerk.Static(), Registry: prometheus.NewRegistry()})
 	if err != nil {
 		return err
@@ -273,7 +279,7 @@ func saturate(base, code string, phones []*phone, cards []int64, d time.Duration
 	return float64(n.Load()) / d.Seconds()
 }
 
-func cleanup(lv *live.Live, prefix string) {
+func cleanup(lv *redisconn.Conn, prefix string) {
 	ctx := context.Background()
 	iter := lv.Client.Scan(ctx, 0, "*"+prefix+"*", 1000).Iterator()
 	for iter.Next(ctx) {
@@ -327,7 +333,7 @@ func bareGinAgainst(target string, d time.Duration) float64 {
 }
 
 // redisRoundTrip measures XADD until a blocking XREAD returns the entry.
-func redisRoundTrip(ctx context.Context, lv *live.Live, n int) (time.Duration, time.Duration) {
+func redisRoundTrip(ctx context.Context, lv *redisconn.Conn, n int) (time.Duration, time.Duration) {
 	key := lv.Key("{bench}:events")
 	var samples []time.Duration
 	last := "$"

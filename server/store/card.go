@@ -93,7 +93,7 @@ func (s *Store) Clusters(ctx context.Context, workshopID int64) ([]domain.Cluste
 
 // ModerateCard changes one card of the workshop (audited): hide or show it,
 // fix its text, move it to another group, or put it into a cluster.
-func (s *Store) ModerateCard(ctx context.Context, actor Actor, municipalityID, workshopID, cardID int64, action string, apply func(c *domain.Card) error) (domain.Card, error) {
+func (s *Store) ModerateCard(ctx context.Context, actor Actor, municipalityID, workshopID, cardID int64, edit domain.CardEdit) (domain.Card, error) {
 	var card domain.Card
 	err := s.inTx(ctx, func(tx *sqlx.Tx) error {
 		err := get(ctx, tx, &card, `SELECT `+cardColumns+` FROM card c LEFT JOIN participant p ON p.id = c.participant_id
@@ -103,7 +103,7 @@ func (s *Store) ModerateCard(ctx context.Context, actor Actor, municipalityID, w
 			return notFoundIfNoRows(err, "card")
 		}
 		before := card.Text
-		if err := apply(&card); err != nil {
+		if err := edit.Apply(&card); err != nil {
 			return err
 		}
 		var groupOK, clusterOK int
@@ -129,7 +129,7 @@ func (s *Store) ModerateCard(ctx context.Context, actor Actor, municipalityID, w
 		if before != card.Text {
 			detail = before + " → " + card.Text
 		}
-		return s.insertAudit(ctx, tx, actor, municipalityID, "card."+action, "card", strconv.FormatInt(card.ID, 10), detail)
+		return s.insertAudit(ctx, tx, actor, municipalityID, "card."+edit.Action, "card", strconv.FormatInt(card.ID, 10), detail)
 	})
 	return card, err
 }

@@ -23,10 +23,11 @@ import (
 	"github.com/redis/go-redis/v9"
 
 	"zukunftswerk"
+	"zukunftswerk/server/app"
 	"zukunftswerk/server/config"
 	"zukunftswerk/server/demo"
 	"zukunftswerk/server/i18n"
-	"zukunftswerk/server/live"
+	"zukunftswerk/server/redisconn"
 	"zukunftswerk/server/store"
 	"zukunftswerk/server/web"
 )
@@ -78,26 +79,34 @@ func Prefix(t testing.TB) string {
 	return "zwtest:" + hex.EncodeToString(b) + ":"
 }
 
-// Live connects to the real Redis with a fresh prefix and deletes the
+// Redis connects to the real Redis with a fresh prefix and deletes the
 // test's keys afterwards.
-func Live(t testing.TB) *live.Live {
+func Redis(t testing.TB) *redisconn.Conn {
 	t.Helper()
-	return LiveAt(t, RedisURL())
+	return RedisAt(t, RedisURL())
 }
 
-// LiveAt connects to the Redis at url with a fresh prefix.
-func LiveAt(t testing.TB, url string) *live.Live {
+// RedisAt connects to the Redis at url with a fresh prefix.
+func RedisAt(t testing.TB, url string) *redisconn.Conn {
 	t.Helper()
 	prefix := Prefix(t)
-	l, err := live.Connect(context.Background(), url, prefix, Logger(t))
+	conn, err := redisconn.Connect(context.Background(), url, prefix, Logger(t))
 	if err != nil {
 		Unavailable(t, "Redis at "+url, err)
 	}
 	t.Cleanup(func() {
-		deleteKeys(l.Client, "*"+prefix+"*")
-		l.Close()
+		deleteKeys(conn.Client, "*"+prefix+"*")
+		conn.Close()
 	})
-	return l
+	return conn
+}
+
+// ForEachRedis runs a test against one Redis server, a Sentinel setup and a
+// three-master cluster: every Redis feature must work on all three.
+func ForEachRedis(t *testing.T, test func(t *testing.T, conn *redisconn.Conn)) {
+	t.Run("single", func(t *testing.T) { test(t, Redis(t)) })
+	t.Run("sentinel", func(t *testing.T) { test(t, RedisAt(t, StartRedisSentinel(t))) })
+	t.Run("cluster", func(t *testing.T) { test(t, RedisAt(t, StartRedisCluster(t))) })
 }
 
 // deleteKeys removes the keys matching pattern, on every master of a
@@ -153,7 +162,8 @@ func (b *LogBuffer) String() string {
 type Server struct {
 	*httptest.Server
 	Store   *store.Store
-	Live    *live.Live
+	Redis   *redisconn.Conn
+	App     *app.App
 	Catalog *i18n.Catalog
 	Config  config.Config
 	Handler http.Handler
@@ -167,7 +177,7 @@ type Server struct {
 type Options struct {
 	Env   map[string]string // extra configuration variables
 	Demo  bool              // load the Ingersheim demo
-	Live  *live.Live        // a Redis connection other than the default
+	Redis *redisconn.Conn   // a Redis connection other than the default
 	Store *store.Store      // a database other than a fresh one
 }
 
@@ -187,9 +197,9 @@ func NewServer(t testing.TB, o Options) *Server {
 	if st == nil {
 		st = Store(t)
 	}
-	lv := o.Live
-	if lv == nil {
-		lv = Live(t)
+	conn := o.Redis
+	if conn == nil {
+		conn = Redis(t)
 	}
 	if o.Demo {
 		if err := demo.Load(context.Background(), st); err != nil {
@@ -203,8 +213,13 @@ func NewServer(t testing.TB, o Options) *Server {
 	logs := &LogBuffer{}
 	// Request logs go to a buffer tests can inspect, not to the test output.
 	log := slog.New(slog.NewJSONHandler(logs, nil))
+	a, err := app.New(context.Background(), app.Deps{Config: cfg, Store: st, Redis: conn, Log: log})
+	if err != nil {
+		t.Fatalf("app: %v", err)
+	}
+	t.Cleanup(a.Close)
 	h, err := web.New(context.Background(), web.Deps{
-		Config: cfg, Store: st, Live: lv, Catalog: catalog, Log: log,
+		App: a, Catalog: catalog, Log: log,
 		Templates: zukunftswerk.Templates(), Static: zukunftswerk.Static(), Registry: prometheus.NewRegistry(),
 	})
 	if err != nil {
@@ -214,7 +229,7 @@ func NewServer(t testing.TB, o Options) *Server {
 	t.Cleanup(srv.Close)
 	metrics := httptest.NewServer(h.Metrics)
 	t.Cleanup(metrics.Close)
-	return &Server{Server: srv, Store: st, Live: lv, Catalog: catalog, Config: cfg, Handler: h, Logs: logs,
+	return &Server{Server: srv, Store: st, Redis: conn, App: a, Catalog: catalog, Config: cfg, Handler: h, Logs: logs,
 		MetricsURL: metrics.URL + "/metrics"}
 }
 

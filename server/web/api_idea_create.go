@@ -53,11 +53,7 @@ func (h *Handler) apiIdeaCreate(c *gin.Context) {
 	}
 	draft := domain.IdeaDraft{ActionFieldID: in.ActionFieldID, Title: in.Title, Body: in.Body,
 		Pseudonym: in.Pseudonym, PrivacyAccepted: in.PrivacyAccepted}
-	idea, created, limited, err := h.submitIdea(c, pc, draft, key)
-	if limited != nil {
-		h.rateLimited(c, limited.retryAfter)
-		return
-	}
+	idea, created, err := h.App.SubmitIdea(c.Request.Context(), pc.ProcessScope, draft, key, h.citizen(c, true))
 	if err != nil {
 		h.fail(c, err)
 		return

@@ -4,8 +4,6 @@ import (
 	"net/http"
 
 	"github.com/gin-gonic/gin"
-
-	"zukunftswerk/server/domain"
 )
 
 // apiIdeaList returns one page of ideas: ?action_field, sort (neu |
@@ -20,29 +18,15 @@ func (h *Handler) apiIdeaList(c *gin.Context) {
 		h.fail(c, err)
 		return
 	}
-	ctx := c.Request.Context()
-	result, err := h.Store.Ideas(ctx, q)
+	list, err := h.App.Ideas(c.Request.Context(), q, h.deviceHash(c, false))
 	if err != nil {
 		h.fail(c, err)
 		return
 	}
-	if !result.Exists() {
-		h.fail(c, domain.ErrPageMissing)
-		return
-	}
-	ids := make([]int64, len(result.Ideas))
-	for i, idea := range result.Ideas {
-		ids[i] = idea.ID
-	}
-	supported, err := h.Store.SupportedBy(ctx, h.deviceHash(c, false), ids)
-	if err != nil {
-		h.fail(c, err)
-		return
-	}
-	out := apiIdeaList{Ideas: make([]apiIdea, 0, len(result.Ideas)), Total: result.Total, Page: result.Page,
-		PerPage: result.PerPage, TotalPages: result.TotalPages}
-	for _, idea := range result.Ideas {
-		out.Ideas = append(out.Ideas, h.toAPIIdea(pc, idea, supported[idea.ID]))
+	out := apiIdeaList{Ideas: make([]apiIdea, 0, len(list.Ideas)), Total: list.Total, Page: list.Page,
+		PerPage: list.PerPage, TotalPages: list.TotalPages}
+	for _, idea := range list.Ideas {
+		out.Ideas = append(out.Ideas, h.toAPIIdea(pc, idea, list.Supported[idea.ID]))
 	}
 	c.JSON(http.StatusOK, out)
 }

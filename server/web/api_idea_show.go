@@ -14,25 +14,13 @@ func (h *Handler) apiIdeaShow(c *gin.Context) {
 	if !ok {
 		return
 	}
-	ctx := c.Request.Context()
-	device := h.deviceHash(c, false)
-	idea, err := h.Store.IdeaForViewer(ctx, pc.Process.ID, id, device)
+	view, err := h.App.Idea(c.Request.Context(), pc.ProcessScope, id, h.deviceHash(c, false))
 	if err != nil {
 		h.fail(c, err)
 		return
 	}
-	supported, err := h.Store.SupportedBy(ctx, device, []int64{idea.ID})
-	if err != nil {
-		h.fail(c, err)
-		return
-	}
-	trail, err := h.Store.IdeaTrail(ctx, idea.ID)
-	if err != nil {
-		h.fail(c, err)
-		return
-	}
-	out := h.toAPIIdea(pc, idea, supported[idea.ID])
-	for _, m := range trail {
+	out := h.toAPIIdea(pc, view.Idea, view.Supported)
+	for _, m := range view.Trail {
 		tm := apiTrailMeasure{Number: m.Number(), Title: m.Title, Status: m.Status,
 			URL: fmt.Sprintf("%s%s/handlungskonzept/massnahmen/%d", h.Config.BaseURL, pc.BaseURL, m.LineageID)}
 		if m.AdoptedOn != nil {

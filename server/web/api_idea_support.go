@@ -13,8 +13,9 @@ func (h *Handler) apiIdeaSupport(c *gin.Context) {
 		return
 	}
 	on := c.Request.Method == http.MethodPut
-	count, err := h.changeSupport(c, pc, id, on)
+	count, err := h.App.SetSupport(c.Request.Context(), pc.ProcessScope, id, on, h.citizen(c, true))
 	if err != nil {
+		h.fail(c, err)
 		return
 	}
 	c.JSON(http.StatusOK, apiSupport{Supported: on, SupportCount: count})

@@ -12,8 +12,8 @@ import (
 // TestCitizenFlowOnRedisCluster runs the Redis-backed parts of the citizen
 // flow (rate limits) through a real three-master cluster.
 func TestCitizenFlowOnRedisCluster(t *testing.T) {
-	cluster := testutil.LiveAt(t, testutil.StartRedisCluster(t))
-	srv := testutil.NewServer(t, testutil.Options{Demo: true, Live: cluster, Env: map[string]string{"IDEA_RATE_PER_HOUR": "2"}})
+	cluster := testutil.RedisAt(t, testutil.StartRedisCluster(t))
+	srv := testutil.NewServer(t, testutil.Options{Demo: true, Redis: cluster, Env: map[string]string{"IDEA_RATE_PER_HOUR": "2"}})
 	c := newCitizen(t, srv)
 	path := c.submit(c.validIdea("Im Cluster eingereicht"))
 	c.submit(c.validIdea("Zweite Idee"))

@@ -6,6 +6,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"net/http"
+	"zukunftswerk/server/app"
 
 	"github.com/gin-gonic/gin"
 )
@@ -53,6 +54,13 @@ func deviceRequestCode(deviceHash string) string { return deviceHash[:32] }
 func hashDevice(token string) string {
 	sum := sha256.Sum256([]byte(token))
 	return hex.EncodeToString(sum[:])
+}
+
+// citizen is who asks, for the use cases' rules: the device (a cookie is
+// set when create is true and the browser has none) and the client
+// address's pseudonym.
+func (h *Handler) citizen(c *gin.Context, create bool) app.Citizen {
+	return app.Citizen{Device: h.deviceHash(c, create), Client: h.clientKey(c)}
 }
 
 // clientKey is a pseudonym of the client's network address for rate limits:

@@ -70,6 +70,9 @@ func (h *Handler) fail(c *gin.Context, err error) {
 		for _, f := range de.Fields {
 			body.Fields = append(body.Fields, apiFieldError{Field: f.Field, Message: h.Catalog.Message(lang, f.MessageKey)})
 		}
+		if de.RetryAfter > 0 {
+			setRetryAfter(c, de.RetryAfter)
+		}
 	}
 	c.Abort()
 	h.writeError(c.Writer, c.Request, lang, staffIfAny(c), status, body)
@@ -109,8 +112,7 @@ func setRetryAfter(c *gin.Context, retryAfter time.Duration) {
 
 // rateLimited answers 429 with Retry-After.
 func (h *Handler) rateLimited(c *gin.Context, retryAfter time.Duration) {
-	setRetryAfter(c, retryAfter)
-	h.fail(c, domain.Errorf(domain.CodeRateLimited, "error.rate_limited"))
+	h.fail(c, domain.RateLimited(retryAfter))
 }
 
 // bodyError classifies an error from reading a request body.

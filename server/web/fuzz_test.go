@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 	"unicode/utf8"
+	"zukunftswerk/server/app"
 
 	"github.com/gin-gonic/gin"
 
@@ -79,7 +80,7 @@ func FuzzIdeaQuery(f *testing.F) {
 	f.Add("seite=100001&suche=%FF%FE")
 	f.Add("page=1e3&action_field=1&q=" + strings.Repeat("x", 101))
 	gin.SetMode(gin.ReleaseMode)
-	pc := processContext{Process: domain.Process{ID: 1}, Fields: []domain.ActionField{{ID: 1}, {ID: 2}}}
+	pc := processContext{ProcessScope: app.ProcessScope{Process: domain.Process{ID: 1}, Fields: []domain.ActionField{{ID: 1}, {ID: 2}}}}
 	f.Fuzz(func(t *testing.T, rawQuery string) {
 		for _, params := range []ideaQueryParams{htmlIdeaParams, apiIdeaParams} {
 			c, _ := gin.CreateTestContext(httptest.NewRecorder())
@@ -92,7 +93,7 @@ func FuzzIdeaQuery(f *testing.F) {
 				}
 				continue
 			}
-			if q.Page < 1 || q.Page > 100000 || (q.ActionFieldID != 0 && !pc.hasField(q.ActionFieldID)) ||
+			if q.Page < 1 || q.Page > 100000 || (q.ActionFieldID != 0 && !pc.HasField(q.ActionFieldID)) ||
 				!utf8.ValidString(q.Search) || utf8.RuneCountInString(q.Search) > domain.MaxSearchTerm {
 				t.Fatalf("%q accepted as %+v", rawQuery, q)
 			}

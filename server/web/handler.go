@@ -13,6 +13,7 @@ import (
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/prometheus/client_golang/prometheus/promhttp"
 
+	"zukunftswerk/server/app"
 	"zukunftswerk/server/config"
 	"zukunftswerk/server/domain"
 	"zukunftswerk/server/i18n"
@@ -20,17 +21,16 @@ import (
 	"zukunftswerk/server/store"
 )
 
-// Handler holds everything the handlers need; nothing is global.
+// Handler holds everything the handlers need; nothing is global. Handlers
+// decode a request, call one use case of App and render its answer; Store
+// is App's, for the pages that only read.
 type Handler struct {
+	App     *app.App
 	Config  config.Config
 	Store   *store.Store
-	Live    *live.Live
 	Catalog *i18n.Catalog
 	Log     *slog.Logger
 
-	hub     *live.Hub
-	cache   *workshopCache
-	tallies *live.Tallies
 	pages   *pages
 	static  fs.FS
 	tokens  formTokens
@@ -39,9 +39,7 @@ type Handler struct {
 
 // Deps are the parts New wires together.
 type Deps struct {
-	Config    config.Config
-	Store     *store.Store
-	Live      *live.Live
+	App       *app.App
 	Catalog   *i18n.Catalog
 	Log       *slog.Logger
 	Templates fs.FS
@@ -72,35 +70,21 @@ func New(ctx context.Context, d Deps) (*App, error) {
 	if err != nil {
 		return nil, err
 	}
-	secret, err := d.Store.Secret(ctx, "form-token")
+	secret, err := d.App.Store.Secret(ctx, "form-token")
 	if err != nil {
 		return nil, err
 	}
-	// Budgets cached by a server that died mid-request are rebuilt from the
-	// database, which holds every acknowledged dot.
-	liveIDs, err := d.Store.LiveWorkshopIDs(ctx)
-	if err != nil {
-		return nil, err
-	}
-	for _, id := range liveIDs {
-		if err := d.Live.ResetDotBudgets(ctx, id); err != nil {
-			d.Log.Warn("unable to reset cached dot budgets", "workshop", id, "error", err)
-		}
-	}
-	hub := live.NewHub(d.Live)
+	hub := d.App.Hub
 	m, err := newMetrics(d.Registry, hub)
 	if err != nil {
 		return nil, fmt.Errorf("web: unable to register metrics: %w", err)
 	}
 	h := &Handler{
-		Config:  d.Config,
-		Store:   d.Store,
-		Live:    d.Live,
+		App:     d.App,
+		Config:  d.App.Config,
+		Store:   d.App.Store,
 		Catalog: d.Catalog,
 		Log:     d.Log,
-		hub:     hub,
-		cache:   newWorkshopCache(),
-		tallies: live.NewTallies(),
 		pages:   pg,
 		static:  d.Static,
 		tokens:  formTokens{secret: secret},

@@ -337,7 +337,7 @@ func TestWorkshopKeepsWhatIsHidden(t *testing.T) {
 	// A screen that reconnects with the stream's first ID gets no replay
 	// of the hidden card.
 	workshopID := console[strings.LastIndex(console, "/")+1:]
-	first, err := srv.Live.Client.XRangeN(t.Context(), srv.Live.Key("{workshop:"+workshopID+"}:events"), "-", "+", 1).Result()
+	first, err := srv.Redis.Client.XRangeN(t.Context(), srv.Redis.Key("{workshop:"+workshopID+"}:events"), "-", "+", 1).Result()
 	if err != nil || len(first) == 0 {
 		t.Fatalf("stream: %v %v", first, err)
 	}

@@ -23,7 +23,7 @@ func (h *Handler) readyz(c *gin.Context) {
 		c.String(http.StatusServiceUnavailable, "database unavailable\n")
 		return
 	}
-	if err := h.Live.Ping(ctx); err != nil {
+	if err := h.App.Redis.Ping(ctx); err != nil {
 		h.Log.Warn("not ready: redis", "error", err)
 		c.String(http.StatusServiceUnavailable, "redis unavailable\n")
 		return

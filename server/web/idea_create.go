@@ -1,6 +1,7 @@
 package web
 
 import (
+	"errors"
 	"fmt"
 	"net/http"
 	"strconv"
@@ -10,10 +11,6 @@ import (
 
 	"zukunftswerk/server/domain"
 )
-
-type rateLimit struct {
-	retryAfter time.Duration
-}
 
 // ideaCreate takes the idea form. Whatever goes wrong, the citizen gets the
 // form back with everything they typed and a message saying what to do.
@@ -58,18 +55,19 @@ func (h *Handler) ideaCreate(c *gin.Context) {
 		return
 	}
 
-	idea, _, limited, err := h.submitIdea(c, pc, draft, "form:"+idempotencyKey)
+	idea, _, err := h.App.SubmitIdea(c.Request.Context(), pc.ProcessScope, draft, "form:"+idempotencyKey, h.citizen(c, true))
 	if err != nil {
+		var de *domain.Error
+		errors.As(err, &de)
 		switch domain.ErrorCode(err) {
 		case domain.CodeInvalid:
-			de := err.(*domain.Error)
 			page.ErrorOrder = de.Fields
 			for _, f := range de.Fields {
 				page.Errors[f.Field] = f.MessageKey
 			}
 			h.render(c, http.StatusUnprocessableEntity, "idea_new", page)
 		case domain.CodeRateLimited:
-			setRetryAfter(c, limited.retryAfter)
+			setRetryAfter(c, de.RetryAfter)
 			page.NoticeKey = "error.rate_limited"
 			h.render(c, http.StatusTooManyRequests, "idea_new", page)
 		default:

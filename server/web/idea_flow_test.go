@@ -305,7 +305,7 @@ func TestCrossSitePostIsRefused(t *testing.T) {
 
 func TestRedisGoingAwayLosesNoIdea(t *testing.T) {
 	redisProc := testutil.StartRedis(t)
-	srv := testutil.NewServer(t, testutil.Options{Demo: true, Live: testutil.LiveAt(t, redisProc.URL)})
+	srv := testutil.NewServer(t, testutil.Options{Demo: true, Redis: testutil.RedisAt(t, redisProc.URL)})
 	c := newCitizen(t, srv)
 	form := c.validIdea("Trotz Ausfall gespeichert")
 	redisProc.Stop()

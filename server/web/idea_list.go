@@ -32,26 +32,12 @@ func (h *Handler) ideaList(c *gin.Context) {
 		h.fail(c, err)
 		return
 	}
-	ctx := c.Request.Context()
-	result, err := h.Store.Ideas(ctx, q)
+	list, err := h.App.Ideas(c.Request.Context(), q, h.deviceHash(c, false))
 	if err != nil {
 		h.fail(c, err)
 		return
 	}
-	if !result.Exists() {
-		h.fail(c, domain.ErrPageMissing)
-		return
-	}
-	ids := make([]int64, len(result.Ideas))
-	for i, idea := range result.Ideas {
-		ids[i] = idea.ID
-	}
-	supported, err := h.Store.SupportedBy(ctx, h.deviceHash(c, false), ids)
-	if err != nil {
-		h.fail(c, err)
-		return
-	}
-	field, _ := pc.field(q.ActionFieldID)
+	field, _ := pc.Field(q.ActionFieldID)
 	params := url.Values{}
 	for _, k := range []string{htmlIdeaParams.field, htmlIdeaParams.sort, htmlIdeaParams.search} {
 		if v := c.Query(k); v != "" {
@@ -59,7 +45,7 @@ func (h *Handler) ideaList(c *gin.Context) {
 		}
 	}
 	h.render(c, http.StatusOK, "idea_list", ideaListPage{
-		processContext: pc, Query: q, Result: result, Field: field, Supported: supported,
+		processContext: pc, Query: q, Result: list.IdeaPage, Field: field, Supported: list.Supported,
 		ListURL: pc.BaseURL + "/ideen", Here: c.Request.URL.RequestURI(), Params: params,
 		Reported: c.Query("gemeldet") == "1",
 	})

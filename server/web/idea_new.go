@@ -39,7 +39,7 @@ func (h *Handler) ideaNew(c *gin.Context) {
 		return
 	}
 	var draft domain.IdeaDraft
-	if id, err := strconv.ParseInt(c.Query("feld"), 10, 64); err == nil && pc.hasField(id) {
+	if id, err := strconv.ParseInt(c.Query("feld"), 10, 64); err == nil && pc.HasField(id) {
 		draft.ActionFieldID = id
 	}
 	h.render(c, http.StatusOK, "idea_new", newIdeaFormPage(pc, draft, h.tokens.Issue(time.Now())))

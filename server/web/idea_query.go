@@ -28,7 +28,7 @@ func parseIdeaQuery(c *gin.Context, pc processContext, p ideaQueryParams) (domai
 	q := domain.IdeaQuery{ProcessID: pc.Process.ID, Sort: domain.SortNewest, Page: 1, PerPage: ideasPerPage}
 	if v := c.Query(p.field); v != "" {
 		id, err := strconv.ParseInt(v, 10, 64)
-		if err != nil || !pc.hasField(id) {
+		if err != nil || !pc.HasField(id) {
 			return q, domain.Errorf(domain.CodeBadRequest, "ideas.error.unknown_field")
 		}
 		q.ActionFieldID = id

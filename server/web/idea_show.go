@@ -38,38 +38,22 @@ func (h *Handler) renderIdea(c *gin.Context, status int, report reportForm) {
 	if !ok {
 		return
 	}
-	ctx := c.Request.Context()
-	device := h.deviceHash(c, false)
-	idea, err := h.Store.IdeaForViewer(ctx, pc.Process.ID, id, device)
+	view, err := h.App.Idea(c.Request.Context(), pc.ProcessScope, id, h.deviceHash(c, false))
 	if err != nil {
 		h.fail(c, err)
 		return
 	}
+	idea := view.Idea
 	if idea.MergedIntoID != nil {
 		// A merged idea lives on in the one that absorbed it, which shows
 		// its text and origin.
 		c.Redirect(http.StatusSeeOther, pc.BaseURL+"/ideen/"+strconv.FormatInt(*idea.MergedIntoID, 10)+"#beitrag-"+strconv.FormatInt(idea.ID, 10))
 		return
 	}
-	merged, err := h.Store.MergedInto(ctx, idea.ID)
-	if err != nil {
-		h.fail(c, err)
-		return
-	}
-	trail, err := h.Store.IdeaTrail(ctx, idea.ID)
-	if err != nil {
-		h.fail(c, err)
-		return
-	}
-	supported, err := h.Store.SupportedBy(ctx, device, []int64{idea.ID})
-	if err != nil {
-		h.fail(c, err)
-		return
-	}
-	field, _ := pc.field(idea.ActionFieldID)
+	field, _ := pc.Field(idea.ActionFieldID)
 	report.Reasons = domain.ReportReasons
 	h.render(c, status, "idea_show", ideaPage{
-		processContext: pc, Idea: idea, Merged: merged, Trail: trail, Field: field, Supported: supported[idea.ID],
+		processContext: pc, Idea: idea, Merged: view.Merged, Trail: view.Trail, Field: field, Supported: view.Supported,
 		Submitted: c.Query("eingereicht") == "1", Report: report,
 	})
 }

@@ -92,7 +92,7 @@ func (h *Handler) openDataExport(c *gin.Context) {
 		header = []string{"id", "action_field", "kind", "title", "body", "origin", "group", "phase", "submitted", "status",
 			"answer", "supports", "dots", "merged_into", "measures"}
 		for _, x := range all {
-			field, _ := pc.field(x.ActionFieldID)
+			field, _ := pc.Field(x.ActionFieldID)
 			o := openContribution{ID: x.ID, ActionField: field.Position, Kind: x.Kind, Title: x.Title, Body: x.Body, Origin: x.Origin,
 				Group: x.GroupTitle, Phase: x.PhaseTitle, Submitted: x.CreatedAt.UTC().Format("2006-01-02"), Status: x.Status,
 				Answer: x.Answer, Supports: x.SupportCount, Dots: x.DotTotal, Measures: strings.Join(numbers[x.ID], " ")}

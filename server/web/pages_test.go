@@ -141,7 +141,7 @@ func TestLanguageNegotiation(t *testing.T) {
 
 func TestHealthAndReadiness(t *testing.T) {
 	redisProc := testutil.StartRedis(t)
-	srv := testutil.NewServer(t, testutil.Options{Live: testutil.LiveAt(t, redisProc.URL)})
+	srv := testutil.NewServer(t, testutil.Options{Redis: testutil.RedisAt(t, redisProc.URL)})
 	c := newCitizen(t, srv)
 	if res := c.get("/healthz"); res.StatusCode != http.StatusOK {
 		t.Errorf("healthz = %d", res.StatusCode)

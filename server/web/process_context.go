@@ -7,59 +7,26 @@ import (
 
 	"github.com/gin-gonic/gin"
 
+	"zukunftswerk/server/app"
 	"zukunftswerk/server/domain"
 )
 
-// processContext is the municipality, process and action fields that every
-// page below /:municipality/:process/ needs.
+// processContext is the process (municipality, process, action fields)
+// with the URL that every page below /:municipality/:process/ needs.
 type processContext struct {
-	Municipality domain.Municipality
-	Process      domain.Process
-	Fields       []domain.ActionField
-	BaseURL      string // "/ingersheim/heute-leben-morgen-gestalten"
-}
-
-func (pc processContext) field(id int64) (domain.ActionField, bool) {
-	for _, f := range pc.Fields {
-		if f.ID == id {
-			return f, true
-		}
-	}
-	return domain.ActionField{}, false
-}
-
-// FieldTitle is the title of the action field with the given id.
-func (pc processContext) FieldTitle(id int64) string {
-	f, _ := pc.field(id)
-	return f.Title
-}
-
-func (pc processContext) hasField(id int64) bool {
-	_, ok := pc.field(id)
-	return ok
+	app.ProcessScope
+	BaseURL string // "/ingersheim/heute-leben-morgen-gestalten"
 }
 
 // loadProcess resolves the :municipality and :process parameters; on failure
 // it has already answered the request and returns false.
 func (h *Handler) loadProcess(c *gin.Context) (processContext, bool) {
-	ctx := c.Request.Context()
-	var pc processContext
-	m, err := h.Store.MunicipalityBySlug(ctx, c.Param("municipality"))
+	p, err := h.App.ProcessBySlugs(c.Request.Context(), c.Param("municipality"), c.Param("process"))
 	if err != nil {
 		h.fail(c, err)
-		return pc, false
+		return processContext{}, false
 	}
-	p, err := h.Store.ProcessBySlug(ctx, m.ID, c.Param("process"))
-	if err != nil {
-		h.fail(c, err)
-		return pc, false
-	}
-	fields, err := h.Store.ActionFields(ctx, p.ID)
-	if err != nil {
-		h.fail(c, err)
-		return pc, false
-	}
-	return processContext{Municipality: m, Process: p, Fields: fields, BaseURL: "/" + m.Slug + "/" + p.Slug}, true
+	return processContext{ProcessScope: p, BaseURL: "/" + p.Municipality.Slug + "/" + p.Process.Slug}, true
 }
 
 // loadIdeaRoute resolves the process and the :idea parameter; anything

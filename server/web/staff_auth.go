@@ -5,11 +5,11 @@ import (
 	"net/http"
 	"net/url"
 	"strings"
+	"zukunftswerk/server/session"
 
 	"github.com/gin-gonic/gin"
 
 	"zukunftswerk/server/domain"
-	"zukunftswerk/server/live"
 	"zukunftswerk/server/store"
 )
 
@@ -55,8 +55,8 @@ func (h *Handler) sessionCookieName() string {
 	return "zw_session"
 }
 
-func (h *Handler) sessionPolicy() live.SessionPolicy {
-	return live.SessionPolicy{Idle: h.Config.SessionIdle, Absolute: h.Config.SessionMax}
+func (h *Handler) sessionPolicy() session.Policy {
+	return session.Policy{Idle: h.Config.SessionIdle, Absolute: h.Config.SessionMax}
 }
 
 func (h *Handler) setSessionCookie(c *gin.Context, token string, maxAge int) {
@@ -75,8 +75,8 @@ func (h *Handler) requireStaff(c *gin.Context) {
 		return
 	}
 	ctx := c.Request.Context()
-	sess, err := h.Live.Session(ctx, ck.Value, h.sessionPolicy())
-	if errors.Is(err, live.ErrNoSession) {
+	sess, err := h.App.Sessions.Lookup(ctx, ck.Value, h.sessionPolicy())
+	if errors.Is(err, session.ErrNoSession) {
 		h.setSessionCookie(c, "", -1)
 		h.toLogin(c)
 		return
@@ -88,7 +88,7 @@ func (h *Handler) requireStaff(c *gin.Context) {
 	}
 	user, err := h.Store.StaffUser(ctx, sess.UserID)
 	if err != nil || user.Disabled {
-		_ = h.Live.DeleteSession(ctx, ck.Value)
+		_ = h.App.Sessions.Delete(ctx, ck.Value)
 		h.setSessionCookie(c, "", -1)
 		h.toLogin(c)
 		return

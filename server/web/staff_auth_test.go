@@ -98,7 +98,7 @@ func TestSessionCookieOverHTTPSUsesHostPrefix(t *testing.T) {
 
 func TestLoginBruteForceIsLimited(t *testing.T) {
 	redisProc := testutil.StartRedis(t)
-	srv := testutil.NewServer(t, testutil.Options{Demo: true, Live: testutil.LiveAt(t, redisProc.URL)})
+	srv := testutil.NewServer(t, testutil.Options{Demo: true, Redis: testutil.RedisAt(t, redisProc.URL)})
 	testutil.CreateStaff(t, srv.Store, "admin@ingersheim.de", "Anton Admin", false, testutil.Grant{Municipality: "ingersheim", Role: domain.RoleAdmin})
 	attempt := func(password string) response {
 		return newCitizen(t, srv).post("/intern/anmelden", url.Values{"email": {"admin@ingersheim.de"}, "password": {password}})

@@ -5,6 +5,7 @@ import (
 	"net/url"
 	"slices"
 	"strconv"
+	"zukunftswerk/server/app"
 
 	"github.com/gin-gonic/gin"
 
@@ -30,7 +31,7 @@ func (h *Handler) loadCuration(c *gin.Context) (curationContext, bool) {
 		return curationContext{}, false
 	}
 	m := municipalityOf(c)
-	pc := processContext{Municipality: m, Process: p, Fields: fields, BaseURL: "/" + m.Slug + "/" + p.Slug}
+	pc := processContext{ProcessScope: app.ProcessScope{Municipality: m, Process: p, Fields: fields}, BaseURL: "/" + m.Slug + "/" + p.Slug}
 	return curationContext{processContext: pc, StaffBase: "/intern/k/" + m.Slug + "/verfahren/" + p.Slug}, true
 }
 
@@ -97,7 +98,7 @@ func (h *Handler) curationQuery(c *gin.Context, cc curationContext) (store.Curat
 	bad := false
 	if v := c.Query("feld"); v != "" {
 		id, err := strconv.ParseInt(v, 10, 64)
-		bad = bad || err != nil || !cc.hasField(id)
+		bad = bad || err != nil || !cc.HasField(id)
 		q.ActionFieldID = id
 	}
 	if v := c.Query("seite"); v != "" {

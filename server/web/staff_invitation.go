@@ -124,7 +124,7 @@ func (h *Handler) staffInvitationAccept(c *gin.Context) {
 		return
 	}
 	if inv.Purpose == store.PurposeReset {
-		if err := h.Live.DeleteUserSessions(ctx, user.ID); err != nil {
+		if err := h.App.Sessions.DeleteUser(ctx, user.ID); err != nil {
 			h.Log.Warn("unable to end sessions after a password reset", "error", err)
 		}
 	}

@@ -5,19 +5,19 @@ import (
 	"encoding/hex"
 	"net/http"
 	"time"
+	"zukunftswerk/server/ratelimit"
 
 	"github.com/gin-gonic/gin"
 
 	"zukunftswerk/server/auth"
 	"zukunftswerk/server/domain"
-	"zukunftswerk/server/live"
 )
 
 // Login attempts: per account and per client address, held even when Redis
 // is down (in-process fallback).
 var (
-	loginPerAccount = live.Limit{Events: 10, Per: 15 * time.Minute}
-	loginPerClient  = live.Limit{Events: 30, Per: 15 * time.Minute}
+	loginPerAccount = ratelimit.Limit{Events: 10, Per: 15 * time.Minute}
+	loginPerClient  = ratelimit.Limit{Events: 30, Per: 15 * time.Minute}
 )
 
 type loginPage struct {
@@ -60,9 +60,9 @@ func (h *Handler) staffLogin(c *gin.Context) {
 		return
 	}
 	if old, err := c.Request.Cookie(h.sessionCookieName()); err == nil {
-		_ = h.Live.DeleteSession(ctx, old.Value)
+		_ = h.App.Sessions.Delete(ctx, old.Value)
 	}
-	token, err := h.Live.CreateSession(ctx, user.ID, h.sessionPolicy())
+	token, err := h.App.Sessions.Create(ctx, user.ID, h.sessionPolicy())
 	if err != nil {
 		h.Log.Warn("session creation failed", "error", err)
 		h.fail(c, domain.Errorf(domain.CodeUnavailable, "staff.error.sessions_unavailable"))
@@ -75,18 +75,18 @@ func (h *Handler) staffLogin(c *gin.Context) {
 // passwordAttempt counts one attempt at an account's password (a login,
 // or accepting an invitation with an existing account) against the limits
 // per client and per account.
-func (h *Handler) passwordAttempt(c *gin.Context, email string) live.Decision {
+func (h *Handler) passwordAttempt(c *gin.Context, email string) ratelimit.Decision {
 	ctx := c.Request.Context()
 	accountKey := sha256.Sum256([]byte(email))
-	if d := h.Live.AllowStrict(ctx, "login-client:"+h.clientKey(c), loginPerClient); !d.Allowed {
+	if d := h.App.Limits.AllowStrict(ctx, "login-client:"+h.clientKey(c), loginPerClient); !d.Allowed {
 		return d
 	}
-	return h.Live.AllowStrict(ctx, "login-account:"+hex.EncodeToString(accountKey[:16]), loginPerAccount)
+	return h.App.Limits.AllowStrict(ctx, "login-account:"+hex.EncodeToString(accountKey[:16]), loginPerAccount)
 }
 
 // staffLogout ends the session at once.
 func (h *Handler) staffLogout(c *gin.Context) {
-	_ = h.Live.DeleteSession(c.Request.Context(), staffOf(c).token)
+	_ = h.App.Sessions.Delete(c.Request.Context(), staffOf(c).token)
 	h.setSessionCookie(c, "", -1)
 	c.Redirect(http.StatusSeeOther, "/intern/anmelden?abgemeldet=1")
 }

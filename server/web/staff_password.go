@@ -56,11 +56,11 @@ func (h *Handler) staffPasswordChange(c *gin.Context) {
 		h.fail(c, err)
 		return
 	}
-	if err := h.Live.DeleteUserSessions(ctx, staff.User.ID); err != nil {
+	if err := h.App.Sessions.DeleteUser(ctx, staff.User.ID); err != nil {
 		h.fail(c, err)
 		return
 	}
-	token, err := h.Live.CreateSession(ctx, staff.User.ID, h.sessionPolicy())
+	token, err := h.App.Sessions.Create(ctx, staff.User.ID, h.sessionPolicy())
 	if err != nil {
 		h.fail(c, domain.Errorf(domain.CodeUnavailable, "staff.error.sessions_unavailable"))
 		return

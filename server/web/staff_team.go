@@ -108,7 +108,7 @@ func (h *Handler) staffMemberAction(c *gin.Context) {
 			return
 		}
 		if disable {
-			if err := h.Live.DeleteUserSessions(ctx, userID); err != nil {
+			if err := h.App.Sessions.DeleteUser(ctx, userID); err != nil {
 				h.fail(c, err)
 				return
 			}

@@ -35,10 +35,11 @@ type docPage struct {
 // the clusters, cards and dot ranking; printable, and as CSV or JSON
 // (?format=csv|json).
 func (h *Handler) staffWorkshopDoc(c *gin.Context) {
-	wc, cards, clusters, ok := h.staffWorkshopBoard(c, false)
+	board, ok := h.staffWorkshopBoard(c, false)
 	if !ok {
 		return
 	}
+	wc, cards, clusters := board.LiveWorkshop, board.Cards, board.Clusters
 	w := wc.Workshop
 	clusterTitle := map[int64]string{}
 	for _, cl := range clusters {

@@ -28,7 +28,7 @@ func (h *Handler) workshopDot(c *gin.Context) {
 		h.fail(c, domain.Errorf(domain.CodeBadRequest, "error.bad_request"))
 		return
 	}
-	res, err := h.changeDot(c, wc, p, cardID, delta)
+	res, err := h.App.ChangeDot(c.Request.Context(), wc.Workshop, p, cardID, delta)
 	if wantsJSON(c.Request) {
 		if err != nil {
 			h.fail(c, err)

@@ -8,7 +8,6 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"zukunftswerk/server/domain"
-	"zukunftswerk/server/live"
 )
 
 type joinPage struct {
@@ -49,33 +48,17 @@ func (h *Handler) workshopJoin(c *gin.Context) {
 	if !h.parseForm(c) {
 		return
 	}
-	page := joinPage{workshopContext: wc, Code: wc.Workshop.Code(), Name: strings.TrimSpace(c.Request.PostForm.Get("name"))}
+	name := c.Request.PostForm.Get("name")
 	groupID, _ := strconv.ParseInt(c.Request.PostForm.Get("group"), 10, 64)
-	if _, found := wc.Group(groupID); !found {
-		page.ErrorKey = "workshop.error.group"
-	} else if domain.ValidateLongText(page.Name, domain.MaxDisplayName) != "" || strings.ContainsAny(page.Name, "\n\t") {
-		page.ErrorKey = "workshop.error.name"
-	} else if wc.Workshop.State != domain.WorkshopLive {
-		page.ErrorKey = "workshop.error.not_live"
-	}
-	if page.ErrorKey != "" {
-		if wantsJSON(c.Request) {
-			h.fail(c, domain.Errorf(domain.CodeInvalid, page.ErrorKey))
-			return
-		}
+	err := h.App.JoinWorkshop(c.Request.Context(), wc, groupID, name, h.citizen(c, true))
+	if domain.ErrorCode(err) == domain.CodeInvalid && !wantsJSON(c.Request) {
+		page := joinPage{workshopContext: wc, Code: wc.Workshop.Code(), Name: strings.TrimSpace(name), ErrorKey: domain.ErrorMessageKey(err)}
 		h.render(c, http.StatusUnprocessableEntity, "workshop_join", page)
 		return
 	}
-	if d := h.Live.Allow(c.Request.Context(), "join-client:"+h.clientKey(c), h.Config.ClientRateLimit); !d.Allowed {
-		h.rateLimited(c, d.RetryAfter)
-		return
-	}
-	device := h.deviceHash(c, true)
-	if _, err := h.Store.Join(c.Request.Context(), wc.Workshop.ID, groupID, device, page.Name); err != nil {
+	if err != nil {
 		h.fail(c, err)
 		return
 	}
-	h.cache.forgetParticipant(wc.Workshop.ID, device)
-	h.publish(c, wc.Workshop.ID, live.EventJoined, groupID, live.JoinedEvent{Group: groupID})
 	c.Redirect(http.StatusSeeOther, "/w/"+wc.Workshop.Code()+"/gruppe")
 }

@@ -26,7 +26,7 @@ const heartbeat = 15 * time.Second
 func (h *Handler) workshopStream(c *gin.Context) {
 	// A hall full of phones reconnecting at once needs the workshop only to
 	// learn its id: the cache spares the database the stampede.
-	wc, ok := h.loadLiveWorkshopCached(c)
+	wc, ok := h.loadLiveWorkshopFrom(c, true)
 	if !ok {
 		return
 	}
@@ -57,15 +57,15 @@ func (h *Handler) serveEvents(c *gin.Context, workshopID, group int64, full bool
 	if last == "" {
 		last = c.Query("last")
 	}
-	sub := h.hub.Subscribe(workshopID, "$")
-	defer h.hub.Unsubscribe(workshopID, sub)
+	sub := h.App.Hub.Subscribe(workshopID, "$")
+	defer h.App.Hub.Unsubscribe(workshopID, sub)
 
 	connection := make([]byte, 8)
 	_, _ = rand.Read(connection)
 	conn := hex.EncodeToString(connection)
 	if group > 0 {
-		h.Live.Present(ctx, workshopID, group, conn)
-		defer h.Live.Gone(ctx, workshopID, group, conn)
+		h.App.Live.Present(ctx, workshopID, group, conn)
+		defer h.App.Live.Gone(ctx, workshopID, group, conn)
 	}
 
 	w := c.Writer
@@ -97,7 +97,7 @@ func (h *Handler) serveEvents(c *gin.Context, workshopID, group int64, full bool
 	}
 
 	if live.ValidStreamID(last) {
-		events, err := h.Live.Replay(ctx, workshopID, last)
+		events, err := h.App.Live.Replay(ctx, workshopID, last)
 		if err == nil {
 			events, err = h.withoutHiddenCards(ctx, workshopID, events)
 		}
@@ -136,7 +136,7 @@ func (h *Handler) serveEvents(c *gin.Context, workshopID, group int64, full bool
 			}
 		case <-ticker.C:
 			if group > 0 {
-				h.Live.Present(ctx, workshopID, group, conn)
+				h.App.Live.Present(ctx, workshopID, group, conn)
 			}
 			if _, err := fmt.Fprintf(w, ": ping\n\n"); err != nil || rc.Flush() != nil {
 				return

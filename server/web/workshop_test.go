@@ -232,9 +232,9 @@ func TestWorkshopStreamResumesAndReloads(t *testing.T) {
 	// Redis loses everything: the phone is told to reload, the cards are
 	// all still there (SQLite is the truth).
 	ctx := context.Background()
-	iter := srv.Live.Client.Scan(ctx, 0, srv.Live.Prefix+"*", 1000).Iterator()
+	iter := srv.Redis.Client.Scan(ctx, 0, srv.Redis.Prefix+"*", 1000).Iterator()
 	for iter.Next(ctx) {
-		srv.Live.Client.Del(ctx, iter.Val())
+		srv.Redis.Client.Del(ctx, iter.Val())
 	}
 	after := readEvents(t, anna, "/w/"+code+"/ereignisse", events[1].id, 1, 5*time.Second)
 	if len(after) != 1 || after[0].typ != "reload" {
@@ -252,7 +252,7 @@ func TestTwoInstancesShareAWorkshop(t *testing.T) {
 	// Two stores on one database (file or schema), as two processes have.
 	database := testutil.DatabaseURL(t)
 	a := testutil.NewServer(t, testutil.Options{Demo: true, Store: testutil.StoreAt(t, database)})
-	b := testutil.NewServer(t, testutil.Options{Store: testutil.StoreAt(t, database), Live: a.Live})
+	b := testutil.NewServer(t, testutil.Options{Store: testutil.StoreAt(t, database), Redis: a.Redis})
 	testutil.CreateStaff(t, a.Store, "mod@i.de", "Mara", false, testutil.Grant{Municipality: "ingersheim", Role: domain.RoleModeration})
 	mod := newCitizen(t, a)
 	mod.login("mod@i.de")
@@ -278,9 +278,9 @@ func TestTwoInstancesShareAWorkshop(t *testing.T) {
 	// Redis forgets everything; A's participant has 2 dots left and gets
 	// exactly those, through B.
 	ctx := context.Background()
-	iter := a.Live.Client.Scan(ctx, 0, a.Live.Prefix+"*", 1000).Iterator()
+	iter := a.Redis.Client.Scan(ctx, 0, a.Redis.Prefix+"*", 1000).Iterator()
 	for iter.Next(ctx) {
-		a.Live.Client.Del(ctx, iter.Val())
+		a.Redis.Client.Del(ctx, iter.Val())
 	}
 	onA.post("/w/"+code+"/karten", url.Values{"text": {"Zweite Karte"}, "key": {"bbbbbbbbbbbbbbbb0002"}})
 	second, _ := onA.get("/w/" + code + "/gruppe").doc(t).Find("#cards li").Eq(1).Attr("data-card")

@@ -4,6 +4,7 @@ import (
 	"net/http"
 	"sort"
 	"strconv"
+	"zukunftswerk/server/live"
 
 	"github.com/gin-gonic/gin"
 	qrcode "github.com/skip2/go-qrcode"
@@ -115,5 +116,5 @@ func (h *Handler) workshopState(c *gin.Context) {
 	if !ok {
 		return
 	}
-	c.JSON(http.StatusOK, stateEvent(wc.Workshop, nowUTC()))
+	c.JSON(http.StatusOK, live.NewStateEvent(wc.Workshop, nowUTC()))
 }

@@ -1,4 +1,4 @@
-package live
+package app
 
 import (
 	"sync"
@@ -16,22 +16,22 @@ import (
 // database, two instances announcing the same card in one window send the
 // same number. Keeping it in-process saves a Redis round trip per dot.
 
-// Tallies is the set of changed cards per workshop of one instance.
-type Tallies struct {
+// tallies is the set of changed cards per workshop of one instance.
+type tallies struct {
 	mu      sync.Mutex
 	changed map[int64]map[int64]struct{}
 }
 
-// NewTallies returns an empty set.
-func NewTallies() *Tallies {
-	return &Tallies{changed: map[int64]map[int64]struct{}{}}
+// newTallies returns an empty set.
+func newTallies() *tallies {
+	return &tallies{changed: map[int64]map[int64]struct{}{}}
 }
 
 // Mark notes that a committed change altered the card's total; true means
 // this caller opened the window and must call Take when it ends. Marking
 // only after the commit guarantees that the flush, which reads the totals
 // from the database, sees every change it announces.
-func (t *Tallies) Mark(workshopID, cardID int64) bool {
+func (t *tallies) Mark(workshopID, cardID int64) bool {
 	t.mu.Lock()
 	defer t.mu.Unlock()
 	cards, open := t.changed[workshopID]
@@ -45,7 +45,7 @@ func (t *Tallies) Mark(workshopID, cardID int64) bool {
 
 // Take returns the cards changed since the window opened and closes it, so
 // a card changed a moment later opens the next window.
-func (t *Tallies) Take(workshopID int64) []int64 {
+func (t *tallies) Take(workshopID int64) []int64 {
 	t.mu.Lock()
 	defer t.mu.Unlock()
 	cards := t.changed[workshopID]

@@ -1,15 +1,13 @@
-package live_test
+package app
 
 import (
 	"slices"
 	"sync"
 	"testing"
-
-	"zukunftswerk/server/live"
 )
 
 func TestTalliesCoalesce(t *testing.T) {
-	tallies := live.NewTallies()
+	tallies := newTallies()
 	if !tallies.Mark(5, 1) {
 		t.Fatal("the first change did not open a window")
 	}
@@ -39,7 +37,7 @@ func TestTalliesCoalesce(t *testing.T) {
 // take: every marked card is taken exactly by some window, and exactly one
 // marker opens each window.
 func TestTalliesLoseNoCardUnderRace(t *testing.T) {
-	tallies := live.NewTallies()
+	tallies := newTallies()
 	var mu sync.Mutex
 	seen := map[int64]bool{}
 	var wg sync.WaitGroup

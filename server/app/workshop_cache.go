@@ -1,4 +1,4 @@
-package web
+package app
 
 import (
 	"sync"
@@ -19,7 +19,7 @@ type workshopCache struct {
 }
 
 type cachedWorkshop struct {
-	wc    workshopContext
+	wc    LiveWorkshop
 	until time.Time
 }
 
@@ -43,17 +43,17 @@ func newWorkshopCache() *workshopCache {
 	return &workshopCache{workshops: map[string]cachedWorkshop{}, participants: map[participantKey]cachedParticipant{}}
 }
 
-func (c *workshopCache) workshop(code string, now time.Time) (workshopContext, bool) {
+func (c *workshopCache) workshop(code string, now time.Time) (LiveWorkshop, bool) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	e, ok := c.workshops[code]
 	if !ok || now.After(e.until) {
-		return workshopContext{}, false
+		return LiveWorkshop{}, false
 	}
 	return e.wc, true
 }
 
-func (c *workshopCache) putWorkshop(code string, wc workshopContext, now time.Time) {
+func (c *workshopCache) putWorkshop(code string, wc LiveWorkshop, now time.Time) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if len(c.workshops) > workshopCacheMax {

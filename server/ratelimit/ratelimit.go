@@ -1,18 +1,47 @@
-package live
+// Package ratelimit counts events per key against a limit in Redis (GCRA,
+// shared by every instance), with an in-process fallback for the limits
+// that must hold even when Redis is gone (login attempts).
+package ratelimit
 
 import (
 	"context"
+	"log/slog"
 	"sync"
 	"time"
 
 	"github.com/go-redis/redis_rate/v10"
 	"golang.org/x/time/rate"
+
+	"zukunftswerk/server/domain"
+	"zukunftswerk/server/redisconn"
 )
+
+// Limiter checks rate limits; its keys are "rate:<key>" under the
+// connection's prefix.
+type Limiter struct {
+	conn    *redisconn.Conn
+	limiter *redis_rate.Limiter
+	local   localLimiter
+	log     *slog.Logger
+}
+
+// New returns a limiter on conn; failures of Redis are logged to log.
+func New(conn *redisconn.Conn, log *slog.Logger) *Limiter {
+	return &Limiter{conn: conn, limiter: redis_rate.NewLimiter(conn.Client), log: log}
+}
 
 // Decision is the outcome of a rate-limit check.
 type Decision struct {
 	Allowed    bool
 	RetryAfter time.Duration
+}
+
+// Err is nil when the event is allowed, and the error to show otherwise.
+func (d Decision) Err() error {
+	if d.Allowed {
+		return nil
+	}
+	return domain.RateLimited(d.RetryAfter)
 }
 
 // Limit is a number of events per period.
@@ -28,12 +57,12 @@ type Limit struct {
 //
 // When Redis fails the event is allowed and logged: a citizen's idea matters
 // more than a missed limit, and the database still refuses duplicates.
-func (l *Live) Allow(ctx context.Context, key string, perHour int) Decision {
+func (l *Limiter) Allow(ctx context.Context, key string, perHour int) Decision {
 	return l.AllowPer(ctx, key, Limit{Events: perHour, Per: time.Hour})
 }
 
 // AllowPer is Allow for a period other than an hour.
-func (l *Live) AllowPer(ctx context.Context, key string, limit Limit) Decision {
+func (l *Limiter) AllowPer(ctx context.Context, key string, limit Limit) Decision {
 	d, err := l.allow(ctx, key, limit)
 	if err != nil {
 		l.log.Warn("rate limit check failed; allowing", "error", err)
@@ -45,7 +74,7 @@ func (l *Live) AllowPer(ctx context.Context, key string, limit Limit) Decision {
 // AllowStrict is Allow for limits that must hold even without Redis (login
 // attempts): when Redis fails, an in-process limiter of this instance
 // decides instead.
-func (l *Live) AllowStrict(ctx context.Context, key string, limit Limit) Decision {
+func (l *Limiter) AllowStrict(ctx context.Context, key string, limit Limit) Decision {
 	d, err := l.allow(ctx, key, limit)
 	if err != nil {
 		l.log.Warn("rate limit check failed; using the in-process limiter", "error", err)
@@ -54,8 +83,8 @@ func (l *Live) AllowStrict(ctx context.Context, key string, limit Limit) Decisio
 	return d
 }
 
-func (l *Live) allow(ctx context.Context, key string, limit Limit) (Decision, error) {
-	res, err := l.limiter.Allow(ctx, l.Key("rate:"+key), redis_rate.Limit{Rate: limit.Events, Burst: limit.Events, Period: limit.Per})
+func (l *Limiter) allow(ctx context.Context, key string, limit Limit) (Decision, error) {
+	res, err := l.limiter.Allow(ctx, l.conn.Key("rate:"+key), redis_rate.Limit{Rate: limit.Events, Burst: limit.Events, Period: limit.Per})
 	if err != nil {
 		return Decision{}, err
 	}

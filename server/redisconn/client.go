@@ -1,4 +1,4 @@
-package live
+package redisconn
 
 import (
 	"errors"
@@ -23,7 +23,7 @@ func NewClient(redisURL string) (redis.UniversalClient, error) {
 		read  = time.Second
 		write = time.Second
 	)
-	invalid := errors.New("live: REDIS_URL is not a valid redis URL") // never echo it: it may carry a password
+	invalid := errors.New("redisconn: REDIS_URL is not a valid redis URL") // never echo it: it may carry a password
 	u, err := url.Parse(redisURL)
 	if err != nil {
 		return nil, invalid
@@ -47,7 +47,7 @@ func NewClient(redisURL string) (redis.UniversalClient, error) {
 		q := u.Query()
 		master := q.Get("master")
 		if master == "" || u.Host == "" {
-			return nil, errors.New("live: a redis-sentinel:// URL needs a host and ?master=name")
+			return nil, errors.New("redisconn: a redis-sentinel:// URL needs a host and ?master=name")
 		}
 		db := 0
 		if v := q.Get("db"); v != "" {

@@ -1,24 +1,18 @@
-package live_test
+package ratelimit_test
 
 import (
 	"context"
 	"testing"
 	"time"
 
-	"zukunftswerk/server/live"
+	"zukunftswerk/server/ratelimit"
+	"zukunftswerk/server/redisconn"
 	"zukunftswerk/server/testutil"
 )
 
-// Every Redis feature runs against one server, a Sentinel setup and a
-// three-master cluster.
-func forEachRedis(t *testing.T, test func(t *testing.T, l *live.Live)) {
-	t.Run("single", func(t *testing.T) { test(t, testutil.Live(t)) })
-	t.Run("sentinel", func(t *testing.T) { test(t, testutil.LiveAt(t, testutil.StartRedisSentinel(t))) })
-	t.Run("cluster", func(t *testing.T) { test(t, testutil.LiveAt(t, testutil.StartRedisCluster(t))) })
-}
-
 func TestAllowLimitsAndExpires(t *testing.T) {
-	forEachRedis(t, func(t *testing.T, l *live.Live) {
+	testutil.ForEachRedis(t, func(t *testing.T, conn *redisconn.Conn) {
+		l := ratelimit.New(conn, testutil.Logger(t))
 		ctx := context.Background()
 		for i := 0; i < 3; i++ {
 			if d := l.Allow(ctx, "idea:device-1", 3); !d.Allowed {
@@ -36,8 +30,8 @@ func TestAllowLimitsAndExpires(t *testing.T) {
 			}
 		}
 		// The key carries the test's prefix and expires by itself.
-		key := "rate:" + l.Key("rate:idea:device-1")
-		ttl, err := l.Client.TTL(ctx, key).Result()
+		key := "rate:" + conn.Key("rate:idea:device-1")
+		ttl, err := conn.Client.TTL(ctx, key).Result()
 		if err != nil || ttl <= 0 || ttl > time.Hour {
 			t.Errorf("TTL of %s = %v (%v), want a positive expiry of at most an hour", key, ttl, err)
 		}
@@ -46,7 +40,8 @@ func TestAllowLimitsAndExpires(t *testing.T) {
 
 func TestAllowWhenRedisIsGone(t *testing.T) {
 	proc := testutil.StartRedis(t)
-	l := testutil.LiveAt(t, proc.URL)
+	conn := testutil.RedisAt(t, proc.URL)
+	l := ratelimit.New(conn, testutil.Logger(t))
 	ctx := context.Background()
 	l.Allow(ctx, "x", 1)
 	if d := l.Allow(ctx, "x", 1); d.Allowed {
@@ -56,7 +51,7 @@ func TestAllowWhenRedisIsGone(t *testing.T) {
 	if d := l.Allow(ctx, "x", 1); !d.Allowed {
 		t.Error("with Redis gone the event should be allowed (and logged), not refused")
 	}
-	if err := l.Ping(ctx); err == nil {
+	if err := conn.Ping(ctx); err == nil {
 		t.Error("Ping succeeds without Redis")
 	}
 }
@@ -67,7 +62,7 @@ func TestNewClientURLs(t *testing.T) {
 		"redis-cluster://127.0.0.1:7000?addr=127.0.0.1:7001&addr=127.0.0.1:7002",
 		"redis-sentinel://:pw@10.0.0.1:26379?addr=10.0.0.2:26379&master=mymaster&db=2",
 	} {
-		c, err := live.NewClient(ok)
+		c, err := redisconn.NewClient(ok)
 		if err != nil {
 			t.Errorf("NewClient(%q): %v", ok, err)
 			continue
@@ -75,7 +70,7 @@ func TestNewClientURLs(t *testing.T) {
 		c.Close()
 	}
 	for _, bad := range []string{"http://host", "redis-sentinel://host:26379", "redis-sentinel://h:1?master=m&db=x", "::"} {
-		if c, err := live.NewClient(bad); err == nil {
+		if c, err := redisconn.NewClient(bad); err == nil {
 			c.Close()
 			t.Errorf("NewClient(%q) accepted", bad)
 		}

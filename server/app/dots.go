@@ -1,0 +1,67 @@
+package app
+
+import (
+	"context"
+	"strconv"
+	"time"
+
+	"zukunftswerk/server/domain"
+	"zukunftswerk/server/live"
+	"zukunftswerk/server/store"
+)
+
+// ChangeDot places (delta=1) or takes back (delta=-1) one dot of a
+// participant on a card: first the atomic budget check in Redis, then the
+// database (which checks again and is the truth); a failed database write
+// gives the reservation back. A committed change is marked for the tally
+// window, which announces the card's new total to every screen.
+func (a *App) ChangeDot(ctx context.Context, w domain.Workshop, p domain.Participant, cardID int64, delta int) (store.DotResult, error) {
+	if delta != 1 && delta != -1 {
+		return store.DotResult{}, domain.Errorf(domain.CodeBadRequest, "error.bad_request")
+	}
+	reserved, redisErr := a.Live.ReserveDot(ctx, w.ID, p.ID, w.CurrentPhase, cardID, delta, w.DotBudget, w.MaxDotsPerCard)
+	if redisErr != nil {
+		// Redis is gone: the database alone still enforces the budget.
+		a.Log.Warn("dot budget check in Redis failed; relying on the database", "error", redisErr)
+	} else if !reserved {
+		return store.DotResult{}, domain.Errorf(domain.CodeConflict, "workshop.error.dots_refused")
+	}
+	res, err := a.Store.ChangeDot(ctx, p, cardID, delta)
+	if (err != nil || !res.Applied) && reserved {
+		a.Live.ReleaseDot(ctx, w.ID, p.ID, w.CurrentPhase, cardID, delta)
+	}
+	if err != nil {
+		return res, err
+	}
+	if !res.Applied {
+		return res, domain.Errorf(domain.CodeConflict, "workshop.error.dots_refused")
+	}
+	if a.tallies.Mark(w.ID, cardID) {
+		time.AfterFunc(tallyWindow, func() { a.flushTallies(w) })
+	}
+	return res, nil
+}
+
+// tallyWindow is how long dot totals wait to travel together.
+const tallyWindow = 100 * time.Millisecond
+
+// flushTallies publishes one "tally" event with the totals, then in the
+// database, of the cards changed during the window (see tallies).
+func (a *App) flushTallies(w domain.Workshop) {
+	ids := a.tallies.Take(w.ID)
+	if len(ids) == 0 {
+		return
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
+	defer cancel()
+	totals, err := a.Store.CardTotals(ctx, ids)
+	if err != nil {
+		a.Log.Warn("unable to read tallies", "error", err)
+		return
+	}
+	event := live.TallyEvent{Cards: make(map[string]*int, len(totals)), Visible: w.TalliesVisible}
+	for id, n := range totals {
+		event.Cards[strconv.FormatInt(id, 10)] = &n
+	}
+	a.Publish(ctx, w.ID, live.EventTally, 0, event)
+}

@@ -1,0 +1,150 @@
+package app
+
+import (
+	"context"
+	"time"
+
+	"zukunftswerk/server/domain"
+)
+
+// LiveWorkshop is a workshop with its phases and groups, as every live page
+// and tap needs it.
+type LiveWorkshop struct {
+	Workshop domain.Workshop
+	Phases   []domain.Phase
+	Groups   []domain.Group
+}
+
+// Phase returns the current phase.
+func (lw LiveWorkshop) Phase() domain.Phase {
+	for _, p := range lw.Phases {
+		if p.Position == lw.Workshop.CurrentPhase {
+			return p
+		}
+	}
+	return domain.Phase{}
+}
+
+// Group returns the group with the id.
+func (lw LiveWorkshop) Group(id int64) (domain.Group, bool) {
+	for _, g := range lw.Groups {
+		if g.ID == id {
+			return g, true
+		}
+	}
+	return domain.Group{}, false
+}
+
+// TimerLeftSeconds is the time left on the timer.
+func (lw LiveWorkshop) TimerLeftSeconds() int {
+	return int(lw.Workshop.TimerRemaining(time.Now()).Seconds())
+}
+
+// WorkshopParts adds the phases and groups to a workshop.
+func (a *App) WorkshopParts(ctx context.Context, w domain.Workshop) (LiveWorkshop, error) {
+	phases, err := a.Store.Phases(ctx, w.ID)
+	if err != nil {
+		return LiveWorkshop{}, err
+	}
+	groups, err := a.Store.Groups(ctx, w.ID)
+	if err != nil {
+		return LiveWorkshop{}, err
+	}
+	return LiveWorkshop{Workshop: w, Phases: phases, Groups: groups}, nil
+}
+
+// WorkshopByCode resolves a join code for participants and walls. Pages
+// read the database (cached=false); the taps of a live workshop (cards,
+// dots) may use the cache (see workshopCache).
+func (a *App) WorkshopByCode(ctx context.Context, code string, cached bool) (LiveWorkshop, error) {
+	code = domain.NormalizeJoinCode(code)
+	now := time.Now()
+	if cached {
+		if lw, ok := a.cache.workshop(code, now); ok {
+			return lw, nil
+		}
+	}
+	w, err := a.Store.WorkshopByCode(ctx, code)
+	if err != nil {
+		return LiveWorkshop{}, domain.Errorf(domain.CodeNotFound, "workshop.error.code")
+	}
+	lw, err := a.WorkshopParts(ctx, w)
+	if err != nil {
+		return lw, err
+	}
+	a.cache.putWorkshop(code, lw, now)
+	return lw, nil
+}
+
+// ParticipantOf finds the participant a device joined a workshop as; false
+// when it has not joined.
+func (a *App) ParticipantOf(ctx context.Context, workshopID int64, device string) (domain.Participant, bool) {
+	if device == "" {
+		return domain.Participant{}, false
+	}
+	now := time.Now()
+	if p, ok := a.cache.participant(workshopID, device, now); ok {
+		return p, true
+	}
+	p, err := a.Store.ParticipantByDevice(ctx, workshopID, device)
+	if err != nil {
+		return p, false
+	}
+	a.cache.putParticipant(workshopID, device, p, now)
+	return p, true
+}
+
+// Publish sends an event to every screen of the workshop. A failure is
+// logged, never fatal: the database has the change and screens catch up on
+// reload.
+func (a *App) Publish(ctx context.Context, workshopID int64, typ string, group int64, data any) {
+	if _, err := a.Live.Publish(ctx, workshopID, typ, group, data); err != nil {
+		a.Log.Warn("unable to publish workshop event", "type", typ, "error", err)
+	}
+}
+
+// WorkshopBoard is a workshop with everything on its walls: phases, groups,
+// cards (hidden ones only for staff) and clusters.
+type WorkshopBoard struct {
+	LiveWorkshop
+	Cards    []domain.Card
+	Clusters []domain.Cluster
+}
+
+// Board loads a workshop's board; withHidden includes the cards the
+// moderator hid.
+func (a *App) Board(ctx context.Context, w domain.Workshop, withHidden bool) (WorkshopBoard, error) {
+	lw, err := a.WorkshopParts(ctx, w)
+	if err != nil {
+		return WorkshopBoard{}, err
+	}
+	cards, err := a.Store.Cards(ctx, w.ID, 0, 0, withHidden)
+	if err != nil {
+		return WorkshopBoard{}, err
+	}
+	clusters, err := a.Store.Clusters(ctx, w.ID)
+	if err != nil {
+		return WorkshopBoard{}, err
+	}
+	return WorkshopBoard{LiveWorkshop: lw, Cards: cards, Clusters: clusters}, nil
+}
+
+// Attendance is how many phones joined each group, and how many of them are
+// connected now.
+type Attendance struct {
+	Joined map[int64]int
+	Online map[int64]int
+}
+
+// WorkshopAttendance counts the phones per group of a workshop.
+func (a *App) WorkshopAttendance(ctx context.Context, lw LiveWorkshop) (Attendance, error) {
+	joined, err := a.Store.ParticipantCounts(ctx, lw.Workshop.ID)
+	if err != nil {
+		return Attendance{}, err
+	}
+	online := make(map[int64]int, len(lw.Groups))
+	for _, g := range lw.Groups {
+		online[g.ID] = a.Live.Online(ctx, lw.Workshop.ID, g.ID)
+	}
+	return Attendance{Joined: joined, Online: online}, nil
+}

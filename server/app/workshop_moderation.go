@@ -1,0 +1,72 @@
+package app
+
+import (
+	"context"
+	"strings"
+	"time"
+
+	"zukunftswerk/server/domain"
+	"zukunftswerk/server/live"
+	"zukunftswerk/server/store"
+)
+
+// ControlWorkshop runs a workshop for its moderator: open it, move between
+// phases, open and close voting, show or hide tallies, run the timer (the
+// rules are domain.Workshop.Apply), or close it, which turns its cards into
+// contributions of the process. Every screen learns the new state.
+func (a *App) ControlWorkshop(ctx context.Context, actor store.Actor, municipalityID int64, w domain.Workshop, control domain.Control) (domain.Workshop, error) {
+	now := time.Now().UTC()
+	if control.Action == "close" {
+		if _, err := a.Store.CloseWorkshop(ctx, actor, municipalityID, w.ID); err != nil {
+			return w, err
+		}
+		a.cache.forget(w.Code())
+		closed := w
+		closed.State = domain.WorkshopClosed
+		a.Publish(ctx, w.ID, live.EventState, 0, live.NewStateEvent(closed, now))
+		return closed, nil
+	}
+	phases, err := a.Store.Phases(ctx, w.ID)
+	if err != nil {
+		return w, err
+	}
+	updated, err := a.Store.UpdateWorkshop(ctx, actor, municipalityID, w.ID, control.Action, func(w *domain.Workshop) error {
+		return w.Apply(control, len(phases), now)
+	})
+	if err != nil {
+		return w, err
+	}
+	a.cache.forget(updated.Code())
+	a.Publish(ctx, w.ID, live.EventState, 0, live.NewStateEvent(updated, now))
+	return updated, nil
+}
+
+// ModerateCard changes one card of a workshop (see domain.CardEdit) and
+// tells every screen: a moved card leaves one group for another, and a
+// hidden card's text goes to none of them. A card of another workshop or
+// municipality is forbidden.
+func (a *App) ModerateCard(ctx context.Context, actor store.Actor, municipalityID, workshopID, cardID int64, edit domain.CardEdit) (domain.Card, error) {
+	card, err := a.Store.ModerateCard(ctx, actor, municipalityID, workshopID, cardID, edit)
+	if domain.ErrorCode(err) == domain.CodeNotFound {
+		return card, domain.Errorf(domain.CodeForbidden, "error.forbidden")
+	}
+	if err != nil {
+		return card, err
+	}
+	a.Publish(ctx, workshopID, live.EventCardChanged, 0, live.NewCardChangedEvent(card))
+	return card, nil
+}
+
+// CreateCluster names a new cluster in a group's current phase.
+func (a *App) CreateCluster(ctx context.Context, actor store.Actor, municipalityID int64, w domain.Workshop, groupID int64, title string) error {
+	title = strings.TrimSpace(title)
+	if key := domain.ValidateText(title, 80); key != "" {
+		return domain.Errorf(domain.CodeInvalid, key)
+	}
+	cluster := domain.Cluster{WorkshopID: w.ID, GroupID: groupID, Phase: w.CurrentPhase, Title: title}
+	if _, err := a.Store.CreateCluster(ctx, actor, municipalityID, cluster); err != nil {
+		return err
+	}
+	a.Publish(ctx, w.ID, live.EventCluster, groupID, live.ClusterEvent{Group: groupID, Title: title})
+	return nil
+}

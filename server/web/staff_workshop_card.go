@@ -1,0 +1,63 @@
+package web
+
+import (
+	"net/http"
+	"strconv"
+
+	"github.com/gin-gonic/gin"
+
+	"zukunftswerk/server/domain"
+)
+
+// staffWorkshopCard moderates one card: hide/show (abuse), fix a typo, move
+// it to another group, or put it into a cluster (domain.CardEdit). All
+// audited.
+func (h *Handler) staffWorkshopCard(c *gin.Context) {
+	w, ok := h.staffWorkshopPost(c)
+	if !ok {
+		return
+	}
+	m := municipalityOf(c)
+	cardID, err := strconv.ParseInt(c.Param("card"), 10, 64)
+	if err != nil {
+		h.fail(c, domain.ErrNotFound)
+		return
+	}
+	edit, err := cardEditOf(c)
+	if err == nil {
+		_, err = h.App.ModerateCard(c.Request.Context(), staffOf(c).Actor(), m.ID, w.ID, cardID, edit)
+	}
+	if domain.ErrorCode(err) == domain.CodeInvalid {
+		h.renderConsole(c, http.StatusUnprocessableEntity, domain.ErrorMessageKey(err))
+		return
+	}
+	if err != nil {
+		h.fail(c, err)
+		return
+	}
+	c.Redirect(http.StatusSeeOther, "/intern/k/"+m.Slug+"/werkstaetten/"+strconv.FormatInt(w.ID, 10)+"#karte-"+strconv.FormatInt(cardID, 10))
+}
+
+// cardEditOf decodes the card form: action, and text, group or cluster
+// (empty: out of its cluster) as the action needs them.
+func cardEditOf(c *gin.Context) (domain.CardEdit, error) {
+	f := c.Request.PostForm
+	edit := domain.CardEdit{Action: f.Get("action"), Text: f.Get("text")}
+	switch edit.Action {
+	case "move":
+		g, err := strconv.ParseInt(f.Get("group"), 10, 64)
+		if err != nil {
+			return edit, domain.Errorf(domain.CodeInvalid, "workshop.error.target")
+		}
+		edit.GroupID = g
+	case "cluster":
+		if f.Get("cluster") != "" {
+			cl, err := strconv.ParseInt(f.Get("cluster"), 10, 64)
+			if err != nil {
+				return edit, domain.Errorf(domain.CodeInvalid, "workshop.error.target")
+			}
+			edit.ClusterID = &cl
+		}
+	}
+	return edit, nil
+}

@@ -1,0 +1,38 @@
+package web
+
+import (
+	"net/http"
+	"strconv"
+
+	"github.com/gin-gonic/gin"
+
+	"zukunftswerk/server/domain"
+)
+
+// staffWorkshopControl runs the workshop: open it, move between phases,
+// open and close voting, show or hide tallies, run the timer, close it.
+// A step the workshop's state does not allow answers 409 on the console.
+func (h *Handler) staffWorkshopControl(c *gin.Context) {
+	w, ok := h.staffWorkshopPost(c)
+	if !ok {
+		return
+	}
+	m := municipalityOf(c)
+	minutes, _ := strconv.Atoi(c.Request.PostForm.Get("minutes"))
+	control := domain.Control{Action: c.Request.PostForm.Get("action"), Minutes: minutes}
+	updated, err := h.App.ControlWorkshop(c.Request.Context(), staffOf(c).Actor(), m.ID, w, control)
+	if domain.ErrorCode(err) == domain.CodeConflict {
+		h.renderConsole(c, http.StatusConflict, domain.ErrorMessageKey(err))
+		return
+	}
+	if err != nil {
+		h.fail(c, err)
+		return
+	}
+	console := "/intern/k/" + m.Slug + "/werkstaetten/" + strconv.FormatInt(w.ID, 10)
+	if updated.State == domain.WorkshopClosed {
+		c.Redirect(http.StatusSeeOther, console+"/doku")
+		return
+	}
+	c.Redirect(http.StatusSeeOther, console)
+}
