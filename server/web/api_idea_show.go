@@ -1,7 +1,6 @@
 package web
 
 import (
-	"fmt"
 	"net/http"
 	"time"
 
@@ -22,7 +21,7 @@ func (h *Handler) apiIdeaShow(c *gin.Context) {
 	out := h.toAPIIdea(pc, view.Idea, view.Supported)
 	for _, m := range view.Trail {
 		tm := apiTrailMeasure{Number: m.Number(), Title: m.Title, Status: m.Status,
-			URL: fmt.Sprintf("%s%s/handlungskonzept/massnahmen/%d", h.Config.BaseURL, pc.BaseURL, m.LineageID)}
+			URL: h.Config.BaseURL + h.path("measureShow", pc, m.LineageID)}
 		if m.AdoptedOn != nil {
 			tm.AdoptedOn = m.AdoptedOn.DecidedOn.Format(time.DateOnly)
 		}

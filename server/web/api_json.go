@@ -1,7 +1,6 @@
 package web
 
 import (
-	"fmt"
 	"time"
 
 	"zukunftswerk/server/domain"
@@ -67,7 +66,7 @@ func (h *Handler) toAPIIdea(pc processContext, c domain.Contribution, supported 
 	return apiIdea{
 		ID: c.ID, ActionFieldID: c.ActionFieldID, Kind: c.Kind, Title: c.Title, Body: c.Body,
 		Pseudonym: c.Pseudonym, Status: c.Status, Visibility: c.Visibility, SupportCount: c.SupportCount, Supported: supported,
-		CreatedAt: c.CreatedAt, URL: fmt.Sprintf("%s%s/ideen/%d", h.Config.BaseURL, pc.BaseURL, c.ID),
+		CreatedAt: c.CreatedAt, URL: h.Config.BaseURL + h.path("ideaShow", pc, c.ID),
 		Origin: c.Origin, DotTotal: c.DotTotal, Answer: c.Answer, MergedInto: derefID(c.MergedIntoID),
 	}
 }

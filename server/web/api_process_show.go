@@ -15,6 +15,6 @@ func (h *Handler) apiProcessShow(c *gin.Context) {
 	p := pc.Process
 	c.JSON(http.StatusOK, apiProcess{
 		Municipality: pc.Municipality, Slug: p.Slug, Title: p.Title, Description: p.Description,
-		Cycle: p.Cycle, Status: p.Status, URL: h.Config.BaseURL + pc.BaseURL + "/",
+		Cycle: p.Cycle, Status: p.Status, URL: h.Config.BaseURL + h.path("processShow", pc),
 	})
 }

@@ -32,6 +32,7 @@ type Handler struct {
 	Log     *slog.Logger
 
 	pages   *pages
+	paths   paths
 	static  fs.FS
 	tokens  formTokens
 	metrics *metrics
@@ -66,10 +67,6 @@ func (a *App) CloseStreams() { a.hub.CloseAll() }
 // New parses all templates (a broken or missing template fails here, not at
 // request time) and returns the complete HTTP side of the server.
 func New(ctx context.Context, d Deps) (*App, error) {
-	pg, err := parsePages(d.Templates, d.Catalog)
-	if err != nil {
-		return nil, err
-	}
 	secret, err := d.App.Store.Secret(ctx, "form-token")
 	if err != nil {
 		return nil, err
@@ -85,12 +82,14 @@ func New(ctx context.Context, d Deps) (*App, error) {
 		Store:   d.App.Store,
 		Catalog: d.Catalog,
 		Log:     d.Log,
-		pages:   pg,
 		static:  d.Static,
 		tokens:  formTokens{secret: secret},
 		metrics: m,
 	}
 	engine := h.routes()
+	if h.pages, err = parsePages(d.Templates, d.Catalog, h.paths); err != nil {
+		return nil, err
+	}
 	return &App{Handler: h.wrap(engine), hub: hub, Metrics: promhttp.HandlerFor(d.Registry, promhttp.HandlerOpts{})}, nil
 }
 

@@ -2,7 +2,6 @@ package web
 
 import (
 	"errors"
-	"fmt"
 	"net/http"
 	"strconv"
 	"time"
@@ -75,5 +74,5 @@ func (h *Handler) ideaCreate(c *gin.Context) {
 		}
 		return
 	}
-	c.Redirect(http.StatusSeeOther, fmt.Sprintf("%s/ideen/%d?eingereicht=1", pc.BaseURL, idea.ID))
+	c.Redirect(http.StatusSeeOther, h.path("ideaShow", pc, idea.ID)+"?eingereicht=1")
 }

@@ -46,7 +46,7 @@ func (h *Handler) ideaList(c *gin.Context) {
 	}
 	h.render(c, http.StatusOK, "idea_list", ideaListPage{
 		processContext: pc, Query: q, Result: list.IdeaPage, Field: field, Supported: list.Supported,
-		ListURL: pc.BaseURL + "/ideen", Here: c.Request.URL.RequestURI(), Params: params,
+		ListURL: h.path("ideaList", pc), Here: c.Request.URL.RequestURI(), Params: params,
 		Reported: c.Query("gemeldet") == "1",
 	})
 }

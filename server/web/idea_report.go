@@ -2,7 +2,6 @@ package web
 
 import (
 	"errors"
-	"fmt"
 	"net/http"
 
 	"github.com/gin-gonic/gin"
@@ -32,5 +31,5 @@ func (h *Handler) ideaReport(c *gin.Context) {
 		h.fail(c, err)
 		return
 	}
-	c.Redirect(http.StatusSeeOther, fmt.Sprintf("%s/ideen?gemeldet=1", pc.BaseURL))
+	c.Redirect(http.StatusSeeOther, h.path("ideaList", pc)+"?gemeldet=1")
 }

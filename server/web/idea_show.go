@@ -47,7 +47,7 @@ func (h *Handler) renderIdea(c *gin.Context, status int, report reportForm) {
 	if idea.MergedIntoID != nil {
 		// A merged idea lives on in the one that absorbed it, which shows
 		// its text and origin.
-		c.Redirect(http.StatusSeeOther, pc.BaseURL+"/ideen/"+strconv.FormatInt(*idea.MergedIntoID, 10)+"#beitrag-"+strconv.FormatInt(idea.ID, 10))
+		c.Redirect(http.StatusSeeOther, h.path("ideaShow", pc, *idea.MergedIntoID)+"#beitrag-"+strconv.FormatInt(idea.ID, 10))
 		return
 	}
 	field, _ := pc.Field(idea.ActionFieldID)

@@ -32,7 +32,7 @@ func (h *Handler) ideaSupport(c *gin.Context) {
 	}
 	back := c.Request.PostForm.Get("back")
 	if !strings.HasPrefix(back, pc.BaseURL+"/") || !localPath(back) {
-		back = fmt.Sprintf("%s/ideen/%d", pc.BaseURL, id)
+		back = h.path("ideaShow", pc, id)
 	}
 	c.Redirect(http.StatusSeeOther, back+fmt.Sprintf("#idee-%d", id))
 }

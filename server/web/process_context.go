@@ -18,6 +18,12 @@ type processContext struct {
 	BaseURL string // "/ingersheim/heute-leben-morgen-gestalten"
 }
 
+// PathParams makes the process the scope of the routes below it (see
+// paths).
+func (pc processContext) PathParams() []any {
+	return []any{pc.Municipality.Slug, pc.Process.Slug}
+}
+
 // loadProcess resolves the :municipality and :process parameters; on failure
 // it has already answered the request and returns false.
 func (h *Handler) loadProcess(c *gin.Context) (processContext, bool) {
@@ -26,7 +32,9 @@ func (h *Handler) loadProcess(c *gin.Context) (processContext, bool) {
 		h.fail(c, err)
 		return processContext{}, false
 	}
-	return processContext{ProcessScope: p, BaseURL: "/" + p.Municipality.Slug + "/" + p.Process.Slug}, true
+	pc := processContext{ProcessScope: p}
+	pc.BaseURL = strings.TrimSuffix(h.path("processShow", pc), "/")
+	return pc, true
 }
 
 // loadIdeaRoute resolves the process and the :idea parameter; anything

@@ -32,12 +32,12 @@ type pages struct {
 	byLang map[string]map[string]*template.Template
 }
 
-func parsePages(templates fs.FS, catalog *i18n.Catalog) (*pages, error) {
+func parsePages(templates fs.FS, catalog *i18n.Catalog, routes paths) (*pages, error) {
 	p := &pages{byLang: map[string]map[string]*template.Template{}}
 	for _, lang := range i18n.Languages {
 		p.byLang[lang] = map[string]*template.Template{}
 		for _, name := range pageNames {
-			t, err := template.New("layout.html").Funcs(templateFuncs(lang, catalog)).
+			t, err := template.New("layout.html").Funcs(templateFuncs(lang, catalog, routes)).
 				ParseFS(templates, "layout.html", "partials.html", name+".html")
 			if err != nil {
 				return nil, fmt.Errorf("web: unable to parse template %s: %w", name, err)
@@ -121,9 +121,10 @@ func formatDate(lang string, t time.Time) string {
 	return fmt.Sprintf("%d %s %d", t.Day(), month, t.Year())
 }
 
-func templateFuncs(lang string, catalog *i18n.Catalog) template.FuncMap {
+func templateFuncs(lang string, catalog *i18n.Catalog, routes paths) template.FuncMap {
 	return template.FuncMap{
-		"t": func(key string, args ...any) string { return catalog.Message(lang, key, args...) },
+		"path": routes.Path,
+		"t":    func(key string, args ...any) string { return catalog.Message(lang, key, args...) },
 		// tn picks key.one or key.other by n and formats n into it.
 		"tn": func(key string, n int) string {
 			if n == 1 {

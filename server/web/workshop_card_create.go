@@ -32,5 +32,5 @@ func (h *Handler) workshopCardCreate(c *gin.Context) {
 		c.JSON(http.StatusOK, live.NewCardEvent(card, wc.Workshop.TalliesVisible))
 		return
 	}
-	c.Redirect(http.StatusSeeOther, "/w/"+wc.Workshop.Code()+"/gruppe?ok=karte")
+	c.Redirect(http.StatusSeeOther, h.path("workshopParticipant", wc.Workshop.Code())+"?ok=karte")
 }

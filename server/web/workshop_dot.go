@@ -49,5 +49,5 @@ func (h *Handler) workshopDot(c *gin.Context) {
 		h.fail(c, err)
 		return
 	}
-	c.Redirect(http.StatusSeeOther, "/w/"+wc.Workshop.Code()+"/gruppe#karte-"+strconv.FormatInt(cardID, 10))
+	c.Redirect(http.StatusSeeOther, h.path("workshopParticipant", wc.Workshop.Code())+"#karte-"+strconv.FormatInt(cardID, 10))
 }

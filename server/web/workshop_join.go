@@ -20,7 +20,7 @@ type joinPage struct {
 // workshopEnterCode asks for the code shown on the projector (/w).
 func (h *Handler) workshopEnterCode(c *gin.Context) {
 	if code := domain.NormalizeJoinCode(c.Query("code")); code != "" {
-		c.Redirect(http.StatusSeeOther, "/w/"+code)
+		c.Redirect(http.StatusSeeOther, h.path("workshopJoinForm", code))
 		return
 	}
 	h.render(c, http.StatusOK, "workshop_code", nil)
@@ -33,7 +33,7 @@ func (h *Handler) workshopJoinForm(c *gin.Context) {
 		return
 	}
 	if _, joined := h.participantOf(c, wc); joined && c.Query("wechseln") == "" {
-		c.Redirect(http.StatusSeeOther, "/w/"+wc.Workshop.Code()+"/gruppe")
+		c.Redirect(http.StatusSeeOther, h.path("workshopParticipant", wc.Workshop.Code()))
 		return
 	}
 	h.render(c, http.StatusOK, "workshop_join", joinPage{workshopContext: wc, Code: wc.Workshop.Code()})
@@ -60,5 +60,5 @@ func (h *Handler) workshopJoin(c *gin.Context) {
 		h.fail(c, err)
 		return
 	}
-	c.Redirect(http.StatusSeeOther, "/w/"+wc.Workshop.Code()+"/gruppe")
+	c.Redirect(http.StatusSeeOther, h.path("workshopParticipant", wc.Workshop.Code()))
 }

@@ -37,7 +37,7 @@ func (h *Handler) renderParticipant(c *gin.Context, status int, errorKey, text s
 	}
 	p, joined := h.participantOf(c, wc)
 	if !joined {
-		c.Redirect(http.StatusSeeOther, "/w/"+wc.Workshop.Code())
+		c.Redirect(http.StatusSeeOther, h.path("workshopJoinForm", wc.Workshop.Code()))
 		return
 	}
 	ctx := c.Request.Context()

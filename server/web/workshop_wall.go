@@ -39,7 +39,7 @@ func (h *Handler) workshopWall(c *gin.Context) {
 	if !ok {
 		return
 	}
-	page := wallPage{workshopContext: wc, JoinURL: h.Config.BaseURL + "/w/" + wc.Workshop.Code()}
+	page := wallPage{workshopContext: wc, JoinURL: h.Config.BaseURL + h.path("workshopJoinForm", wc.Workshop.Code())}
 	groupID, _ := strconv.ParseInt(c.Query("gruppe"), 10, 64)
 	if groupID > 0 {
 		g, found := wc.Group(groupID)
@@ -100,7 +100,7 @@ func (h *Handler) workshopQR(c *gin.Context) {
 	if !ok {
 		return
 	}
-	png, err := qrcode.Encode(h.Config.BaseURL+"/w/"+wc.Workshop.Code(), qrcode.Medium, 512)
+	png, err := qrcode.Encode(h.Config.BaseURL+h.path("workshopJoinForm", wc.Workshop.Code()), qrcode.Medium, 512)
 	if err != nil {
 		h.fail(c, err)
 		return
