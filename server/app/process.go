@@ -43,7 +43,13 @@ func (a *App) ProcessBySlugs(ctx context.Context, municipality, process string) 
 	if err != nil {
 		return ProcessScope{}, err
 	}
-	p, err := a.Store.ProcessBySlug(ctx, m.ID, process)
+	return a.ProcessOf(ctx, m, process)
+}
+
+// ProcessOf finds a process of the municipality by its slug, with its
+// action fields; a process of another municipality is not found.
+func (a *App) ProcessOf(ctx context.Context, m domain.Municipality, slug string) (ProcessScope, error) {
+	p, err := a.Store.ProcessBySlug(ctx, m.ID, slug)
 	if err != nil {
 		return ProcessScope{}, err
 	}

@@ -62,7 +62,7 @@ func (h *Handler) atomFeed(c *gin.Context) {
 		return
 	}
 	now := time.Now().UTC()
-	im, err := h.loadImplementation(c.Request.Context(), pc.Process.ID, now)
+	im, err := h.App.Implementation(c.Request.Context(), pc.Process.ID, now)
 	if err != nil {
 		h.fail(c, err)
 		return

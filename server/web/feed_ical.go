@@ -28,7 +28,7 @@ func (h *Handler) icalFeed(c *gin.Context) {
 		h.fail(c, err)
 		return
 	}
-	im, err := h.loadImplementation(ctx, pc.Process.ID, now)
+	im, err := h.App.Implementation(ctx, pc.Process.ID, now)
 	if err != nil {
 		h.fail(c, err)
 		return

@@ -53,12 +53,12 @@ func (h *Handler) measureShow(c *gin.Context) {
 				}
 				if concept.Version.Status == domain.ConceptAdopted {
 					// Only adopted measures are implemented and reported on.
-					hist, err := h.lineageHistory(c.Request.Context(), pc.Process.ID)
+					hist, err := h.App.LineageHistory(c.Request.Context(), pc.Process.ID)
 					if err != nil {
 						h.fail(c, err)
 						return
 					}
-					state := hist.state(e, f.Field, time.Now().UTC())
+					state := hist.State(e, f.Field, time.Now().UTC())
 					page.State = &state
 				}
 				h.render(c, http.StatusOK, "measure_show", page)

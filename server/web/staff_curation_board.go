@@ -5,35 +5,12 @@ import (
 	"net/url"
 	"slices"
 	"strconv"
-	"zukunftswerk/server/app"
 
 	"github.com/gin-gonic/gin"
 
 	"zukunftswerk/server/domain"
 	"zukunftswerk/server/store"
 )
-
-// curationContext is what every staff page of one process needs: the
-// process as its public pages see it, and the base of its staff pages.
-type curationContext struct {
-	processContext
-	StaffBase string // /intern/k/<town>/verfahren/<process>
-}
-
-func (h *Handler) loadCuration(c *gin.Context) (curationContext, bool) {
-	p, ok := h.staffProcessLoad(c)
-	if !ok {
-		return curationContext{}, false
-	}
-	fields, err := h.Store.ActionFields(c.Request.Context(), p.ID)
-	if err != nil {
-		h.fail(c, err)
-		return curationContext{}, false
-	}
-	m := municipalityOf(c)
-	pc := processContext{ProcessScope: app.ProcessScope{Municipality: m, Process: p, Fields: fields}, BaseURL: "/" + m.Slug + "/" + p.Slug}
-	return curationContext{processContext: pc, StaffBase: "/intern/k/" + m.Slug + "/verfahren/" + p.Slug}, true
-}
 
 type curationBoardPage struct {
 	curationContext

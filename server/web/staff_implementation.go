@@ -24,7 +24,7 @@ func (h *Handler) staffImplementation(c *gin.Context) {
 	if !ok {
 		return
 	}
-	im, err := h.loadImplementation(c.Request.Context(), cc.Process.ID, time.Now().UTC())
+	im, err := h.App.Implementation(c.Request.Context(), cc.Process.ID, time.Now().UTC())
 	if err != nil {
 		h.fail(c, err)
 		return
@@ -55,7 +55,7 @@ func (h *Handler) loadMeasureState(c *gin.Context) (curationContext, domain.Meas
 		h.fail(c, domain.ErrNotFound)
 		return cc, domain.MeasureState{}, false
 	}
-	im, err := h.loadImplementation(c.Request.Context(), cc.Process.ID, time.Now().UTC())
+	im, err := h.App.Implementation(c.Request.Context(), cc.Process.ID, time.Now().UTC())
 	if err != nil {
 		h.fail(c, err)
 		return cc, domain.MeasureState{}, false

@@ -19,16 +19,6 @@ type processAdminPage struct {
 	Saved        bool
 }
 
-// staffProcessLoad resolves :process within the guarded municipality.
-func (h *Handler) staffProcessLoad(c *gin.Context) (domain.Process, bool) {
-	p, err := h.Store.ProcessBySlug(c.Request.Context(), municipalityOf(c).ID, c.Param("process"))
-	if err != nil {
-		h.fail(c, err)
-		return p, false
-	}
-	return p, true
-}
-
 // staffProcess shows a process's settings, action fields and Fahrplan.
 func (h *Handler) staffProcess(c *gin.Context) {
 	p, ok := h.staffProcessLoad(c)

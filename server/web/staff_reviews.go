@@ -37,7 +37,7 @@ func (h *Handler) renderReviews(c *gin.Context, status int, draft domain.Review,
 		return
 	}
 	ctx := c.Request.Context()
-	im, err := h.loadImplementation(ctx, cc.Process.ID, time.Now().UTC())
+	im, err := h.App.Implementation(ctx, cc.Process.ID, time.Now().UTC())
 	if err != nil {
 		h.fail(c, err)
 		return
