@@ -2,9 +2,11 @@ package app
 
 import (
 	"context"
+	"encoding/json"
 	"time"
 
 	"zukunftswerk/server/domain"
+	"zukunftswerk/server/live"
 )
 
 // LiveWorkshop is a workshop with its phases and groups, as every live page
@@ -147,4 +149,85 @@ func (a *App) WorkshopAttendance(ctx context.Context, lw LiveWorkshop) (Attendan
 		online[g.ID] = a.Live.Online(ctx, lw.Workshop.ID, g.ID)
 	}
 	return Attendance{Joined: joined, Online: online}, nil
+}
+
+// Replay returns a workshop's events after afterID for a screen that
+// reconnects, without the "card" events of cards the moderator has hidden
+// since: their text must not reach it. Live screens got the card before it
+// was hidden and are told by "card-changed" to remove it. An error (a gap
+// in the stream, or Redis or the database away) means: reload the state.
+func (a *App) Replay(ctx context.Context, workshopID int64, afterID string) ([]live.Event, error) {
+	events, err := a.Live.Replay(ctx, workshopID, afterID)
+	if err != nil {
+		return nil, err
+	}
+	hasCards := false
+	for _, e := range events {
+		hasCards = hasCards || e.Type == live.EventCard
+	}
+	if !hasCards {
+		return events, nil
+	}
+	hidden, err := a.Store.HiddenCardIDs(ctx, workshopID)
+	if err != nil {
+		return nil, err
+	}
+	kept := events[:0:0]
+	for _, e := range events {
+		if e.Type == live.EventCard {
+			var card struct {
+				ID int64 `json:"id"`
+			}
+			if json.Unmarshal(e.Data, &card) != nil || hidden[card.ID] {
+				continue
+			}
+		}
+		kept = append(kept, e)
+	}
+	return kept, nil
+}
+
+// PhoneView is what a participant's phone shows: the cards of their group
+// in the current phase and the dots they placed on them.
+type PhoneView struct {
+	Cards     []domain.Card
+	MyDots    map[int64]int
+	Remaining int // dots left in this phase
+}
+
+// Phone loads a participant's view of a live workshop.
+func (a *App) Phone(ctx context.Context, lw LiveWorkshop, p domain.Participant) (PhoneView, error) {
+	cards, err := a.Store.Cards(ctx, lw.Workshop.ID, p.GroupID, lw.Workshop.CurrentPhase, false)
+	if err != nil {
+		return PhoneView{}, err
+	}
+	dots, err := a.Store.ParticipantDots(ctx, p.ID, lw.Workshop.CurrentPhase)
+	if err != nil {
+		return PhoneView{}, err
+	}
+	spent := 0
+	for _, n := range dots {
+		spent += n
+	}
+	return PhoneView{Cards: cards, MyDots: dots, Remaining: lw.Workshop.DotBudget - spent}, nil
+}
+
+// WallView is what the projector shows: the visible cards of the current
+// phase (of one group, or all with groupID 0) and every cluster.
+type WallView struct {
+	Cards    []domain.Card
+	Clusters []domain.Cluster
+}
+
+// Wall loads the projector's view of a live workshop.
+func (a *App) Wall(ctx context.Context, lw LiveWorkshop, groupID int64) (WallView, error) {
+	cards, err := a.Store.Cards(ctx, lw.Workshop.ID, groupID, lw.Workshop.CurrentPhase, false)
+	if err != nil {
+		return WallView{}, err
+	}
+	clusters, err := a.Store.Clusters(ctx, lw.Workshop.ID)
+	if err != nil {
+		return WallView{}, err
+	}
+	return WallView{Cards: cards, Clusters: clusters}, nil
 }

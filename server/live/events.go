@@ -18,6 +18,10 @@ type Event struct {
 	Type  string
 	Group int64 // 0: for every group
 	Data  json.RawMessage
+	// ParticipantData is Data as phones and walls get it: a tally's totals
+	// are dropped while tallies are hidden. It is made once per event as
+	// the stream is read, not once per phone.
+	ParticipantData json.RawMessage
 }
 
 // streamLength bounds a workshop's replay buffer; a phone away for longer
@@ -82,9 +86,28 @@ func toEvents(msgs []redis.XMessage) []Event {
 		group, _ := strconv.ParseInt(fmt.Sprint(m.Values["group"]), 10, 64)
 		data, _ := m.Values["data"].(string)
 		typ, _ := m.Values["type"].(string)
-		events = append(events, Event{ID: m.ID, Type: typ, Group: group, Data: json.RawMessage(data)})
+		e := Event{ID: m.ID, Type: typ, Group: group, Data: json.RawMessage(data)}
+		e.ParticipantData = e.Data
+		if typ == EventTally {
+			e.ParticipantData = hiddenTally(e.Data)
+		}
+		events = append(events, e)
 	}
 	return events
+}
+
+// hiddenTally is a tally event's data without its totals while tallies are
+// hidden; phones still learn which cards changed.
+func hiddenTally(data json.RawMessage) json.RawMessage {
+	var e TallyEvent
+	if json.Unmarshal(data, &e) != nil || e.Visible {
+		return data
+	}
+	out, err := json.Marshal(e.HideTotals())
+	if err != nil {
+		return data
+	}
+	return out
 }
 
 // ValidStreamID reports whether s looks like a Redis stream ID ("ms-seq").

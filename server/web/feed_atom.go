@@ -68,17 +68,17 @@ func (h *Handler) atomFeed(c *gin.Context) {
 		return
 	}
 	lang := langOf(c)
-	base := h.Config.BaseURL + pc.BaseURL
+	base := h.Config.BaseURL
 	feed := atomFeed{
 		Lang:     lang,
 		Title:    plainText(h.Catalog.Message(lang, "feed.title", pc.Process.Title)),
 		Subtitle: plainText(h.Catalog.Message(lang, "feed.subtitle", pc.Municipality.Name)),
-		ID:       base + "/umsetzung.atom",
+		ID:       base + h.path("atomFeed", pc),
 		Updated:  atomTime(now),
 		Author:   atomPerson{Name: pc.Municipality.Name},
 		Links: []atomLink{
-			{Rel: "self", Type: "application/atom+xml", Href: base + "/umsetzung.atom"},
-			{Rel: "alternate", Type: "text/html", Href: base + "/umsetzung"},
+			{Rel: "self", Type: "application/atom+xml", Href: base + h.path("atomFeed", pc)},
+			{Rel: "alternate", Type: "text/html", Href: base + h.path("dashboard", pc)},
 		},
 	}
 	if len(im.Reports) > 0 {
@@ -92,7 +92,7 @@ func (h *Handler) atomFeed(c *gin.Context) {
 		if !found {
 			continue
 		}
-		link := base + "/handlungskonzept/massnahmen/" + strconv.FormatInt(r.LineageID, 10)
+		link := base + h.path("measureShow", pc, r.LineageID)
 		status := h.Catalog.Message(lang, "measure.status."+r.Status)
 		summary := h.Catalog.Message(lang, "feed.entry", formatDate(lang, r.ReportedOn), status)
 		if r.Text != "" {

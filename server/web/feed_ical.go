@@ -37,7 +37,7 @@ func (h *Handler) icalFeed(c *gin.Context) {
 	if u, err := url.Parse(h.Config.BaseURL); err == nil && u.Hostname() != "" {
 		host = u.Hostname()
 	}
-	base := h.Config.BaseURL + pc.BaseURL
+	base := h.Config.BaseURL
 	cal := ics.NewCalendarFor("Zukunftswerk")
 	cal.SetMethod(ics.MethodPublish)
 	cal.SetName(h.Catalog.Message(lang, "ical.name", pc.Process.Title))
@@ -61,10 +61,10 @@ func (h *Handler) icalFeed(c *gin.Context) {
 		if m.ID == 0 {
 			uid = m.Kind + "-" + m.OccursOn.Format("20060102") + "-" + strconv.Itoa(i)
 		}
-		event(uid, *m.OccursOn, m.Title, m.Description, base+"/")
+		event(uid, *m.OccursOn, m.Title, m.Description, base+h.path("processShow", pc))
 	}
 	for _, s := range im.States {
-		link := base + "/handlungskonzept/massnahmen/" + strconv.FormatInt(s.Entry.Measure.LineageID, 10)
+		link := base + h.path("measureShow", pc, s.Entry.Measure.LineageID)
 		for _, o := range s.Occurrences {
 			event("occurrence-"+strconv.FormatInt(o.ID, 10), o.OccurredOn, s.Entry.Measure.Title, o.Note, link)
 		}

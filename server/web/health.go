@@ -18,14 +18,9 @@ func (h *Handler) healthz(c *gin.Context) {
 func (h *Handler) readyz(c *gin.Context) {
 	ctx, cancel := context.WithTimeout(c.Request.Context(), 2*time.Second)
 	defer cancel()
-	if err := h.Store.Ping(ctx); err != nil {
-		h.Log.Warn("not ready: database", "error", err)
-		c.String(http.StatusServiceUnavailable, "database unavailable\n")
-		return
-	}
-	if err := h.App.Redis.Ping(ctx); err != nil {
-		h.Log.Warn("not ready: redis", "error", err)
-		c.String(http.StatusServiceUnavailable, "redis unavailable\n")
+	if part, err := h.App.Ready(ctx); err != nil {
+		h.Log.Warn("not ready: "+part, "error", err)
+		c.String(http.StatusServiceUnavailable, part+" unavailable\n")
 		return
 	}
 	c.String(http.StatusOK, "ready\n")

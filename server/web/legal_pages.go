@@ -23,7 +23,7 @@ func (h *Handler) accessibilityShow(c *gin.Context) {
 }
 
 func (h *Handler) showLegalPage(c *gin.Context, page string) {
-	text, err := h.Store.PageText(c.Request.Context(), page, langOf(c))
+	text, err := h.App.PageText(c.Request.Context(), page, langOf(c))
 	if err != nil {
 		h.fail(c, err)
 		return

@@ -14,7 +14,7 @@ type homePage struct {
 
 // municipalityList is the installation's start page: all municipalities.
 func (h *Handler) municipalityList(c *gin.Context) {
-	list, err := h.Store.Municipalities(c.Request.Context())
+	list, err := h.App.Municipalities(c.Request.Context())
 	if err != nil {
 		h.fail(c, err)
 		return

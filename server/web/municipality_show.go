@@ -5,26 +5,17 @@ import (
 
 	"github.com/gin-gonic/gin"
 
-	"zukunftswerk/server/domain"
+	"zukunftswerk/server/app"
 )
 
-type municipalityPage struct {
-	Municipality domain.Municipality
-	Processes    []domain.Process
-}
+type municipalityPage app.MunicipalityView
 
 // municipalityShow lists the processes of one municipality.
 func (h *Handler) municipalityShow(c *gin.Context) {
-	ctx := c.Request.Context()
-	m, err := h.Store.MunicipalityBySlug(ctx, c.Param("municipality"))
+	view, err := h.App.Municipality(c.Request.Context(), c.Param("municipality"))
 	if err != nil {
 		h.fail(c, err)
 		return
 	}
-	processes, err := h.Store.Processes(ctx, m.ID)
-	if err != nil {
-		h.fail(c, err)
-		return
-	}
-	h.render(c, http.StatusOK, "municipality", municipalityPage{Municipality: m, Processes: processes})
+	h.render(c, http.StatusOK, "municipality", municipalityPage(view))
 }

@@ -83,7 +83,7 @@ func (h *Handler) openDataExport(c *gin.Context) {
 				m.Priority, m.Indicator, m.Recurrence, m.Status, domain.JoinIDs(m.Sources, " ")})
 		}
 	} else {
-		all, err := h.Store.OpenContributions(c.Request.Context(), pc.Process.ID)
+		all, err := h.App.OpenContributions(c.Request.Context(), pc.Process.ID)
 		if err != nil {
 			h.fail(c, err)
 			return

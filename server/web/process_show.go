@@ -29,7 +29,7 @@ func (h *Handler) processShow(c *gin.Context) {
 		h.fail(c, err)
 		return
 	}
-	latest, err := h.Store.Ideas(ctx, domain.IdeaQuery{ProcessID: pc.Process.ID, Sort: domain.SortNewest, Page: 1, PerPage: 3})
+	latest, err := h.App.LatestIdeas(ctx, pc.Process.ID, 3)
 	if err != nil {
 		h.fail(c, err)
 		return

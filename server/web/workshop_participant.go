@@ -40,27 +40,17 @@ func (h *Handler) renderParticipant(c *gin.Context, status int, errorKey, text s
 		c.Redirect(http.StatusSeeOther, h.path("workshopJoinForm", wc.Workshop.Code()))
 		return
 	}
-	ctx := c.Request.Context()
 	group, _ := wc.Group(p.GroupID)
-	cards, err := h.Store.Cards(ctx, wc.Workshop.ID, p.GroupID, wc.Workshop.CurrentPhase, false)
+	view, err := h.App.Phone(c.Request.Context(), wc, p)
 	if err != nil {
 		h.fail(c, err)
 		return
-	}
-	dots, err := h.Store.ParticipantDots(ctx, p.ID, wc.Workshop.CurrentPhase)
-	if err != nil {
-		h.fail(c, err)
-		return
-	}
-	spent := 0
-	for _, n := range dots {
-		spent += n
 	}
 	key := make([]byte, 16)
 	_, _ = rand.Read(key)
 	h.render(c, status, "workshop_participant", participantPage{
-		workshopContext: wc, Participant: p, Group: group, Cards: cards, MyDots: dots,
-		Remaining: wc.Workshop.DotBudget - spent, CardKey: hex.EncodeToString(key),
+		workshopContext: wc, Participant: p, Group: group, Cards: view.Cards, MyDots: view.MyDots,
+		Remaining: view.Remaining, CardKey: hex.EncodeToString(key),
 		Notice: c.Query("ok"), ErrorKey: errorKey, Text: text,
 	})
 }

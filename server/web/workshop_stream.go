@@ -1,10 +1,8 @@
 package web
 
 import (
-	"context"
 	"crypto/rand"
 	"encoding/hex"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"net/http"
@@ -85,9 +83,9 @@ func (h *Handler) serveEvents(c *gin.Context, workshopID, group int64, full bool
 			sent = e.ID
 			return true
 		}
-		data := e.Data
-		if !full && e.Type == live.EventTally {
-			data = hideTally(data)
+		data := e.ParticipantData
+		if full {
+			data = e.Data
 		}
 		if _, err := fmt.Fprintf(w, "id: %s\nevent: %s\ndata: %s\n\n", e.ID, e.Type, data); err != nil {
 			return false
@@ -97,10 +95,7 @@ func (h *Handler) serveEvents(c *gin.Context, workshopID, group int64, full bool
 	}
 
 	if live.ValidStreamID(last) {
-		events, err := h.App.Live.Replay(ctx, workshopID, last)
-		if err == nil {
-			events, err = h.withoutHiddenCards(ctx, workshopID, events)
-		}
+		events, err := h.App.Replay(ctx, workshopID, last)
 		if err != nil {
 			// Gap, an ID the stream never had, or Redis away: the screen
 			// reloads its state, and from here on gets every event.
@@ -143,47 +138,4 @@ func (h *Handler) serveEvents(c *gin.Context, workshopID, group int64, full bool
 			}
 		}
 	}
-}
-
-// withoutHiddenCards drops, from a replay, the "card" events of cards the
-// moderator has hidden since: their text must not reach a screen that
-// reconnects with an old Last-Event-ID. Live screens got the card before
-// it was hidden and are told by "card-changed" to remove it.
-// Without the database the screen reloads instead.
-func (h *Handler) withoutHiddenCards(ctx context.Context, workshopID int64, events []live.Event) ([]live.Event, error) {
-	hasCards := false
-	for _, e := range events {
-		hasCards = hasCards || e.Type == live.EventCard
-	}
-	if !hasCards {
-		return events, nil
-	}
-	hidden, err := h.Store.HiddenCardIDs(ctx, workshopID)
-	if err != nil {
-		return nil, err
-	}
-	kept := events[:0:0]
-	for _, e := range events {
-		if e.Type == live.EventCard {
-			var card struct {
-				ID int64 `json:"id"`
-			}
-			if json.Unmarshal(e.Data, &card) != nil || hidden[card.ID] {
-				continue
-			}
-		}
-		kept = append(kept, e)
-	}
-	return kept, nil
-}
-
-// hideTally drops the totals of a tally event while tallies are hidden;
-// phones still learn which cards changed.
-func hideTally(data json.RawMessage) json.RawMessage {
-	var e live.TallyEvent
-	if json.Unmarshal(data, &e) != nil || e.Visible {
-		return data
-	}
-	out, _ := json.Marshal(e.HideTotals())
-	return out
 }

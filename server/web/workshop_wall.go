@@ -49,17 +49,12 @@ func (h *Handler) workshopWall(c *gin.Context) {
 		}
 		page.Group = g
 	}
-	ctx := c.Request.Context()
-	cards, err := h.Store.Cards(ctx, wc.Workshop.ID, groupID, wc.Workshop.CurrentPhase, false)
+	view, err := h.App.Wall(c.Request.Context(), wc, groupID)
 	if err != nil {
 		h.fail(c, err)
 		return
 	}
-	clusters, err := h.Store.Clusters(ctx, wc.Workshop.ID)
-	if err != nil {
-		h.fail(c, err)
-		return
-	}
+	cards, clusters := view.Cards, view.Clusters
 	page.Cards, page.Clusters = cards, clusters
 	index := map[int64]int{}
 	for _, cl := range clusters {
