@@ -9,6 +9,7 @@ import (
 	ics "github.com/arran4/golang-ical"
 	"github.com/gin-gonic/gin"
 
+	"zukunftswerk/server/app"
 	"zukunftswerk/server/domain"
 )
 
@@ -33,6 +34,14 @@ func (h *Handler) icalFeed(c *gin.Context) {
 		h.fail(c, err)
 		return
 	}
+	cal := h.calendar(pc, lang, entries, im, now)
+	c.Header("Content-Disposition", `inline; filename="`+pc.Process.Slug+`.ics"`)
+	c.Data(http.StatusOK, "text/calendar; charset=utf-8", []byte(cal.Serialize(ics.WithNewLineWindows)))
+}
+
+// calendar is the process's dates as all-day events: the Fahrplan's dated
+// entries, occurrences of recurring measures, and the next one due.
+func (h *Handler) calendar(pc processContext, lang string, entries []domain.Milestone, im app.Implementation, now time.Time) *ics.Calendar {
 	host := "zukunftswerk"
 	if u, err := url.Parse(h.Config.BaseURL); err == nil && u.Hostname() != "" {
 		host = u.Hostname()
@@ -73,6 +82,5 @@ func (h *Handler) icalFeed(c *gin.Context) {
 				h.Catalog.Message(lang, "ical.next", s.Entry.Measure.Title), "", link)
 		}
 	}
-	c.Header("Content-Disposition", `inline; filename="`+pc.Process.Slug+`.ics"`)
-	c.Data(http.StatusOK, "text/calendar; charset=utf-8", []byte(cal.Serialize(ics.WithNewLineWindows)))
+	return cal
 }

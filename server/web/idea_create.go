@@ -3,6 +3,7 @@ package web
 import (
 	"errors"
 	"net/http"
+	"net/url"
 	"strconv"
 	"time"
 
@@ -22,15 +23,7 @@ func (h *Handler) ideaCreate(c *gin.Context) {
 		return
 	}
 	form := c.Request.PostForm
-	fieldID, _ := strconv.ParseInt(form.Get("action_field"), 10, 64)
-	draft := domain.IdeaDraft{
-		ActionFieldID:   fieldID,
-		Title:           form.Get("title"),
-		Body:            form.Get("body"),
-		Pseudonym:       form.Get("pseudonym"),
-		PrivacyAccepted: form.Get("privacy") == "yes",
-		NotifyEmail:     form.Get("notify_email"),
-	}
+	draft := ideaDraftOf(form)
 	token := form.Get("form_token")
 	page := newIdeaFormPage(pc, draft.Normalize(), token)
 
@@ -56,23 +49,42 @@ func (h *Handler) ideaCreate(c *gin.Context) {
 
 	idea, _, err := h.App.SubmitIdea(c.Request.Context(), pc.ProcessScope, draft, "form:"+idempotencyKey, h.citizen(c, true))
 	if err != nil {
-		var de *domain.Error
-		errors.As(err, &de)
-		switch domain.ErrorCode(err) {
-		case domain.CodeInvalid:
-			page.ErrorOrder = de.Fields
-			for _, f := range de.Fields {
-				page.Errors[f.Field] = f.MessageKey
-			}
-			h.render(c, http.StatusUnprocessableEntity, "idea_new", page)
-		case domain.CodeRateLimited:
-			setRetryAfter(c, de.RetryAfter)
-			page.NoticeKey = "error.rate_limited"
-			h.render(c, http.StatusTooManyRequests, "idea_new", page)
-		default:
-			h.fail(c, err)
-		}
+		h.refuseIdea(c, page, err)
 		return
 	}
 	c.Redirect(http.StatusSeeOther, h.path("ideaShow", pc, idea.ID)+"?eingereicht=1")
+}
+
+// ideaDraftOf reads the idea form.
+func ideaDraftOf(form url.Values) domain.IdeaDraft {
+	fieldID, _ := strconv.ParseInt(form.Get("action_field"), 10, 64)
+	return domain.IdeaDraft{
+		ActionFieldID:   fieldID,
+		Title:           form.Get("title"),
+		Body:            form.Get("body"),
+		Pseudonym:       form.Get("pseudonym"),
+		PrivacyAccepted: form.Get("privacy") == "yes",
+		NotifyEmail:     form.Get("notify_email"),
+	}
+}
+
+// refuseIdea shows the form again with what was typed and why it was not
+// taken: the invalid fields, or how long to wait.
+func (h *Handler) refuseIdea(c *gin.Context, page ideaFormPage, err error) {
+	var de *domain.Error
+	errors.As(err, &de)
+	switch domain.ErrorCode(err) {
+	case domain.CodeInvalid:
+		page.ErrorOrder = de.Fields
+		for _, f := range de.Fields {
+			page.Errors[f.Field] = f.MessageKey
+		}
+		h.render(c, http.StatusUnprocessableEntity, "idea_new", page)
+	case domain.CodeRateLimited:
+		setRetryAfter(c, de.RetryAfter)
+		page.NoticeKey = "error.rate_limited"
+		h.render(c, http.StatusTooManyRequests, "idea_new", page)
+	default:
+		h.fail(c, err)
+	}
 }

@@ -69,45 +69,18 @@ func (h *Handler) openDataExport(c *gin.Context) {
 	if !ok {
 		return
 	}
-	var rows []any
-	var header []string
-	var records [][]string
+	var table openTable
 	if name == "massnahmen" {
-		measures := openMeasures(concept, pc)
-		header = []string{"number", "id", "version", "title", "description", "action_field", "objective", "target_group", "lead",
-			"partners", "timing", "due_on", "cost_estimate", "funding", "priority", "indicator", "recurrence", "status", "source_contributions"}
-		for _, m := range measures {
-			rows = append(rows, m)
-			records = append(records, []string{m.Number, strconv.FormatInt(m.ID, 10), strconv.Itoa(m.Version), m.Title, m.Description,
-				m.ActionField, m.Objective, m.TargetGroup, m.Lead, m.Partners, m.Timing, m.DueOn, m.CostEstimate, m.Funding,
-				m.Priority, m.Indicator, m.Recurrence, m.Status, domain.JoinIDs(m.Sources, " ")})
-		}
+		table = measureTable(openMeasures(concept, pc))
 	} else {
 		all, err := h.App.OpenContributions(c.Request.Context(), pc.Process.ID)
 		if err != nil {
 			h.fail(c, err)
 			return
 		}
-		numbers := measureNumbersBySource(concept)
-		header = []string{"id", "action_field", "kind", "title", "body", "origin", "group", "phase", "submitted", "status",
-			"answer", "supports", "dots", "merged_into", "measures"}
-		for _, x := range all {
-			field, _ := pc.Field(x.ActionFieldID)
-			o := openContribution{ID: x.ID, ActionField: field.Position, Kind: x.Kind, Title: x.Title, Body: x.Body, Origin: x.Origin,
-				Group: x.GroupTitle, Phase: x.PhaseTitle, Submitted: x.CreatedAt.UTC().Format("2006-01-02"), Status: x.Status,
-				Answer: x.Answer, Supports: x.SupportCount, Dots: x.DotTotal, Measures: strings.Join(numbers[x.ID], " ")}
-			if x.MergedIntoID != nil {
-				o.MergedInto = *x.MergedIntoID
-			}
-			rows = append(rows, o)
-			merged := ""
-			if o.MergedInto != 0 {
-				merged = strconv.FormatInt(o.MergedInto, 10)
-			}
-			records = append(records, []string{strconv.FormatInt(o.ID, 10), strconv.Itoa(o.ActionField), o.Kind, o.Title, o.Body,
-				o.Origin, o.Group, o.Phase, o.Submitted, o.Status, o.Answer, strconv.Itoa(o.Supports), strconv.Itoa(o.Dots), merged, o.Measures})
-		}
+		table = contributionTable(all, pc, measureNumbersBySource(concept))
 	}
+	rows, header, records := table.rows, table.header, table.records
 	filename := pc.Process.Slug + "-" + name + "." + format
 	c.Header("Content-Disposition", `attachment; filename="`+filename+`"`)
 	if format == "json" {
@@ -123,6 +96,48 @@ func (h *Handler) openDataExport(c *gin.Context) {
 		return
 	}
 	c.Data(http.StatusOK, "text/csv; charset=utf-8", spreadsheetCSV(append([][]string{header}, records...)))
+}
+
+// openTable is one open data file: its rows for JSON, and the same as
+// header and records for CSV.
+type openTable struct {
+	rows    []any
+	header  []string
+	records [][]string
+}
+
+func measureTable(measures []openMeasure) openTable {
+	t := openTable{header: []string{"number", "id", "version", "title", "description", "action_field", "objective", "target_group", "lead",
+		"partners", "timing", "due_on", "cost_estimate", "funding", "priority", "indicator", "recurrence", "status", "source_contributions"}}
+	for _, m := range measures {
+		t.rows = append(t.rows, m)
+		t.records = append(t.records, []string{m.Number, strconv.FormatInt(m.ID, 10), strconv.Itoa(m.Version), m.Title, m.Description,
+			m.ActionField, m.Objective, m.TargetGroup, m.Lead, m.Partners, m.Timing, m.DueOn, m.CostEstimate, m.Funding,
+			m.Priority, m.Indicator, m.Recurrence, m.Status, domain.JoinIDs(m.Sources, " ")})
+	}
+	return t
+}
+
+func contributionTable(all []domain.Contribution, pc processContext, numbers map[int64][]string) openTable {
+	t := openTable{header: []string{"id", "action_field", "kind", "title", "body", "origin", "group", "phase", "submitted", "status",
+		"answer", "supports", "dots", "merged_into", "measures"}}
+	for _, x := range all {
+		field, _ := pc.Field(x.ActionFieldID)
+		o := openContribution{ID: x.ID, ActionField: field.Position, Kind: x.Kind, Title: x.Title, Body: x.Body, Origin: x.Origin,
+			Group: x.GroupTitle, Phase: x.PhaseTitle, Submitted: x.CreatedAt.UTC().Format("2006-01-02"), Status: x.Status,
+			Answer: x.Answer, Supports: x.SupportCount, Dots: x.DotTotal, Measures: strings.Join(numbers[x.ID], " ")}
+		if x.MergedIntoID != nil {
+			o.MergedInto = *x.MergedIntoID
+		}
+		t.rows = append(t.rows, o)
+		merged := ""
+		if o.MergedInto != 0 {
+			merged = strconv.FormatInt(o.MergedInto, 10)
+		}
+		t.records = append(t.records, []string{strconv.FormatInt(o.ID, 10), strconv.Itoa(o.ActionField), o.Kind, o.Title, o.Body,
+			o.Origin, o.Group, o.Phase, o.Submitted, o.Status, o.Answer, strconv.Itoa(o.Supports), strconv.Itoa(o.Dots), merged, o.Measures})
+	}
+	return t
 }
 
 func openMeasures(concept *domain.Concept, pc processContext) []openMeasure {

@@ -140,28 +140,9 @@ func templateFuncs(lang string, catalog *i18n.Catalog, routes paths) template.Fu
 			}
 			return reason
 		},
-		"isoDate": func(t time.Time) string { return t.Format("2006-01-02") },
-		"milestoneDate": func(m domain.Milestone) string {
-			if m.OccursOn == nil {
-				return ""
-			}
-			switch m.DatePrecision {
-			case domain.PrecisionDay:
-				return formatDate(lang, *m.OccursOn)
-			case domain.PrecisionMonth:
-				return monthNames[lang][m.OccursOn.Month()-1] + " " + fmt.Sprint(m.OccursOn.Year())
-			}
-			return ""
-		},
-		"paragraphs": func(s string) []string {
-			var out []string
-			for _, p := range strings.Split(s, "\n\n") {
-				if p = strings.TrimSpace(p); p != "" {
-					out = append(out, p)
-				}
-			}
-			return out
-		},
+		"isoDate":       func(t time.Time) string { return t.Format("2006-01-02") },
+		"milestoneDate": func(m domain.Milestone) string { return milestoneDate(lang, m) },
+		"paragraphs":    paragraphs,
 		// fieldTone picks one of six colour classes: a strict CSP forbids
 		// inline style attributes, so colours live in app.css.
 		"fieldTone": func(position int) int { return (position-1)%6 + 1 },
@@ -179,14 +160,43 @@ func templateFuncs(lang string, catalog *i18n.Catalog, routes paths) template.Fu
 			}
 			return s
 		},
-		"pageURL": func(base string, q url.Values, page int) string {
-			v := url.Values{}
-			for k, vals := range q {
-				v[k] = vals
-			}
-			v.Set("seite", fmt.Sprint(page))
-			return base + "?" + v.Encode()
-		},
-		"static": func(name string) string { return path.Join("/static", name) },
+		"pageURL": pageURL,
+		"static":  func(name string) string { return path.Join("/static", name) },
 	}
+}
+
+// milestoneDate is a Fahrplan entry's date as precise as it is known: a
+// day, a month, or nothing.
+func milestoneDate(lang string, m domain.Milestone) string {
+	if m.OccursOn == nil {
+		return ""
+	}
+	switch m.DatePrecision {
+	case domain.PrecisionDay:
+		return formatDate(lang, *m.OccursOn)
+	case domain.PrecisionMonth:
+		return monthNames[lang][m.OccursOn.Month()-1] + " " + fmt.Sprint(m.OccursOn.Year())
+	}
+	return ""
+}
+
+// paragraphs splits a text at its blank lines.
+func paragraphs(s string) []string {
+	var out []string
+	for _, p := range strings.Split(s, "\n\n") {
+		if p = strings.TrimSpace(p); p != "" {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// pageURL is a list's URL for another page, with its filters.
+func pageURL(base string, q url.Values, page int) string {
+	v := url.Values{}
+	for k, vals := range q {
+		v[k] = vals
+	}
+	v.Set("seite", fmt.Sprint(page))
+	return base + "?" + v.Encode()
 }

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"context"
 	"crypto/rand"
 	"encoding/hex"
 	"errors"
@@ -66,54 +67,12 @@ func (h *Handler) serveEvents(c *gin.Context, workshopID, group int64, full bool
 		defer h.App.Live.Gone(ctx, workshopID, group, conn)
 	}
 
-	w := c.Writer
-	w.Header().Set("Content-Type", "text/event-stream")
-	w.Header().Set("Cache-Control", "no-store")
-	w.Header().Set("X-Accel-Buffering", "no")
-	w.WriteHeader(http.StatusOK)
-	rc := http.NewResponseController(w)
-	_ = rc.SetWriteDeadline(time.Time{}) // a stream outlives any write timeout
-
-	sent := ""
-	write := func(e live.Event) bool {
-		if sent != "" && !live.StreamIDLess(sent, e.ID) {
-			return true // already sent by the replay
-		}
-		if group > 0 && e.Group > 0 && e.Group != group {
-			sent = e.ID
-			return true
-		}
-		data := e.ParticipantData
-		if full {
-			data = e.Data
-		}
-		if _, err := fmt.Fprintf(w, "id: %s\nevent: %s\ndata: %s\n\n", e.ID, e.Type, data); err != nil {
-			return false
-		}
-		sent = e.ID
-		return rc.Flush() == nil
+	s := startEventStream(c.Writer, group, full)
+	if live.ValidStreamID(last) && !h.replay(ctx, s, workshopID, last) {
+		return
 	}
-
-	if live.ValidStreamID(last) {
-		events, err := h.App.Replay(ctx, workshopID, last)
-		if err != nil {
-			// Gap, an ID the stream never had, or Redis away: the screen
-			// reloads its state, and from here on gets every event.
-			if !errors.Is(err, live.ErrReplayGap) {
-				h.Log.Warn("unable to replay workshop events", "error", err)
-			}
-			fmt.Fprint(w, "event: "+live.EventReload+"\ndata: {}\n\n")
-		} else {
-			sent = last
-		}
-		for _, e := range events {
-			if !write(e) {
-				return
-			}
-		}
-	}
-	fmt.Fprintf(w, ": connected\n\n")
-	if rc.Flush() != nil {
+	fmt.Fprintf(s.w, ": connected\n\n")
+	if s.rc.Flush() != nil {
 		return
 	}
 
@@ -126,16 +85,77 @@ func (h *Handler) serveEvents(c *gin.Context, workshopID, group int64, full bool
 		case <-sub.Closed:
 			return // too slow: the phone reconnects and replays
 		case e := <-sub.Events:
-			if !write(*e) {
+			if !s.write(e) {
 				return
 			}
 		case <-ticker.C:
 			if group > 0 {
 				h.App.Live.Present(ctx, workshopID, group, conn)
 			}
-			if _, err := fmt.Fprintf(w, ": ping\n\n"); err != nil || rc.Flush() != nil {
+			if _, err := fmt.Fprintf(s.w, ": ping\n\n"); err != nil || s.rc.Flush() != nil {
 				return
 			}
 		}
 	}
+}
+
+// replay sends what a reconnecting screen missed after last, or "reload"
+// when that cannot be known (a gap, an ID the stream never had, Redis
+// away); from there on it gets every event. False: the screen is gone.
+func (h *Handler) replay(ctx context.Context, s *eventStream, workshopID int64, last string) bool {
+	events, err := h.App.Replay(ctx, workshopID, last)
+	if err != nil {
+		if !errors.Is(err, live.ErrReplayGap) {
+			h.Log.Warn("unable to replay workshop events", "error", err)
+		}
+		fmt.Fprint(s.w, "event: "+live.EventReload+"\ndata: {}\n\n")
+		return true
+	}
+	s.sent = last
+	for i := range events {
+		if !s.write(&events[i]) {
+			return false
+		}
+	}
+	return true
+}
+
+// eventStream is one screen's Server-Sent-Events response.
+type eventStream struct {
+	w     http.ResponseWriter
+	rc    *http.ResponseController
+	group int64  // 0: every group's events
+	full  bool   // staff: tallies even while hidden
+	sent  string // the last event ID sent
+}
+
+func startEventStream(w http.ResponseWriter, group int64, full bool) *eventStream {
+	w.Header().Set("Content-Type", "text/event-stream")
+	w.Header().Set("Cache-Control", "no-store")
+	w.Header().Set("X-Accel-Buffering", "no")
+	w.WriteHeader(http.StatusOK)
+	rc := http.NewResponseController(w)
+	_ = rc.SetWriteDeadline(time.Time{}) // a stream outlives any write timeout
+	return &eventStream{w: w, rc: rc, group: group, full: full}
+}
+
+// write sends an event unless the replay sent it already or it belongs to
+// another group; false when the screen is gone.
+func (s *eventStream) write(e *live.Event) bool {
+	if s.sent != "" && !live.StreamIDLess(s.sent, e.ID) {
+		return true
+	}
+	if s.group > 0 && e.Group > 0 && e.Group != s.group {
+		s.sent = e.ID
+		return true
+	}
+	data := e.ParticipantData
+	if s.full {
+		data = e.Data
+	}
+	if _, err := fmt.Fprintf(s.w, "id: %s\nevent: %s\ndata: %s\n\n", e.ID, e.Type, data); err != nil {
+		return false
+	}
+	s.sent = e.ID
+	return s.rc.Flush() == nil
 }
