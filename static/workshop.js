@@ -10,6 +10,19 @@
   var consoleURL = root.getAttribute('data-console');
   var status = document.getElementById('connection');
   var msg = function (name) { return root.getAttribute('data-msg-' + name) || ''; };
+  // plural words a count as the catalog does (data-msg-<name>-one and
+  // -other, "%d" for the number); without them the number alone changes.
+  function plural(name, n, fallback) {
+    var form = root.getAttribute('data-msg-' + name + (n === 1 ? '-one' : '-other'));
+    return form ? form.replace('%d', n) : fallback.replace(/\d+/, n);
+  }
+  // The server's reason for a refusal, in the participant's language; a
+  // body that is not our JSON (a proxy's error page) gets a general one.
+  function reason(res) {
+    return res.json().then(function (body) {
+      return (body && body.error && body.error.message) || msg('failed');
+    }, function () { return msg('failed'); });
+  }
 
   // A plain form post is under way: a reload now would cancel it.
   var leaving = false;
@@ -85,7 +98,7 @@
     Object.keys(tally.cards || {}).forEach(function (id) {
       var total = document.querySelector('#karte-' + id + ' .card-total');
       var n = tally.cards[id];
-      if (total && typeof n === 'number') { total.textContent = total.textContent.replace(/\d+/, n); }
+      if (total && typeof n === 'number') { total.textContent = plural('dots', n, total.textContent); }
     });
   });
 
@@ -94,6 +107,13 @@
   var form = document.getElementById('card-form');
   var queueKey = 'zw-queue-' + code;
   var queueInfo = document.getElementById('queue');
+  var refusal = document.getElementById('card-refused');
+  // A refused card is not lost: its reason is shown, and its text comes
+  // back into the field (unless something new is being typed) to fix it.
+  function refuse(item, why) {
+    if (refusal) { refusal.textContent = why; refusal.hidden = false; }
+    if (text && !text.value.trim()) { text.value = item.text; localStorage.setItem(draftKey, item.text); }
+  }
   function queue() { try { return JSON.parse(localStorage.getItem(queueKey)) || []; } catch (e) { return []; } }
   function saveQueue(q) {
     localStorage.setItem(queueKey, JSON.stringify(q));
@@ -118,9 +138,14 @@
       sending = false;
       if (res.ok || (res.status >= 400 && res.status < 500 && res.status !== 429)) {
         saveQueue(queue().filter(function (x) { return x.key !== item.key; }));
-        if (!res.ok) { return res.json().then(function (body) { if (status) { status.textContent = body.error.message; } }); }
+        if (!res.ok) { return reason(res).then(function (why) { refuse(item, why); flush(); }); }
+        if (refusal) { refusal.hidden = true; }
         flush();
-      } else { saveQueue(queue()); }
+      } else {
+        // Busy (429) or the server failing: the card waits and is sent again.
+        saveQueue(queue());
+        reason(res).then(function (why) { if (status) { status.textContent = why; } });
+      }
     }).catch(function () { sending = false; saveQueue(queue()); if (status) { status.textContent = msg('offline'); } });
   }
   if (form) {
@@ -150,16 +175,18 @@
         headers: { 'Content-Type': 'application/x-www-form-urlencoded', 'Accept': 'application/json' },
         body: 'card=' + encodeURIComponent(f.elements.card.value) + '&delta=' + encodeURIComponent(f.elements.delta.value)
       }).then(function (res) {
+        if (!res.ok) { return reason(res).then(function (why) { if (status) { status.textContent = why; } }); }
         return res.json().then(function (body) {
-          if (!res.ok) { if (status) { status.textContent = body.error.message; } return; }
           var li = f.closest('li');
           var mine = li.querySelector('.my-dots');
           if (mine) { mine.textContent = mine.textContent.replace(/\d+/, body.on_card); }
           var leftInfo = document.getElementById('dots-left');
-          if (leftInfo) { leftInfo.textContent = leftInfo.textContent.replace(/\d+/, body.remaining); }
+          if (leftInfo) { leftInfo.textContent = plural('dots-left', body.remaining, leftInfo.textContent); }
+          var total = li.querySelector('.card-total');
+          if (total && typeof body.total === 'number') { total.textContent = plural('dots', body.total, total.textContent); }
           if (status) { status.textContent = ''; }
-        });
-      }).catch(function () { if (status) { status.textContent = msg('offline'); } });
+        }, function () { if (status) { status.textContent = msg('failed'); } });
+      }, function () { if (status) { status.textContent = msg('offline'); } });
     });
   });
 })();
