@@ -129,13 +129,16 @@ func (h *Handler) routes() *gin.Engine {
 	curators.GET("staffReviews", "/qualitaetssicherung", h.staffReviews)
 	curators.POST("staffReviewCreate", "/qualitaetssicherung", h.staffReviewCreate)
 	curators.GET("staffFahrplan", "/fahrplan", h.staffFahrplan)
-	curators.POST("staffFahrplanSave", "/fahrplan/:milestone", h.staffFahrplanSave)
+	curators.POST("staffFahrplanCreate", "/fahrplan/neu", h.staffFahrplanCreate)
+	curators.POST("staffFahrplanSave", "/fahrplan/:milestone", h.dispatch(actions{
+		"save": h.staffFahrplanUpdate, "delete": h.staffFahrplanDelete}))
 
 	reporters := staff.Group("/k/:municipality/verfahren/:process",
 		h.staffIn(domain.RoleAdmin, domain.RoleProjektgruppe, domain.RoleVerwaltung))
 	reporters.GET("staffImplementation", "/umsetzung", h.staffImplementation)
 	reporters.GET("staffMeasureReport", "/umsetzung/:measure", h.staffMeasureReport)
-	reporters.POST("staffMeasureReportCreate", "/umsetzung/:measure", h.staffMeasureReportCreate)
+	reporters.POST("staffMeasureReportCreate", "/umsetzung/:measure", h.dispatch(actions{
+		"report": h.staffStatusReportCreate, "occurrence": h.staffOccurrenceCreate}))
 
 	admins := staff.Group("/k/:municipality", h.staffIn(domain.RoleAdmin))
 	admins.POST("staffProcessCreate", "/verfahren", h.staffProcessCreate)

@@ -8,6 +8,7 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"zukunftswerk/server/domain"
+	"zukunftswerk/server/store"
 )
 
 type fahrplanPage struct {
@@ -20,15 +21,15 @@ type fahrplanPage struct {
 // staffFahrplan lists the Fahrplan with a form per entry (workshops and
 // council decisions come in automatically and are not edited here).
 func (h *Handler) staffFahrplan(c *gin.Context) {
-	h.renderFahrplan(c, http.StatusOK, "")
-}
-
-func (h *Handler) renderFahrplan(c *gin.Context, status int, errorKey string) {
 	cc, ok := h.loadCuration(c)
 	if !ok {
 		return
 	}
-	entries, err := h.fahrplan(c.Request.Context(), cc.processContext, langOf(c), time.Now())
+	h.renderFahrplan(c, http.StatusOK, cc, "")
+}
+
+func (h *Handler) renderFahrplan(c *gin.Context, status int, cc curationContext, errorKey string) {
+	entries, err := h.App.Fahrplan(c.Request.Context(), cc.ProcessScope, time.Now(), h.decisionTitle(langOf(c)))
 	if err != nil {
 		h.fail(c, err)
 		return
@@ -36,47 +37,39 @@ func (h *Handler) renderFahrplan(c *gin.Context, status int, errorKey string) {
 	h.render(c, status, "staff_fahrplan", fahrplanPage{curationContext: cc, Entries: entries, ErrorKey: errorKey, Saved: c.Query("gespeichert") == "1"})
 }
 
-// staffFahrplanSave adds (:milestone "neu"), changes or deletes an entry.
-func (h *Handler) staffFahrplanSave(c *gin.Context) {
-	cc, ok := h.loadCuration(c)
-	if !ok || !h.parseForm(c) {
-		return
+// decisionTitle words a council decision's Fahrplan entry in the language.
+func (h *Handler) decisionTitle(lang string) func(store.ProcessDecision) string {
+	return func(d store.ProcessDecision) string {
+		return h.Catalog.Message(lang, "fahrplan.decision", d.Body, d.VersionNumber, h.Catalog.Message(lang, "concept.result."+d.Result))
 	}
-	ctx := c.Request.Context()
-	actor := staffOf(c).Actor()
-	form := c.Request.PostForm
-	var err error
-	if c.Param("milestone") == "neu" {
-		m, key := milestoneFromForm(form, domain.Milestone{ProcessID: cc.Process.ID, Kind: "event"})
-		if key != "" {
-			h.renderFahrplan(c, http.StatusUnprocessableEntity, key)
-			return
-		}
-		err = h.Store.AddMilestone(ctx, actor, cc.Municipality.ID, m)
-	} else {
-		id, perr := strconv.ParseInt(c.Param("milestone"), 10, 64)
-		if perr != nil || id <= 0 {
-			h.fail(c, domain.ErrNotFound)
-			return
-		}
-		switch form.Get("action") {
-		case "save":
-			m, key := milestoneFromForm(form, domain.Milestone{ID: id, ProcessID: cc.Process.ID})
-			if key != "" {
-				h.renderFahrplan(c, http.StatusUnprocessableEntity, key)
-				return
-			}
-			err = h.Store.UpdateMilestone(ctx, actor, cc.Municipality.ID, m)
-		case "delete":
-			err = h.Store.DeleteMilestone(ctx, actor, cc.Municipality.ID, cc.Process.ID, id)
-		default:
-			h.fail(c, domain.Errorf(domain.CodeBadRequest, "error.bad_request"))
-			return
-		}
+}
+
+// fahrplanEntryOf resolves :process and the :milestone parameter; anything
+// but a positive number is an entry that does not exist. On failure it has
+// answered the request.
+func (h *Handler) fahrplanEntryOf(c *gin.Context) (curationContext, int64, bool) {
+	cc, ok := h.loadCuration(c)
+	if !ok {
+		return cc, 0, false
+	}
+	id, err := strconv.ParseInt(c.Param("milestone"), 10, 64)
+	if err != nil || id <= 0 {
+		h.fail(c, domain.ErrNotFound)
+		return cc, 0, false
+	}
+	return cc, id, true
+}
+
+// fahrplanDone answers a change of the Fahrplan: back to the page, or the
+// page again with the message of a refusal.
+func (h *Handler) fahrplanDone(c *gin.Context, cc curationContext, err error) {
+	if domain.ErrorCode(err) == domain.CodeInvalid {
+		h.renderFahrplan(c, http.StatusUnprocessableEntity, cc, domain.ErrorMessageKey(err))
+		return
 	}
 	if err != nil {
 		h.fail(c, err)
 		return
 	}
-	c.Redirect(http.StatusSeeOther, cc.StaffBase+"/fahrplan?gespeichert=1")
+	c.Redirect(http.StatusSeeOther, h.path("staffFahrplan", cc)+"?gespeichert=1")
 }

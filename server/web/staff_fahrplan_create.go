@@ -1,0 +1,15 @@
+package web
+
+import (
+	"github.com/gin-gonic/gin"
+)
+
+// staffFahrplanCreate adds an entry to the Fahrplan (date optional).
+func (h *Handler) staffFahrplanCreate(c *gin.Context) {
+	cc, ok := h.loadCuration(c)
+	if !ok || !h.parseForm(c) {
+		return
+	}
+	err := h.App.AddMilestone(c.Request.Context(), staffOf(c).Actor(), cc.ProcessScope, milestoneDraftOf(c))
+	h.fahrplanDone(c, cc, err)
+}
