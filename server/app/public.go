@@ -2,10 +2,8 @@ package app
 
 import (
 	"context"
-	"time"
 
 	"zukunftswerk/server/domain"
-	"zukunftswerk/server/store"
 )
 
 // Municipalities lists every municipality of the installation (its start
@@ -37,39 +35,6 @@ func (a *App) Municipality(ctx context.Context, slug string) (MunicipalityView, 
 // with their total count.
 func (a *App) LatestIdeas(ctx context.Context, processID int64, n int) (domain.IdeaPage, error) {
 	return a.Store.Ideas(ctx, domain.IdeaQuery{ProcessID: processID, Sort: domain.SortNewest, Page: 1, PerPage: n})
-}
-
-// Fahrplan is a process's Fahrplan: the milestones the admins and the
-// project group keep, with the process's dated workshops and the council's
-// decisions on the concept placed in by themselves. decisionTitle words a
-// decision's entry in the reader's language.
-func (a *App) Fahrplan(ctx context.Context, p ProcessScope, now time.Time, decisionTitle func(store.ProcessDecision) string) ([]domain.Milestone, error) {
-	milestones, err := a.Store.Milestones(ctx, p.Process.ID)
-	if err != nil {
-		return nil, err
-	}
-	var automatic []domain.Milestone
-	workshops, err := a.Store.Workshops(ctx, p.Municipality.ID)
-	if err != nil {
-		return nil, err
-	}
-	for _, w := range workshops {
-		if w.ProcessID != p.Process.ID || w.HeldOn == nil {
-			continue
-		}
-		automatic = append(automatic, domain.Milestone{OccursOn: w.HeldOn, DatePrecision: domain.PrecisionDay, Kind: "workshop",
-			Title: w.Title, Description: w.Place, Done: w.HeldOn.Before(now)})
-	}
-	decisions, err := a.Store.CouncilDecisions(ctx, p.Process.ID)
-	if err != nil {
-		return nil, err
-	}
-	for _, d := range decisions {
-		day := d.DecidedOn
-		automatic = append(automatic, domain.Milestone{OccursOn: &day, DatePrecision: domain.PrecisionDay, Kind: "decision",
-			Title: decisionTitle(d), Description: d.AgendaItem, Done: !day.After(now)})
-	}
-	return domain.Timeline(milestones, automatic), nil
 }
 
 // OpenContributions are a process's published contributions as open data

@@ -8,7 +8,6 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"zukunftswerk/server/domain"
-	"zukunftswerk/server/store"
 )
 
 type fahrplanPage struct {
@@ -29,19 +28,12 @@ func (h *Handler) staffFahrplan(c *gin.Context) {
 }
 
 func (h *Handler) renderFahrplan(c *gin.Context, status int, cc curationContext, errorKey string) {
-	entries, err := h.App.Fahrplan(c.Request.Context(), cc.ProcessScope, time.Now(), h.decisionTitle(langOf(c)))
+	entries, err := h.fahrplan(c.Request.Context(), cc.processContext, langOf(c), time.Now())
 	if err != nil {
 		h.fail(c, err)
 		return
 	}
 	h.render(c, status, "staff_fahrplan", fahrplanPage{curationContext: cc, Entries: entries, ErrorKey: errorKey, Saved: c.Query("gespeichert") == "1"})
-}
-
-// decisionTitle words a council decision's Fahrplan entry in the language.
-func (h *Handler) decisionTitle(lang string) func(store.ProcessDecision) string {
-	return func(d store.ProcessDecision) string {
-		return h.Catalog.Message(lang, "fahrplan.decision", d.Body, d.VersionNumber, h.Catalog.Message(lang, "concept.result."+d.Result))
-	}
 }
 
 // fahrplanEntryOf resolves :process and the :milestone parameter; anything
