@@ -21,7 +21,8 @@ type DeviceContribution struct {
 	CreatedAt        time.Time `db:"created_at"`
 	ActionFieldTitle string    `db:"action_field_title"`
 	ProcessTitle     string    `db:"process_title"`
-	ProcessPath      string    `db:"process_path"` // "/ingersheim/heute-leben-morgen-gestalten"
+	MunicipalitySlug string    `db:"municipality_slug"`
+	ProcessSlug      string    `db:"process_slug"`
 	SupportedAt      time.Time `db:"supported_at"` // only in DeviceSupports
 	Visibility       string    `db:"visibility"`
 	HiddenReason     string    `db:"hidden_reason"`
@@ -31,7 +32,7 @@ type DeviceContribution struct {
 
 const deviceContributionColumns = `c.id, c.title, c.body, c.pseudonym, c.status, c.support_count, c.created_at,
 	c.visibility, c.hidden_reason, c.notify_email, c.answer,
-	f.title AS action_field_title, p.title AS process_title, '/' || m.slug || '/' || p.slug AS process_path`
+	f.title AS action_field_title, p.title AS process_title, m.slug AS municipality_slug, p.slug AS process_slug`
 
 const deviceContributionJoins = ` JOIN action_field f ON f.id = c.action_field_id
 	JOIN process p ON p.id = c.process_id

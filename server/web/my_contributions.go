@@ -24,14 +24,15 @@ func (h *Handler) myContributions(c *gin.Context) {
 
 func (h *Handler) renderMyContributions(c *gin.Context, status int, errorKey string) {
 	page := myContributionsPage{Erased: c.Query("geloescht") == "1", ErrorKey: errorKey}
-	if device := h.deviceHash(c, false); device != "" {
-		page.DeviceCode = deviceRequestCode(device)
-		records, err := h.Store.DeviceData(c.Request.Context(), device, 0)
-		if err != nil {
-			h.fail(c, err)
-			return
-		}
-		page.Contributions, page.Supports = records.Contributions, records.Supports
+	device := h.deviceHash(c, false)
+	records, err := h.App.MyContributions(c.Request.Context(), device)
+	if err != nil {
+		h.fail(c, err)
+		return
 	}
+	if device != "" {
+		page.DeviceCode = deviceRequestCode(device)
+	}
+	page.Contributions, page.Supports = records.Contributions, records.Supports
 	h.render(c, status, "my_contributions", page)
 }

@@ -4,6 +4,8 @@ import (
 	"net/http"
 
 	"github.com/gin-gonic/gin"
+
+	"zukunftswerk/server/domain"
 )
 
 // myContributionsErase deletes the device's personal data (GDPR Art. 17):
@@ -13,19 +15,19 @@ func (h *Handler) myContributionsErase(c *gin.Context) {
 	if !h.parseForm(c) {
 		return
 	}
-	if c.Request.PostForm.Get("confirm") != "yes" {
-		h.renderMyContributions(c, http.StatusUnprocessableEntity, "my.error.confirm_missing")
+	confirmed := c.Request.PostForm.Get("confirm") == "yes"
+	err := h.App.EraseMyContributions(c.Request.Context(), h.deviceHash(c, false), confirmed)
+	if domain.ErrorCode(err) == domain.CodeInvalid {
+		h.renderMyContributions(c, http.StatusUnprocessableEntity, domain.ErrorMessageKey(err))
 		return
 	}
-	if device := h.deviceHash(c, false); device != "" {
-		if _, _, err := h.Store.EraseDevice(c.Request.Context(), device); err != nil {
-			h.fail(c, err)
-			return
-		}
+	if err != nil {
+		h.fail(c, err)
+		return
 	}
 	http.SetCookie(c.Writer, &http.Cookie{
 		Name: deviceCookie, Value: "", Path: "/", MaxAge: -1,
 		HttpOnly: true, Secure: h.Config.SecureCookies(), SameSite: http.SameSiteLaxMode,
 	})
-	c.Redirect(http.StatusSeeOther, "/meine-beitraege?geloescht=1")
+	c.Redirect(http.StatusSeeOther, h.path("myContributions")+"?geloescht=1")
 }

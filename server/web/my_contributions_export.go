@@ -1,7 +1,6 @@
 package web
 
 import (
-	"fmt"
 	"net/http"
 	"time"
 
@@ -44,35 +43,34 @@ type deviceExport struct {
 // myContributionsExport downloads the device's data as JSON (GDPR Art. 15
 // and 20). It contains nothing about any other device.
 func (h *Handler) myContributionsExport(c *gin.Context) {
+	records, err := h.App.MyContributions(c.Request.Context(), h.deviceHash(c, false))
+	if err != nil {
+		h.fail(c, err)
+		return
+	}
 	out := deviceExport{
 		ExportedAt:    time.Now().UTC(),
 		Explanation:   h.Catalog.Message(langOf(c), "my.export_explanation"),
 		Contributions: []exportedContribution{},
 		Supports:      []exportedSupport{},
 	}
-	if device := h.deviceHash(c, false); device != "" {
-		records, err := h.Store.DeviceData(c.Request.Context(), device, 0)
-		if err != nil {
-			h.fail(c, err)
-			return
-		}
-		for _, dc := range records.Contributions {
-			out.Contributions = append(out.Contributions, exportedContribution{
-				ID: dc.ID, URL: h.ideaURL(dc), Process: dc.ProcessTitle, ActionField: dc.ActionFieldTitle,
-				Title: dc.Title, Body: dc.Body, Pseudonym: dc.Pseudonym, Status: dc.Status,
-				SupportCount: dc.SupportCount, CreatedAt: dc.CreatedAt.UTC(),
-				Visibility: dc.Visibility, HiddenReason: dc.HiddenReason, NotifyEmail: dc.NotifyEmail, Answer: dc.Answer,
-			})
-		}
-		for _, dc := range records.Supports {
-			out.Supports = append(out.Supports, exportedSupport{IdeaID: dc.ID, URL: h.ideaURL(dc), Title: dc.Title, SupportedAt: dc.SupportedAt.UTC()})
-		}
+	for _, dc := range records.Contributions {
+		out.Contributions = append(out.Contributions, exportedContribution{
+			ID: dc.ID, URL: h.ideaURL(dc), Process: dc.ProcessTitle, ActionField: dc.ActionFieldTitle,
+			Title: dc.Title, Body: dc.Body, Pseudonym: dc.Pseudonym, Status: dc.Status,
+			SupportCount: dc.SupportCount, CreatedAt: dc.CreatedAt.UTC(),
+			Visibility: dc.Visibility, HiddenReason: dc.HiddenReason, NotifyEmail: dc.NotifyEmail, Answer: dc.Answer,
+		})
+	}
+	for _, dc := range records.Supports {
+		out.Supports = append(out.Supports, exportedSupport{IdeaID: dc.ID, URL: h.ideaURL(dc), Title: dc.Title, SupportedAt: dc.SupportedAt.UTC()})
 	}
 	c.Header("Content-Disposition", `attachment; filename="zukunftswerk-meine-beitraege.json"`)
 	c.Header("Cache-Control", "no-store")
 	c.IndentedJSON(http.StatusOK, out)
 }
 
+// ideaURL is the full address of a contribution's public page.
 func (h *Handler) ideaURL(dc store.DeviceContribution) string {
-	return fmt.Sprintf("%s%s/ideen/%d", h.Config.BaseURL, dc.ProcessPath, dc.ID)
+	return h.Config.BaseURL + h.path("ideaShow", dc.MunicipalitySlug, dc.ProcessSlug, dc.ID)
 }

@@ -112,13 +112,19 @@ func (h *Handler) routes() *gin.Engine {
 	moderators.POST("staffWorkshopCluster", "/werkstaetten/:workshop/cluster", h.staffWorkshopCluster)
 	moderators.GET("staffWorkshopStream", "/werkstaetten/:workshop/ereignisse", h.staffWorkshopStream)
 	moderators.GET("staffWorkshopDoc", "/werkstaetten/:workshop/doku", h.staffWorkshopDoc)
-	moderators.POST("staffDeviceRequest", "/datenauskunft", h.staffDeviceRequest)
+	moderators.POST("staffDeviceRequest", "/datenauskunft", h.dispatch(actions{
+		"": h.staffDeviceShow, "show": h.staffDeviceShow, "erase": h.staffDeviceErase,
+	}))
 
 	curators := staff.Group("/k/:municipality/verfahren/:process", h.staffIn(domain.RoleAdmin, domain.RoleProjektgruppe))
 	curators.GET("curationBoard", "/kuratierung", h.curationBoard)
-	curators.POST("curationBulk", "/kuratierung", h.curationBulk)
+	curators.POST("curationBulk", "/kuratierung", h.dispatch(actions{
+		"theme": h.curationTheme, "merge": h.curationMerge, "decide": h.curationDecide, "measure": h.curationMeasure,
+	}))
 	curators.GET("curationItem", "/beitraege/:contribution", h.curationItem)
-	curators.POST("curationItemUpdate", "/beitraege/:contribution", h.curationItemUpdate)
+	curators.POST("curationItemUpdate", "/beitraege/:contribution", h.dispatch(actions{
+		"assess": h.curationAssess, "decide": h.curationItemDecide, "theme": h.curationItemTheme, "unmerge": h.curationUnmerge,
+	}))
 	curators.GET("conceptEdit", "/konzept", h.conceptEdit)
 	curators.POST("conceptUpdate", "/konzept", h.conceptUpdate)
 	curators.GET("conceptDiff", "/konzept/vergleich", h.conceptDiff)

@@ -3,11 +3,11 @@ package web
 import (
 	"net/http"
 	"net/url"
-	"slices"
 	"strconv"
 
 	"github.com/gin-gonic/gin"
 
+	"zukunftswerk/server/app"
 	"zukunftswerk/server/domain"
 	"zukunftswerk/server/store"
 )
@@ -23,10 +23,8 @@ type curationBoardPage struct {
 	Done     string
 }
 
-// curationStatuses are the statuses the board filters by.
-var curationStatuses = []string{domain.StatusSubmitted, domain.StatusTaken, domain.StatusDeferred, domain.StatusDeclined, domain.StatusMerged}
-
-const curationPerPage = 50
+// curationFilters are the board's query parameters that a page link keeps.
+var curationFilters = []string{"feld", "herkunft", "art", "status", "thema", "q", "sortierung"}
 
 // curationBoard lists the process's contributions for the project group.
 func (h *Handler) curationBoard(c *gin.Context) {
@@ -38,59 +36,44 @@ func (h *Handler) renderCurationBoard(c *gin.Context, status int, errorKey strin
 	if !ok {
 		return
 	}
-	q, ok := h.curationQuery(c, cc)
+	q, ok := curationQuery(c)
 	if !ok {
+		h.fail(c, domain.Errorf(domain.CodeBadRequest, "error.bad_request"))
 		return
 	}
-	ctx := c.Request.Context()
-	result, err := h.Store.Curation(ctx, q)
-	if err != nil {
-		h.fail(c, err)
-		return
-	}
-	if !result.Exists() {
-		h.fail(c, domain.ErrPageMissing)
-		return
-	}
-	themes, err := h.Store.Themes(ctx, cc.Process.ID)
+	board, err := h.App.CurationBoard(c.Request.Context(), cc.ProcessScope, q)
 	if err != nil {
 		h.fail(c, err)
 		return
 	}
 	params := url.Values{}
-	for _, k := range []string{"feld", "herkunft", "art", "status", "thema", "q", "sortierung"} {
+	for _, k := range curationFilters {
 		if v := c.Query(k); v != "" {
 			params.Set(k, v)
 		}
 	}
-	h.render(c, status, "staff_curation", curationBoardPage{curationContext: cc, Query: q, Result: result,
-		Themes: themes, Statuses: curationStatuses, Params: params, ErrorKey: errorKey, Done: c.Query("erledigt")})
+	h.render(c, status, "staff_curation", curationBoardPage{curationContext: cc, Query: board.Query, Result: board.Result,
+		Themes: board.Themes, Statuses: app.CurationStatuses, Params: params, ErrorKey: errorKey, Done: c.Query("erledigt")})
 }
 
-// curationQuery reads the board's filters; unknown values are refused.
-func (h *Handler) curationQuery(c *gin.Context, cc curationContext) (store.CurationQuery, bool) {
-	q := store.CurationQuery{ProcessID: cc.Process.ID, Origin: c.Query("herkunft"), Kind: c.Query("art"),
-		Status: c.Query("status"), Theme: c.Query("thema"), Search: c.Query("q"), Sort: c.Query("sortierung"),
-		Page: 1, PerPage: curationPerPage}
-	bad := false
+// curationQuery reads the board's filters (app.CurationBoard checks their
+// values); ok is false when a field or page is not a number.
+func curationQuery(c *gin.Context) (store.CurationQuery, bool) {
+	q := store.CurationQuery{Origin: c.Query("herkunft"), Kind: c.Query("art"), Status: c.Query("status"),
+		Theme: c.Query("thema"), Search: c.Query("q"), Sort: c.Query("sortierung"), Page: 1}
 	if v := c.Query("feld"); v != "" {
 		id, err := strconv.ParseInt(v, 10, 64)
-		bad = bad || err != nil || !cc.HasField(id)
+		if err != nil || id <= 0 {
+			return q, false
+		}
 		q.ActionFieldID = id
 	}
 	if v := c.Query("seite"); v != "" {
 		n, err := strconv.Atoi(v)
-		bad = bad || err != nil || n < 1 || n > 100000
+		if err != nil {
+			return q, false
+		}
 		q.Page = n
-	}
-	bad = bad || (q.Origin != "" && q.Origin != "online" && q.Origin != "workshop")
-	bad = bad || (q.Status != "" && !slices.Contains(curationStatuses, q.Status))
-	bad = bad || (q.Sort != "" && q.Sort != store.CurationSortNewest && q.Sort != store.CurationSortSupport && q.Sort != store.CurationSortDots)
-	bad = bad || domain.ValidateLongText(q.Search, domain.MaxSearchTerm) != "" || domain.ValidateLongText(q.Theme, domain.MaxTheme) != "" ||
-		domain.ValidateLongText(q.Kind, 40) != ""
-	if bad {
-		h.fail(c, domain.Errorf(domain.CodeBadRequest, "error.bad_request"))
-		return q, false
 	}
 	return q, true
 }

@@ -2,7 +2,6 @@ package web
 
 import (
 	"net/http"
-	"strings"
 
 	"github.com/gin-gonic/gin"
 
@@ -20,48 +19,26 @@ type devicePage struct {
 	ErrorKey      string
 }
 
-// staffDeviceRequest serves a citizen's data request made to the town: the
-// citizen reads their device code on "Meine Beiträge" and passes it on; staff
-// see, export or erase that device's data within their municipality.
+// staffDeviceRequest is the form of a citizen's data request made to the
+// town: the citizen reads their device code on "Meine Beiträge" and passes
+// it on; staff see (staffDeviceShow) or erase (staffDeviceErase) that
+// device's data within their municipality.
 func (h *Handler) staffDeviceRequest(c *gin.Context) {
+	// A broken query string is refused, as on every form of the page.
 	if !h.parseForm(c) {
 		return
 	}
-	m := municipalityOf(c)
-	form := c.Request.PostForm
-	page := devicePage{Municipality: m, Token: strings.ToLower(strings.TrimSpace(form.Get("device")))}
-	if c.Request.Method == http.MethodGet {
-		h.render(c, http.StatusOK, "staff_device", page)
-		return
-	}
-	if !validDeviceToken(page.Token) {
-		page.ErrorKey = "staff.error.device_code"
+	h.render(c, http.StatusOK, "staff_device", devicePage{Municipality: municipalityOf(c)})
+}
+
+// renderDeviceRequest shows the outcome of a data request: what the
+// device left in the municipality, or the form with the message of a
+// refused request.
+func (h *Handler) renderDeviceRequest(c *gin.Context, page devicePage, records store.DeviceRecords, err error) {
+	if domain.ErrorCode(err) == domain.CodeInvalid {
+		page.ErrorKey = domain.ErrorMessageKey(err)
 		h.render(c, http.StatusUnprocessableEntity, "staff_device", page)
 		return
-	}
-	ctx := c.Request.Context()
-	device, err := h.Store.DeviceHashByCode(ctx, page.Token, m.ID)
-	if err != nil {
-		h.fail(c, err)
-		return
-	}
-	if form.Get("action") == "erase" {
-		if form.Get("confirm") != "yes" {
-			page.ErrorKey = "my.error.confirm_missing"
-			h.render(c, http.StatusUnprocessableEntity, "staff_device", page)
-			return
-		}
-		if device != "" {
-			if _, _, err := h.Store.EraseDeviceFor(ctx, staffOf(c).Actor(), m.ID, device); err != nil {
-				h.fail(c, err)
-				return
-			}
-		}
-		page.Erased = true
-	}
-	var records store.DeviceRecords
-	if device != "" {
-		records, err = h.Store.DeviceData(ctx, device, m.ID)
 	}
 	if err != nil {
 		h.fail(c, err)
@@ -69,4 +46,9 @@ func (h *Handler) staffDeviceRequest(c *gin.Context) {
 	}
 	page.Contributions, page.Supports, page.Looked = records.Contributions, records.Supports, true
 	h.render(c, http.StatusOK, "staff_device", page)
+}
+
+// devicePageOf is the data request page for the device code posted.
+func devicePageOf(c *gin.Context) devicePage {
+	return devicePage{Municipality: municipalityOf(c), Token: domain.NormalizeDeviceCode(c.Request.PostForm.Get("device"))}
 }
