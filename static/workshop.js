@@ -117,7 +117,7 @@
   function queue() { try { return JSON.parse(localStorage.getItem(queueKey)) || []; } catch (e) { return []; } }
   function saveQueue(q) {
     localStorage.setItem(queueKey, JSON.stringify(q));
-    if (queueInfo) { queueInfo.textContent = q.length ? msg('queued').replace('%d', q.length) : ''; }
+    if (queueInfo) { queueInfo.textContent = q.length ? plural('queued', q.length, '%d') : ''; }
   }
   function newKey() {
     var b = new Uint8Array(16);

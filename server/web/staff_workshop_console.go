@@ -39,7 +39,7 @@ func (h *Handler) renderConsole(c *gin.Context, status int, errorKey string) {
 	page := consolePage{Municipality: municipalityOf(c), workshopContext: board.LiveWorkshop, Cards: board.Cards, Clusters: board.Clusters,
 		Joined: attendance.Joined, Online: attendance.Online, ErrorKey: errorKey}
 	if w.JoinCode != nil {
-		page.JoinURL = h.Config.BaseURL + "/w/" + *w.JoinCode
+		page.JoinURL = h.Config.BaseURL + h.path("workshopJoinForm", *w.JoinCode)
 	}
 	h.render(c, status, "staff_workshop", page)
 }

@@ -29,10 +29,9 @@ func (h *Handler) staffWorkshopControl(c *gin.Context) {
 		h.fail(c, err)
 		return
 	}
-	console := "/intern/k/" + m.Slug + "/werkstaetten/" + strconv.FormatInt(w.ID, 10)
 	if updated.State == domain.WorkshopClosed {
-		c.Redirect(http.StatusSeeOther, console+"/doku")
+		c.Redirect(http.StatusSeeOther, h.path("staffWorkshopDoc", m.Slug, w.ID))
 		return
 	}
-	c.Redirect(http.StatusSeeOther, console)
+	c.Redirect(http.StatusSeeOther, h.path("staffWorkshopConsole", m.Slug, w.ID))
 }
