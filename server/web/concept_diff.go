@@ -2,16 +2,17 @@ package web
 
 import (
 	"net/http"
+	"strconv"
 
 	"github.com/gin-gonic/gin"
 
+	"zukunftswerk/server/app"
 	"zukunftswerk/server/domain"
 )
 
 type publicDiffPage struct {
 	processContext
-	From, To domain.ConceptVersion
-	Changes  []domain.ConceptChange
+	app.ConceptComparison
 }
 
 // conceptDiffPublic shows citizens what a Fortschreibung changed, between
@@ -21,10 +22,24 @@ func (h *Handler) conceptDiffPublic(c *gin.Context) {
 	if !ok {
 		return
 	}
-	from, to, ok := h.versionsToCompare(c, pc.Process.ID, domain.ConceptVersion.Public)
-	if !ok {
+	from, to := versionsCompared(c)
+	diff, err := h.App.CompareConcepts(c.Request.Context(), pc.ProcessScope, from, to, domain.ConceptVersion.Public)
+	if err != nil {
+		h.fail(c, err)
 		return
 	}
-	h.render(c, http.StatusOK, "concept_diff", publicDiffPage{processContext: pc,
-		From: from.Version, To: to.Version, Changes: domain.DiffConcepts(from, to)})
+	h.render(c, http.StatusOK, "concept_diff", publicDiffPage{processContext: pc, ConceptComparison: diff})
+}
+
+// versionsCompared reads the version numbers ?von= and ?zu=; anything but
+// a number is 0, which CompareConcepts refuses as a bad request.
+func versionsCompared(c *gin.Context) (from, to int) {
+	number := func(param string) int {
+		n, err := strconv.Atoi(c.Query(param))
+		if err != nil {
+			return 0
+		}
+		return n
+	}
+	return number("von"), number("zu")
 }

@@ -7,17 +7,13 @@ import (
 
 	"github.com/gin-gonic/gin"
 
+	"zukunftswerk/server/app"
 	"zukunftswerk/server/domain"
 )
 
 type measurePage struct {
 	processContext
-	Concept  *domain.Concept
-	Entry    domain.MeasureEntry
-	Field    domain.ActionField
-	Goal     domain.ObjectiveSection
-	Adoption *domain.CouncilDecision
-	State    *domain.MeasureState // reports and occurrences, once adopted
+	app.MeasureView
 }
 
 // measureShow is a measure's public page, addressed by its lineage so the
@@ -33,40 +29,12 @@ func (h *Handler) measureShow(c *gin.Context) {
 		h.fail(c, domain.ErrNotFound)
 		return
 	}
-	concept, _, ok := h.publicConcept(c, pc)
-	if !ok {
+	view, err := h.App.PublicMeasure(c.Request.Context(), pc.ProcessScope, lineage, versionAsked(c), time.Now().UTC())
+	if err != nil {
+		h.fail(c, err)
 		return
 	}
-	if concept == nil {
-		h.fail(c, domain.ErrNotFound)
-		return
-	}
-	for _, f := range concept.Tree() {
-		for _, o := range f.Objectives {
-			for _, e := range o.Measures {
-				if e.Measure.LineageID != lineage {
-					continue
-				}
-				page := measurePage{processContext: pc, Concept: concept, Entry: e, Field: f.Field, Goal: o}
-				if d, adopted := concept.Adoption(); adopted {
-					page.Adoption = &d
-				}
-				if concept.Version.Status == domain.ConceptAdopted {
-					// Only adopted measures are implemented and reported on.
-					hist, err := h.App.LineageHistory(c.Request.Context(), pc.Process.ID)
-					if err != nil {
-						h.fail(c, err)
-						return
-					}
-					state := hist.State(e, f.Field, time.Now().UTC())
-					page.State = &state
-				}
-				h.render(c, http.StatusOK, "measure_show", page)
-				return
-			}
-		}
-	}
-	h.fail(c, domain.ErrNotFound)
+	h.render(c, http.StatusOK, "measure_show", measurePage{processContext: pc, MeasureView: view})
 }
 
 // historyView is what the measure-history template shows; only staff

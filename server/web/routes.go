@@ -126,12 +126,18 @@ func (h *Handler) routes() *gin.Engine {
 		"assess": h.curationAssess, "decide": h.curationItemDecide, "theme": h.curationItemTheme, "unmerge": h.curationUnmerge,
 	}))
 	curators.GET("conceptEdit", "/konzept", h.conceptEdit)
-	curators.POST("conceptUpdate", "/konzept", h.conceptUpdate)
+	curators.POST("conceptUpdate", "/konzept", h.dispatch(actions{
+		"create": h.conceptCreate, "revision": h.conceptRevision, "leitbild": h.conceptLeitbild, "challenges": h.conceptChallenges,
+		"objective_add": h.conceptObjectiveAdd, "objective_save": h.conceptObjectiveSave, "objective_delete": h.conceptObjectiveDelete,
+		"status": h.conceptStatus, "decision": h.conceptDecision,
+	}))
 	curators.GET("conceptDiff", "/konzept/vergleich", h.conceptDiff)
 	curators.GET("measureNew", "/konzept/massnahmen/neu", h.measureNew)
 	curators.POST("measureCreate", "/konzept/massnahmen", h.measureCreate)
 	curators.GET("measureEdit", "/konzept/massnahmen/:measure", h.measureEdit)
-	curators.POST("measureUpdate", "/konzept/massnahmen/:measure", h.measureUpdate)
+	curators.POST("measureUpdate", "/konzept/massnahmen/:measure", h.dispatch(actions{
+		"save": h.measureSave, "delete": h.measureDelete, "link": h.measureLink, "unlink": h.measureUnlink,
+	}))
 	curators.GET("staffReviews", "/qualitaetssicherung", h.staffReviews)
 	curators.POST("staffReviewCreate", "/qualitaetssicherung", h.staffReviewCreate)
 	curators.GET("staffFahrplan", "/fahrplan", h.staffFahrplan)

@@ -2,7 +2,6 @@ package web
 
 import (
 	"net/http"
-	"strconv"
 
 	"github.com/gin-gonic/gin"
 
@@ -25,43 +24,40 @@ type conceptEditPage struct {
 // conceptEdit shows the newest version of the Handlungskonzept: editable
 // while it is a draft, with the workflow and the council decision.
 func (h *Handler) conceptEdit(c *gin.Context) {
-	h.renderConceptEdit(c, http.StatusOK, "", nil, domain.CouncilDecision{})
-}
-
-func (h *Handler) renderConceptEdit(c *gin.Context, status int, errorKey string, problems []domain.FieldError, decision domain.CouncilDecision) {
 	cc, ok := h.loadCuration(c)
 	if !ok {
 		return
 	}
-	ctx := c.Request.Context()
-	versions, err := h.Store.ConceptVersions(ctx, cc.Process.ID)
+	h.renderConceptEdit(c, cc, http.StatusOK, "", nil, domain.CouncilDecision{})
+}
+
+// renderConceptEdit shows the concept page, after a failed form with its
+// message, the problems and the decision as it was typed.
+func (h *Handler) renderConceptEdit(c *gin.Context, cc curationContext, status int, errorKey string, problems []domain.FieldError, decision domain.CouncilDecision) {
+	view, err := h.App.ConceptForEditing(c.Request.Context(), cc.ProcessScope)
 	if err != nil {
 		h.fail(c, err)
 		return
 	}
-	page := conceptEditPage{curationContext: cc, Versions: versions, Results: domain.CouncilResults,
+	page := conceptEditPage{curationContext: cc, Versions: view.Versions, Concept: view.Concept, Results: domain.CouncilResults,
 		Decision: decision, Problems: problems, ErrorKey: errorKey, Saved: c.Query("gespeichert") == "1"}
-	if len(versions) > 0 {
-		concept, err := h.Store.Concept(ctx, versions[0])
-		if err != nil {
-			h.fail(c, err)
-			return
-		}
-		page.Concept, page.Tree, page.Next = &concept, concept.Tree(), domain.NextConceptStatus(concept.Version.Status)
+	if view.Concept != nil {
+		page.Tree, page.Next = view.Concept.Tree(), domain.NextConceptStatus(view.Concept.Version.Status)
 	}
 	h.render(c, status, "staff_concept", page)
 }
 
-// conceptVersionOf finds the posted version among the process's versions.
-func conceptVersionOf(versions []domain.ConceptVersion, raw string) (domain.ConceptVersion, bool) {
-	id, err := strconv.ParseInt(raw, 10, 64)
-	if err != nil {
-		return domain.ConceptVersion{}, false
+// conceptSaved answers a form of the concept page: back to the page when
+// it is done, the page again with the message when the step is not
+// allowed or the input invalid, the error page otherwise.
+func (h *Handler) conceptSaved(c *gin.Context, cc curationContext, err error) {
+	if err == nil {
+		c.Redirect(http.StatusSeeOther, h.path("conceptEdit", cc)+"?gespeichert=1")
+		return
 	}
-	for _, v := range versions {
-		if v.ID == id {
-			return v, true
-		}
+	if code := domain.ErrorCode(err); code == domain.CodeConflict || code == domain.CodeInvalid {
+		h.renderConceptEdit(c, cc, statusFor(code), domain.ErrorMessageKey(err), nil, domain.CouncilDecision{})
+		return
 	}
-	return domain.ConceptVersion{}, false
+	h.fail(c, err)
 }

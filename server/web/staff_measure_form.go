@@ -31,58 +31,22 @@ type objectiveChoice struct {
 	Label string
 }
 
-// measureNew shows the form for a new measure of the draft, with the
-// contributions selected on the curation board as its sources.
-func (h *Handler) measureNew(c *gin.Context) {
-	cc, ok := h.loadCuration(c)
-	if !ok {
-		return
-	}
-	ids, ok := formIDs(c.QueryArray("beitrag"))
-	if !ok {
-		h.fail(c, domain.Errorf(domain.CodeBadRequest, "error.bad_request"))
-		return
-	}
-	v, err := h.Store.Draft(c.Request.Context(), staffOf(c).Actor(), cc.Municipality.ID, cc.Process.ID)
-	if err != nil {
-		h.fail(c, err)
-		return
-	}
-	m := domain.Measure{VersionID: v.ID, Timing: "mittelfristig", Priority: "mittel", Recurrence: "einmalig"}
-	m.ObjectiveID, _ = strconv.ParseInt(c.Query("ziel"), 10, 64)
-	h.renderMeasureForm(c, http.StatusOK, cc, v, m, ids, nil, "")
-}
-
+// renderMeasureForm shows measure m of version v: a form while v is a
+// draft, with the contributions sourceIDs as its sources besides those
+// already linked, and after a failed form its message and problems.
 func (h *Handler) renderMeasureForm(c *gin.Context, status int, cc curationContext, v domain.ConceptVersion, m domain.Measure, sourceIDs []int64, problems []domain.FieldError, errorKey string) {
-	ctx := c.Request.Context()
-	concept, err := h.Store.Concept(ctx, v)
+	view, err := h.App.MeasureForm(c.Request.Context(), cc.ProcessScope, v, m, sourceIDs)
 	if err != nil {
 		h.fail(c, err)
 		return
 	}
-	page := measureFormPage{curationContext: cc, Version: v, Measure: m, Timings: domain.MeasureTimings,
-		Priorities: domain.MeasurePriorities, Recurs: domain.MeasureRecurrences, Problems: problems, ErrorKey: errorKey,
-		Saved: c.Query("gespeichert") == "1"}
-	for _, f := range concept.Tree() {
+	page := measureFormPage{curationContext: cc, Version: v, Measure: m, Number: view.Number, Sources: view.Sources,
+		Timings: domain.MeasureTimings, Priorities: domain.MeasurePriorities, Recurs: domain.MeasureRecurrences,
+		Problems: problems, ErrorKey: errorKey, Saved: c.Query("gespeichert") == "1"}
+	for _, f := range view.Tree {
 		for _, o := range f.Objectives {
 			page.Objectives = append(page.Objectives, objectiveChoice{ID: o.Objective.ID, Label: o.Number + " " + o.Objective.Title})
-			for _, e := range o.Measures {
-				if e.Measure.ID == m.ID {
-					page.Number = e.Number
-				}
-			}
 		}
-	}
-	if m.ID != 0 {
-		page.Sources = concept.Sources[m.ID]
-	}
-	for _, id := range sourceIDs {
-		src, err := h.Store.Contribution(ctx, cc.Process.ID, id)
-		if err != nil {
-			h.fail(c, err)
-			return
-		}
-		page.Sources = append(page.Sources, src)
 	}
 	h.render(c, status, "staff_measure", page)
 }
@@ -102,36 +66,19 @@ func measureFromForm(c *gin.Context, m domain.Measure) domain.Measure {
 	return m
 }
 
-// measureCreate stores a new measure with its sources.
-func (h *Handler) measureCreate(c *gin.Context) {
-	cc, ok := h.loadCuration(c)
-	if !ok || !h.parseForm(c) {
+// measureSaved answers a form of a saved measure: to back when it is
+// done; the form of m again with the message when the step is not
+// allowed, the input invalid or a contribution not found; the error page
+// otherwise.
+func (h *Handler) measureSaved(c *gin.Context, cc curationContext, v domain.ConceptVersion, m domain.Measure, err error, back string) {
+	if err == nil {
+		c.Redirect(http.StatusSeeOther, back)
 		return
 	}
-	ids, ok := formIDs(c.Request.PostForm["beitrag"])
-	if !ok {
-		h.fail(c, domain.Errorf(domain.CodeBadRequest, "error.bad_request"))
+	code := domain.ErrorCode(err)
+	if code == domain.CodeConflict || code == domain.CodeInvalid || code == domain.CodeNotFound {
+		h.renderMeasureForm(c, statusFor(code), cc, v, m, nil, nil, domain.ErrorMessageKey(err))
 		return
 	}
-	ctx := c.Request.Context()
-	v, err := h.Store.Draft(ctx, staffOf(c).Actor(), cc.Municipality.ID, cc.Process.ID)
-	if err != nil {
-		h.fail(c, err)
-		return
-	}
-	m := measureFromForm(c, domain.Measure{VersionID: v.ID})
-	if problems := m.Validate(); len(problems) > 0 {
-		h.renderMeasureForm(c, http.StatusUnprocessableEntity, cc, v, m, ids, problems, "error.validation")
-		return
-	}
-	saved, err := h.Store.SaveMeasure(ctx, staffOf(c).Actor(), cc.Municipality.ID, cc.Process.ID, m, ids)
-	if err != nil {
-		if code := domain.ErrorCode(err); code == domain.CodeConflict || code == domain.CodeInvalid {
-			h.renderMeasureForm(c, statusFor(code), cc, v, m, ids, nil, domain.ErrorMessageKey(err))
-			return
-		}
-		h.fail(c, err)
-		return
-	}
-	c.Redirect(http.StatusSeeOther, cc.StaffBase+"/konzept/massnahmen/"+strconv.FormatInt(saved.ID, 10)+"?gespeichert=1")
+	h.fail(c, err)
 }
