@@ -160,7 +160,9 @@ func (h *Handler) routes() *gin.Engine {
 	admins.POST("staffMilestoneCreate", "/verfahren/:process/fahrplan", h.staffMilestoneCreate)
 	admins.GET("staffTeam", "/team", h.staffTeam)
 	admins.POST("staffInvite", "/team/einladungen", h.staffInvite)
-	admins.POST("staffMemberAction", "/team/:user", h.staffMemberAction)
+	admins.POST("staffMemberAction", "/team/:user", h.dispatch(actions{
+		"disable": h.staffMemberDisable, "enable": h.staffMemberEnable, "reset": h.staffMemberReset, "remove": h.staffMemberRemove,
+	}))
 	admins.GET("staffAudit", "/protokoll", h.staffAudit)
 
 	// Citizens and apps: the JSON API, described in static/openapi.yaml.

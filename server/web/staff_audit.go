@@ -6,15 +6,13 @@ import (
 
 	"github.com/gin-gonic/gin"
 
+	"zukunftswerk/server/app"
 	"zukunftswerk/server/domain"
-	"zukunftswerk/server/store"
 )
 
 type auditPage struct {
+	app.AuditLog
 	Municipality domain.Municipality
-	Entries      []domain.AuditEntry
-	Actions      []string
-	Team         []store.TeamMember
 	Action       string
 	UserID       int64
 }
@@ -24,33 +22,19 @@ type auditPage struct {
 // installation's own log, for installation admins.
 func (h *Handler) staffAudit(c *gin.Context) {
 	m := municipalityOf(c)
-	ctx := c.Request.Context()
-	filter := store.AuditFilter{MunicipalityID: m.ID, Action: c.Query("aktion"), Limit: 500}
+	var userID int64
 	if v := c.Query("person"); v != "" {
 		id, err := strconv.ParseInt(v, 10, 64)
 		if err != nil || id < 1 {
 			h.fail(c, domain.Errorf(domain.CodeBadRequest, "error.bad_request"))
 			return
 		}
-		filter.UserID = id
+		userID = id
 	}
-	entries, err := h.Store.AuditEntries(ctx, filter)
+	audit, err := h.App.AuditLog(c.Request.Context(), m.ID, c.Query("aktion"), userID)
 	if err != nil {
 		h.fail(c, err)
 		return
 	}
-	actions, err := h.Store.AuditActions(ctx, m.ID)
-	if err != nil {
-		h.fail(c, err)
-		return
-	}
-	var team []store.TeamMember
-	if m.ID > 0 {
-		if team, err = h.Store.Team(ctx, m.ID); err != nil {
-			h.fail(c, err)
-			return
-		}
-	}
-	h.render(c, http.StatusOK, "staff_audit", auditPage{Municipality: m, Entries: entries, Actions: actions, Team: team,
-		Action: filter.Action, UserID: filter.UserID})
+	h.render(c, http.StatusOK, "staff_audit", auditPage{AuditLog: audit, Municipality: m, Action: c.Query("aktion"), UserID: userID})
 }

@@ -5,45 +5,20 @@ import (
 	"net/http"
 	"net/url"
 	"strings"
-	"zukunftswerk/server/session"
 
 	"github.com/gin-gonic/gin"
 
+	"zukunftswerk/server/app"
 	"zukunftswerk/server/domain"
-	"zukunftswerk/server/store"
 )
 
 const staffKey = "staff"
 
-// staffContext is the logged-in staff member of a request.
+// staffContext is the logged-in staff member of a request (Actor and Has
+// come with app.StaffMember) and the token of their session cookie.
 type staffContext struct {
-	User        domain.StaffUser
-	Memberships []domain.Membership
-	token       string
-}
-
-// Actor is the audit identity of the staff member.
-func (s staffContext) Actor() store.Actor {
-	return store.Actor{UserID: s.User.ID, Name: s.User.Name, InstallationAdmin: s.User.InstallationAdmin}
-}
-
-// Has reports whether the staff member holds one of roles in the
-// municipality; installation admins hold every role everywhere.
-func (s staffContext) Has(municipalityID int64, roles ...domain.Role) bool {
-	if s.User.InstallationAdmin {
-		return true
-	}
-	for _, m := range s.Memberships {
-		if m.MunicipalityID != municipalityID {
-			continue
-		}
-		for _, r := range roles {
-			if m.Role == r {
-				return true
-			}
-		}
-	}
-	return false
+	app.StaffMember
+	token string
 }
 
 // sessionCookieName uses the __Host- prefix over HTTPS, which pins the
@@ -55,15 +30,17 @@ func (h *Handler) sessionCookieName() string {
 	return "zw_session"
 }
 
-func (h *Handler) sessionPolicy() session.Policy {
-	return session.Policy{Idle: h.Config.SessionIdle, Absolute: h.Config.SessionMax}
-}
-
 func (h *Handler) setSessionCookie(c *gin.Context, token string, maxAge int) {
 	http.SetCookie(c.Writer, &http.Cookie{
 		Name: h.sessionCookieName(), Value: token, Path: "/", MaxAge: maxAge,
 		HttpOnly: true, Secure: h.Config.SecureCookies(), SameSite: http.SameSiteLaxMode,
 	})
+}
+
+// keepSessionCookie gives the browser a new session's token for the
+// session's whole absolute lifetime.
+func (h *Handler) keepSessionCookie(c *gin.Context, token string) {
+	h.setSessionCookie(c, token, int(h.Config.SessionMax.Seconds()))
 }
 
 // requireStaff lets only logged-in, enabled staff through; everyone else
@@ -74,31 +51,17 @@ func (h *Handler) requireStaff(c *gin.Context) {
 		h.toLogin(c)
 		return
 	}
-	ctx := c.Request.Context()
-	sess, err := h.App.Sessions.Lookup(ctx, ck.Value, h.sessionPolicy())
-	if errors.Is(err, session.ErrNoSession) {
+	member, err := h.App.StaffBySession(c.Request.Context(), ck.Value)
+	if errors.Is(err, app.ErrNoSession) {
 		h.setSessionCookie(c, "", -1)
 		h.toLogin(c)
 		return
 	}
-	if err != nil {
-		h.Log.Warn("session lookup failed", "error", err)
-		h.fail(c, domain.Errorf(domain.CodeUnavailable, "staff.error.sessions_unavailable"))
-		return
-	}
-	user, err := h.Store.StaffUser(ctx, sess.UserID)
-	if err != nil || user.Disabled {
-		_ = h.App.Sessions.Delete(ctx, ck.Value)
-		h.setSessionCookie(c, "", -1)
-		h.toLogin(c)
-		return
-	}
-	memberships, err := h.Store.Memberships(ctx, user.ID)
 	if err != nil {
 		h.fail(c, err)
 		return
 	}
-	c.Set(staffKey, staffContext{User: user, Memberships: memberships, token: ck.Value})
+	c.Set(staffKey, staffContext{StaffMember: member, token: ck.Value})
 	c.Header("Cache-Control", "no-store")
 	c.Next()
 }
@@ -109,7 +72,7 @@ func (h *Handler) toLogin(c *gin.Context) {
 		h.fail(c, domain.Errorf(domain.CodeUnauthorized, "staff.error.login_required"))
 		return
 	}
-	c.Redirect(http.StatusSeeOther, "/intern/anmelden?weiter="+url.QueryEscape(c.Request.URL.RequestURI()))
+	c.Redirect(http.StatusSeeOther, h.path("staffLoginForm")+"?weiter="+url.QueryEscape(c.Request.URL.RequestURI()))
 }
 
 func staffOf(c *gin.Context) staffContext {
@@ -125,13 +88,9 @@ const municipalityKey = "municipality"
 // and objects answer 403.
 func (h *Handler) staffIn(roles ...domain.Role) gin.HandlerFunc {
 	return func(c *gin.Context) {
-		m, err := h.Store.MunicipalityBySlug(c.Request.Context(), c.Param("municipality"))
+		m, err := h.App.StaffMunicipality(c.Request.Context(), staffOf(c).StaffMember, c.Param("municipality"), roles...)
 		if err != nil {
 			h.fail(c, err)
-			return
-		}
-		if !staffOf(c).Has(m.ID, roles...) {
-			h.fail(c, domain.Errorf(domain.CodeForbidden, "error.forbidden"))
 			return
 		}
 		c.Set(municipalityKey, m)
@@ -154,10 +113,12 @@ func municipalityOf(c *gin.Context) domain.Municipality {
 	return m
 }
 
-// safeNext accepts only staff-area paths as a redirect target.
-func safeNext(next string) string {
-	if strings.HasPrefix(next, "/intern/") && localPath(next) {
+// safeNext accepts only staff-area paths as a redirect target; anything
+// else leads to the staff start page.
+func (h *Handler) safeNext(next string) string {
+	home := h.path("staffHome")
+	if strings.HasPrefix(next, home) && localPath(next) {
 		return next
 	}
-	return "/intern/"
+	return home
 }

@@ -5,45 +5,22 @@ import (
 
 	"github.com/gin-gonic/gin"
 
-	"zukunftswerk/server/domain"
+	"zukunftswerk/server/app"
 )
 
 type staffHomePage struct {
-	Municipalities []staffMunicipality
+	Municipalities []app.StaffTown
 	Installation   bool
-}
-
-type staffMunicipality struct {
-	Slug, Name string
-	Roles      []domain.Role
 }
 
 // staffHome lists the municipalities the staff member works in and what
 // they may do there.
 func (h *Handler) staffHome(c *gin.Context) {
 	staff := staffOf(c)
-	var list []staffMunicipality
-	index := map[string]int{}
-	for _, m := range staff.Memberships {
-		i, ok := index[m.MunicipalitySlug]
-		if !ok {
-			i = len(list)
-			index[m.MunicipalitySlug] = i
-			list = append(list, staffMunicipality{Slug: m.MunicipalitySlug, Name: m.MunicipalityName})
-		}
-		list[i].Roles = append(list[i].Roles, m.Role)
+	towns, err := h.App.StaffHome(c.Request.Context(), staff.StaffMember)
+	if err != nil {
+		h.fail(c, err)
+		return
 	}
-	if staff.User.InstallationAdmin {
-		all, err := h.Store.Municipalities(c.Request.Context())
-		if err != nil {
-			h.fail(c, err)
-			return
-		}
-		for _, m := range all {
-			if _, ok := index[m.Slug]; !ok {
-				list = append(list, staffMunicipality{Slug: m.Slug, Name: m.Name, Roles: []domain.Role{domain.RoleAdmin}})
-			}
-		}
-	}
-	h.render(c, http.StatusOK, "staff_home", staffHomePage{Municipalities: list, Installation: staff.User.InstallationAdmin})
+	h.render(c, http.StatusOK, "staff_home", staffHomePage{Municipalities: towns, Installation: staff.User.InstallationAdmin})
 }

@@ -1,0 +1,49 @@
+package web
+
+import (
+	"net/http"
+	"strings"
+
+	"github.com/gin-gonic/gin"
+
+	"zukunftswerk/server/app"
+	"zukunftswerk/server/domain"
+)
+
+// staffProcessCreate adds a process to the municipality (admin; see
+// app.CreateProcess) and opens its settings; invalid settings or a taken
+// slug show the municipality's page with the form again.
+func (h *Handler) staffProcessCreate(c *gin.Context) {
+	if !h.parseForm(c) {
+		return
+	}
+	m := municipalityOf(c)
+	form := c.Request.PostForm
+	p := domain.Process{
+		MunicipalityID: m.ID,
+		Slug:           strings.TrimSpace(form.Get("slug")),
+		Title:          strings.TrimSpace(form.Get("title")),
+		Description:    strings.TrimSpace(form.Get("description")),
+		Moderation:     form.Get("moderation"),
+	}
+	created, err := h.App.CreateProcess(c.Request.Context(), staffOf(c).Actor(), p)
+	switch domain.ErrorCode(err) {
+	case domain.CodeInvalid:
+		h.renderMunicipalityAdmin(c, http.StatusUnprocessableEntity, p, domain.ErrorMessageKey(err))
+		return
+	case domain.CodeConflict:
+		h.renderMunicipalityAdmin(c, http.StatusConflict, p, domain.ErrorMessageKey(err))
+		return
+	}
+	if err != nil {
+		h.fail(c, err)
+		return
+	}
+	c.Redirect(http.StatusSeeOther, h.path("staffProcess", m.Slug, created.Slug))
+}
+
+// validateProcess is app.ValidateProcessSettings for the process settings
+// form (staff_process.go), which still checks them itself.
+func validateProcess(p domain.Process) string {
+	return app.ValidateProcessSettings(p)
+}
