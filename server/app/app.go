@@ -83,3 +83,10 @@ func (a *App) Close() {
 	a.Hub.CloseAll()
 	a.Live.Close()
 }
+
+// Secret returns the installation's secret of that name (created once,
+// kept in the database), for keys that must survive restarts and be the
+// same on every instance: form tokens, client address pseudonyms.
+func (a *App) Secret(ctx context.Context, name string) ([]byte, error) {
+	return a.Store.Secret(ctx, name)
+}

@@ -91,36 +91,6 @@ func (a *App) MunicipalityOverview(ctx context.Context, member StaffMember, muni
 	}, nil
 }
 
-// CreateProcess adds a process to a municipality for its admin (texts
-// trimmed by the caller): valid settings (ValidateProcessSettings) and a
-// slug that is free in the municipality, else a conflict.
-func (a *App) CreateProcess(ctx context.Context, actor store.Actor, p domain.Process) (domain.Process, error) {
-	key := ValidateProcessSettings(p)
-	if key == "" {
-		key = domain.ValidateSlug(p.Slug)
-	}
-	if key != "" {
-		return domain.Process{}, domain.Errorf(domain.CodeInvalid, key)
-	}
-	return a.Store.CreateProcess(ctx, actor, p)
-}
-
-// ValidateProcessSettings returns the catalog key of the problem of a
-// process's title, description or moderation mode, or "". They are the
-// settings an admin gives a process when creating it and may change later.
-func ValidateProcessSettings(p domain.Process) string {
-	if key := domain.ValidateText(p.Title, 160); key != "" {
-		return key
-	}
-	if key := domain.ValidateLongText(p.Description, 4000); key != "" {
-		return key
-	}
-	if p.Moderation != domain.ModerationPost && p.Moderation != domain.ModerationPre {
-		return "admin.error.moderation"
-	}
-	return ""
-}
-
 // EditableLegalPages are the pages whose text an installation's admin may
 // replace.
 var EditableLegalPages = []string{"privacy", "accessibility"}

@@ -18,16 +18,14 @@ import (
 	"zukunftswerk/server/domain"
 	"zukunftswerk/server/i18n"
 	"zukunftswerk/server/live"
-	"zukunftswerk/server/store"
 )
 
 // Handler holds everything the handlers need; nothing is global. Handlers
-// decode a request, call one use case of App and render its answer; Store
-// is App's, for the pages that only read.
+// decode a request, call one use case of App and render its answer; they
+// never reach the store themselves.
 type Handler struct {
 	App     *app.App
 	Config  config.Config
-	Store   *store.Store
 	Catalog *i18n.Catalog
 	Log     *slog.Logger
 
@@ -67,7 +65,7 @@ func (a *App) CloseStreams() { a.hub.CloseAll() }
 // New parses all templates (a broken or missing template fails here, not at
 // request time) and returns the complete HTTP side of the server.
 func New(ctx context.Context, d Deps) (*App, error) {
-	secret, err := d.App.Store.Secret(ctx, "form-token")
+	secret, err := d.App.Secret(ctx, "form-token")
 	if err != nil {
 		return nil, err
 	}
@@ -79,7 +77,6 @@ func New(ctx context.Context, d Deps) (*App, error) {
 	h := &Handler{
 		App:     d.App,
 		Config:  d.App.Config,
-		Store:   d.App.Store,
 		Catalog: d.Catalog,
 		Log:     d.Log,
 		static:  d.Static,

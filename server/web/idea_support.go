@@ -31,7 +31,7 @@ func (h *Handler) ideaSupport(c *gin.Context) {
 		return
 	}
 	back := c.Request.PostForm.Get("back")
-	if !strings.HasPrefix(back, pc.BaseURL+"/") || !localPath(back) {
+	if !strings.HasPrefix(back, h.path("processShow", pc)) || !localPath(back) {
 		back = h.path("ideaShow", pc, id)
 	}
 	c.Redirect(http.StatusSeeOther, back+fmt.Sprintf("#idee-%d", id))

@@ -15,7 +15,6 @@ import (
 // with the URL that every page below /:municipality/:process/ needs.
 type processContext struct {
 	app.ProcessScope
-	BaseURL string // "/ingersheim/heute-leben-morgen-gestalten"
 }
 
 // PathParams makes the process the scope of the routes below it (see
@@ -32,9 +31,7 @@ func (h *Handler) loadProcess(c *gin.Context) (processContext, bool) {
 		h.fail(c, err)
 		return processContext{}, false
 	}
-	pc := processContext{ProcessScope: p}
-	pc.BaseURL = strings.TrimSuffix(h.path("processShow", pc), "/")
-	return pc, true
+	return processContext{ProcessScope: p}, true
 }
 
 // loadIdeaRoute resolves the process and the :idea parameter; anything

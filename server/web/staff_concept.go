@@ -9,7 +9,7 @@ import (
 )
 
 type conceptEditPage struct {
-	curationContext
+	processContext
 	Versions []domain.ConceptVersion
 	Concept  *domain.Concept
 	Tree     []domain.FieldSection
@@ -24,7 +24,7 @@ type conceptEditPage struct {
 // conceptEdit shows the newest version of the Handlungskonzept: editable
 // while it is a draft, with the workflow and the council decision.
 func (h *Handler) conceptEdit(c *gin.Context) {
-	cc, ok := h.loadCuration(c)
+	cc, ok := h.loadStaffProcess(c)
 	if !ok {
 		return
 	}
@@ -33,13 +33,13 @@ func (h *Handler) conceptEdit(c *gin.Context) {
 
 // renderConceptEdit shows the concept page, after a failed form with its
 // message, the problems and the decision as it was typed.
-func (h *Handler) renderConceptEdit(c *gin.Context, cc curationContext, status int, errorKey string, problems []domain.FieldError, decision domain.CouncilDecision) {
+func (h *Handler) renderConceptEdit(c *gin.Context, cc processContext, status int, errorKey string, problems []domain.FieldError, decision domain.CouncilDecision) {
 	view, err := h.App.ConceptForEditing(c.Request.Context(), cc.ProcessScope)
 	if err != nil {
 		h.fail(c, err)
 		return
 	}
-	page := conceptEditPage{curationContext: cc, Versions: view.Versions, Concept: view.Concept, Results: domain.CouncilResults,
+	page := conceptEditPage{processContext: cc, Versions: view.Versions, Concept: view.Concept, Results: domain.CouncilResults,
 		Decision: decision, Problems: problems, ErrorKey: errorKey, Saved: c.Query("gespeichert") == "1"}
 	if view.Concept != nil {
 		page.Tree, page.Next = view.Concept.Tree(), domain.NextConceptStatus(view.Concept.Version.Status)
@@ -50,7 +50,7 @@ func (h *Handler) renderConceptEdit(c *gin.Context, cc curationContext, status i
 // conceptSaved answers a form of the concept page: back to the page when
 // it is done, the page again with the message when the step is not
 // allowed or the input invalid, the error page otherwise.
-func (h *Handler) conceptSaved(c *gin.Context, cc curationContext, err error) {
+func (h *Handler) conceptSaved(c *gin.Context, cc processContext, err error) {
 	if err == nil {
 		c.Redirect(http.StatusSeeOther, h.path("conceptEdit", cc)+"?gespeichert=1")
 		return

@@ -9,7 +9,7 @@ import (
 
 // conceptChallenges saves the challenges of one action field in the draft.
 func (h *Handler) conceptChallenges(c *gin.Context) {
-	cc, ok := h.loadCuration(c)
+	cc, ok := h.loadStaffProcess(c)
 	if !ok {
 		return
 	}

@@ -4,7 +4,7 @@ import "github.com/gin-gonic/gin"
 
 // conceptCreate creates the first draft of the concept.
 func (h *Handler) conceptCreate(c *gin.Context) {
-	cc, ok := h.loadCuration(c)
+	cc, ok := h.loadStaffProcess(c)
 	if !ok {
 		return
 	}

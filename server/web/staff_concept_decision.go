@@ -14,7 +14,7 @@ import (
 // conceptDecision records the council's decision on the version put
 // before it. A decision with problems comes back on the page as typed.
 func (h *Handler) conceptDecision(c *gin.Context) {
-	cc, ok := h.loadCuration(c)
+	cc, ok := h.loadStaffProcess(c)
 	if !ok {
 		return
 	}

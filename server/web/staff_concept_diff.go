@@ -9,14 +9,14 @@ import (
 )
 
 type conceptDiffPage struct {
-	curationContext
+	processContext
 	app.ConceptComparison
 }
 
 // conceptDiff shows the project group what changed between two versions
 // (?von=1&zu=2), drafts included.
 func (h *Handler) conceptDiff(c *gin.Context) {
-	cc, ok := h.loadCuration(c)
+	cc, ok := h.loadStaffProcess(c)
 	if !ok {
 		return
 	}
@@ -26,5 +26,5 @@ func (h *Handler) conceptDiff(c *gin.Context) {
 		h.fail(c, err)
 		return
 	}
-	h.render(c, http.StatusOK, "staff_concept_diff", conceptDiffPage{curationContext: cc, ConceptComparison: diff})
+	h.render(c, http.StatusOK, "staff_concept_diff", conceptDiffPage{processContext: cc, ConceptComparison: diff})
 }

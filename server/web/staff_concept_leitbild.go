@@ -8,7 +8,7 @@ import (
 
 // conceptLeitbild saves the Leitbild of the draft.
 func (h *Handler) conceptLeitbild(c *gin.Context) {
-	cc, ok := h.loadCuration(c)
+	cc, ok := h.loadStaffProcess(c)
 	if !ok {
 		return
 	}

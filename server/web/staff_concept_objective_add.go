@@ -6,7 +6,7 @@ import (
 
 // conceptObjectiveAdd adds an objective to an action field of the draft.
 func (h *Handler) conceptObjectiveAdd(c *gin.Context) {
-	cc, ok := h.loadCuration(c)
+	cc, ok := h.loadStaffProcess(c)
 	if !ok {
 		return
 	}

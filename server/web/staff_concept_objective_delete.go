@@ -5,7 +5,7 @@ import "github.com/gin-gonic/gin"
 // conceptObjectiveDelete removes an objective without measures from the
 // draft.
 func (h *Handler) conceptObjectiveDelete(c *gin.Context) {
-	cc, ok := h.loadCuration(c)
+	cc, ok := h.loadStaffProcess(c)
 	if !ok {
 		return
 	}

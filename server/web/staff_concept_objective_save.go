@@ -12,7 +12,7 @@ import (
 // conceptObjectiveSave changes the title and description of an objective
 // of the draft.
 func (h *Handler) conceptObjectiveSave(c *gin.Context) {
-	cc, ok := h.loadCuration(c)
+	cc, ok := h.loadStaffProcess(c)
 	if !ok {
 		return
 	}

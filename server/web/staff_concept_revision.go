@@ -4,7 +4,7 @@ import "github.com/gin-gonic/gin"
 
 // conceptRevision starts a Fortschreibung of the adopted concept: a new draft that copies it.
 func (h *Handler) conceptRevision(c *gin.Context) {
-	cc, ok := h.loadCuration(c)
+	cc, ok := h.loadStaffProcess(c)
 	if !ok {
 		return
 	}

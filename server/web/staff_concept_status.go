@@ -5,7 +5,7 @@ import "github.com/gin-gonic/gin"
 // conceptStatus moves a version one step in the workflow, or back to the
 // draft.
 func (h *Handler) conceptStatus(c *gin.Context) {
-	cc, ok := h.loadCuration(c)
+	cc, ok := h.loadStaffProcess(c)
 	if !ok {
 		return
 	}

@@ -13,7 +13,7 @@ import (
 )
 
 type curationBoardPage struct {
-	curationContext
+	processContext
 	Query    store.CurationQuery
 	Result   domain.IdeaPage
 	Themes   []string
@@ -32,7 +32,7 @@ func (h *Handler) curationBoard(c *gin.Context) {
 }
 
 func (h *Handler) renderCurationBoard(c *gin.Context, status int, errorKey string) {
-	cc, ok := h.loadCuration(c)
+	cc, ok := h.loadStaffProcess(c)
 	if !ok {
 		return
 	}
@@ -52,7 +52,7 @@ func (h *Handler) renderCurationBoard(c *gin.Context, status int, errorKey strin
 			params.Set(k, v)
 		}
 	}
-	h.render(c, status, "staff_curation", curationBoardPage{curationContext: cc, Query: board.Query, Result: board.Result,
+	h.render(c, status, "staff_curation", curationBoardPage{processContext: cc, Query: board.Query, Result: board.Result,
 		Themes: board.Themes, Statuses: app.CurationStatuses, Params: params, ErrorKey: errorKey, Done: c.Query("erledigt")})
 }
 

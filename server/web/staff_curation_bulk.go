@@ -14,8 +14,8 @@ import (
 
 // curationSelection resolves the process and reads the contributions
 // selected on the board; on failure it has answered the request.
-func (h *Handler) curationSelection(c *gin.Context) (curationContext, []int64, bool) {
-	cc, ok := h.loadCuration(c)
+func (h *Handler) curationSelection(c *gin.Context) (processContext, []int64, bool) {
+	cc, ok := h.loadStaffProcess(c)
 	if !ok {
 		return cc, nil, false
 	}
@@ -29,7 +29,7 @@ func (h *Handler) curationSelection(c *gin.Context) (curationContext, []int64, b
 
 // curationBulkDone answers a bulk action: back to the board saying what
 // was done, or the board with the message of a refused action.
-func (h *Handler) curationBulkDone(c *gin.Context, cc curationContext, err error) {
+func (h *Handler) curationBulkDone(c *gin.Context, cc processContext, err error) {
 	code := domain.ErrorCode(err)
 	switch {
 	case err == nil:

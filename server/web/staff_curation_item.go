@@ -11,7 +11,7 @@ import (
 )
 
 type curationItemPage struct {
-	curationContext
+	processContext
 	app.CurationItem
 	Decisions []string
 	ErrorKey  string
@@ -34,14 +34,14 @@ func (h *Handler) renderCurationItem(c *gin.Context, status int, errorKey string
 		h.fail(c, err)
 		return
 	}
-	h.render(c, status, "staff_curation_item", curationItemPage{curationContext: cc, CurationItem: view,
+	h.render(c, status, "staff_curation_item", curationItemPage{processContext: cc, CurationItem: view,
 		Decisions: domain.Decisions, ErrorKey: errorKey, Saved: c.Query("gespeichert") == "1"})
 }
 
 // curationItemRoute resolves the process and reads :contribution; on
 // failure it has answered the request.
-func (h *Handler) curationItemRoute(c *gin.Context) (curationContext, int64, bool) {
-	cc, ok := h.loadCuration(c)
+func (h *Handler) curationItemRoute(c *gin.Context) (processContext, int64, bool) {
+	cc, ok := h.loadStaffProcess(c)
 	if !ok {
 		return cc, 0, false
 	}
@@ -55,7 +55,7 @@ func (h *Handler) curationItemRoute(c *gin.Context) (curationContext, int64, boo
 
 // loadCurationItem resolves the contribution the page's forms post to;
 // on failure it has answered the request.
-func (h *Handler) loadCurationItem(c *gin.Context) (curationContext, domain.Contribution, bool) {
+func (h *Handler) loadCurationItem(c *gin.Context) (processContext, domain.Contribution, bool) {
 	cc, id, ok := h.curationItemRoute(c)
 	if !ok {
 		return cc, domain.Contribution{}, false
@@ -70,7 +70,7 @@ func (h *Handler) loadCurationItem(c *gin.Context) (curationContext, domain.Cont
 
 // curationItemDone answers a change of one contribution: back to its page
 // saying it is saved, or the page with the message of a refused change.
-func (h *Handler) curationItemDone(c *gin.Context, cc curationContext, item domain.Contribution, err error) {
+func (h *Handler) curationItemDone(c *gin.Context, cc processContext, item domain.Contribution, err error) {
 	code := domain.ErrorCode(err)
 	switch {
 	case err == nil:

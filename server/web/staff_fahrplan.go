@@ -11,7 +11,7 @@ import (
 )
 
 type fahrplanPage struct {
-	curationContext
+	processContext
 	Entries  []domain.Milestone
 	ErrorKey string
 	Saved    bool
@@ -20,27 +20,27 @@ type fahrplanPage struct {
 // staffFahrplan lists the Fahrplan with a form per entry (workshops and
 // council decisions come in automatically and are not edited here).
 func (h *Handler) staffFahrplan(c *gin.Context) {
-	cc, ok := h.loadCuration(c)
+	cc, ok := h.loadStaffProcess(c)
 	if !ok {
 		return
 	}
 	h.renderFahrplan(c, http.StatusOK, cc, "")
 }
 
-func (h *Handler) renderFahrplan(c *gin.Context, status int, cc curationContext, errorKey string) {
-	entries, err := h.fahrplan(c.Request.Context(), cc.processContext, langOf(c), time.Now())
+func (h *Handler) renderFahrplan(c *gin.Context, status int, cc processContext, errorKey string) {
+	entries, err := h.fahrplan(c.Request.Context(), cc, langOf(c), time.Now())
 	if err != nil {
 		h.fail(c, err)
 		return
 	}
-	h.render(c, status, "staff_fahrplan", fahrplanPage{curationContext: cc, Entries: entries, ErrorKey: errorKey, Saved: c.Query("gespeichert") == "1"})
+	h.render(c, status, "staff_fahrplan", fahrplanPage{processContext: cc, Entries: entries, ErrorKey: errorKey, Saved: c.Query("gespeichert") == "1"})
 }
 
 // fahrplanEntryOf resolves :process and the :milestone parameter; anything
 // but a positive number is an entry that does not exist. On failure it has
 // answered the request.
-func (h *Handler) fahrplanEntryOf(c *gin.Context) (curationContext, int64, bool) {
-	cc, ok := h.loadCuration(c)
+func (h *Handler) fahrplanEntryOf(c *gin.Context) (processContext, int64, bool) {
+	cc, ok := h.loadStaffProcess(c)
 	if !ok {
 		return cc, 0, false
 	}
@@ -54,7 +54,7 @@ func (h *Handler) fahrplanEntryOf(c *gin.Context) (curationContext, int64, bool)
 
 // fahrplanDone answers a change of the Fahrplan: back to the page, or the
 // page again with the message of a refusal.
-func (h *Handler) fahrplanDone(c *gin.Context, cc curationContext, err error) {
+func (h *Handler) fahrplanDone(c *gin.Context, cc processContext, err error) {
 	if domain.ErrorCode(err) == domain.CodeInvalid {
 		h.renderFahrplan(c, http.StatusUnprocessableEntity, cc, domain.ErrorMessageKey(err))
 		return

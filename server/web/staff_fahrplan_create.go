@@ -6,7 +6,7 @@ import (
 
 // staffFahrplanCreate adds an entry to the Fahrplan (date optional).
 func (h *Handler) staffFahrplanCreate(c *gin.Context) {
-	cc, ok := h.loadCuration(c)
+	cc, ok := h.loadStaffProcess(c)
 	if !ok || !h.parseForm(c) {
 		return
 	}

@@ -10,7 +10,7 @@ import (
 )
 
 type implementationPage struct {
-	curationContext
+	processContext
 	Concept *domain.Concept
 	States  []domain.MeasureState
 }
@@ -18,7 +18,7 @@ type implementationPage struct {
 // staffImplementation lists the adopted measures with where they stand,
 // for the administration and the project group.
 func (h *Handler) staffImplementation(c *gin.Context) {
-	cc, ok := h.loadCuration(c)
+	cc, ok := h.loadStaffProcess(c)
 	if !ok {
 		return
 	}
@@ -27,5 +27,5 @@ func (h *Handler) staffImplementation(c *gin.Context) {
 		h.fail(c, err)
 		return
 	}
-	h.render(c, http.StatusOK, "staff_implementation", implementationPage{curationContext: cc, Concept: im.Concept, States: im.States})
+	h.render(c, http.StatusOK, "staff_implementation", implementationPage{processContext: cc, Concept: im.Concept, States: im.States})
 }

@@ -11,7 +11,7 @@ import (
 
 // measureCreate stores a new measure of the draft with its sources.
 func (h *Handler) measureCreate(c *gin.Context) {
-	cc, ok := h.loadCuration(c)
+	cc, ok := h.loadStaffProcess(c)
 	if !ok || !h.parseForm(c) {
 		return
 	}

@@ -11,8 +11,8 @@ import (
 
 // loadMeasure resolves the process and its :measure with the measure's
 // version; on failure it has answered the request.
-func (h *Handler) loadMeasure(c *gin.Context) (curationContext, domain.Measure, domain.ConceptVersion, bool) {
-	cc, ok := h.loadCuration(c)
+func (h *Handler) loadMeasure(c *gin.Context) (processContext, domain.Measure, domain.ConceptVersion, bool) {
+	cc, ok := h.loadStaffProcess(c)
 	if !ok {
 		return cc, domain.Measure{}, domain.ConceptVersion{}, false
 	}

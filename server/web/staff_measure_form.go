@@ -12,7 +12,7 @@ import (
 )
 
 type measureFormPage struct {
-	curationContext
+	processContext
 	Version    domain.ConceptVersion
 	Objectives []objectiveChoice
 	Measure    domain.Measure
@@ -34,13 +34,13 @@ type objectiveChoice struct {
 // renderMeasureForm shows measure m of version v: a form while v is a
 // draft, with the contributions sourceIDs as its sources besides those
 // already linked, and after a failed form its message and problems.
-func (h *Handler) renderMeasureForm(c *gin.Context, status int, cc curationContext, v domain.ConceptVersion, m domain.Measure, sourceIDs []int64, problems []domain.FieldError, errorKey string) {
+func (h *Handler) renderMeasureForm(c *gin.Context, status int, cc processContext, v domain.ConceptVersion, m domain.Measure, sourceIDs []int64, problems []domain.FieldError, errorKey string) {
 	view, err := h.App.MeasureForm(c.Request.Context(), cc.ProcessScope, v, m, sourceIDs)
 	if err != nil {
 		h.fail(c, err)
 		return
 	}
-	page := measureFormPage{curationContext: cc, Version: v, Measure: m, Number: view.Number, Sources: view.Sources,
+	page := measureFormPage{processContext: cc, Version: v, Measure: m, Number: view.Number, Sources: view.Sources,
 		Timings: domain.MeasureTimings, Priorities: domain.MeasurePriorities, Recurs: domain.MeasureRecurrences,
 		Problems: problems, ErrorKey: errorKey, Saved: c.Query("gespeichert") == "1"}
 	for _, f := range view.Tree {
@@ -70,7 +70,7 @@ func measureFromForm(c *gin.Context, m domain.Measure) domain.Measure {
 // done; the form of m again with the message when the step is not
 // allowed, the input invalid or a contribution not found; the error page
 // otherwise.
-func (h *Handler) measureSaved(c *gin.Context, cc curationContext, v domain.ConceptVersion, m domain.Measure, err error, back string) {
+func (h *Handler) measureSaved(c *gin.Context, cc processContext, v domain.ConceptVersion, m domain.Measure, err error, back string) {
 	if err == nil {
 		c.Redirect(http.StatusSeeOther, back)
 		return

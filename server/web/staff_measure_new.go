@@ -13,7 +13,7 @@ import (
 // there is none), with the contributions selected on the curation board
 // as its sources.
 func (h *Handler) measureNew(c *gin.Context) {
-	cc, ok := h.loadCuration(c)
+	cc, ok := h.loadStaffProcess(c)
 	if !ok {
 		return
 	}

@@ -12,7 +12,7 @@ import (
 )
 
 type measureReportPage struct {
-	curationContext
+	processContext
 	State       domain.MeasureState
 	Statuses    []string
 	Report      domain.StatusReport
@@ -32,8 +32,8 @@ func (p measureReportPage) History() historyView {
 // loadMeasureState resolves :process and the :measure parameter (a
 // lineage) to where the adopted measure stands; on failure it has answered
 // the request.
-func (h *Handler) loadMeasureState(c *gin.Context) (curationContext, domain.MeasureState, bool) {
-	cc, ok := h.loadCuration(c)
+func (h *Handler) loadMeasureState(c *gin.Context) (processContext, domain.MeasureState, bool) {
+	cc, ok := h.loadStaffProcess(c)
 	if !ok {
 		return cc, domain.MeasureState{}, false
 	}
@@ -58,15 +58,15 @@ func (h *Handler) staffMeasureReport(c *gin.Context) {
 		return
 	}
 	today := time.Now().UTC()
-	h.render(c, http.StatusOK, "staff_measure_report", measureReportPage{curationContext: cc, State: state, Statuses: domain.ReportStatuses,
+	h.render(c, http.StatusOK, "staff_measure_report", measureReportPage{processContext: cc, State: state, Statuses: domain.ReportStatuses,
 		Report: domain.StatusReport{ReportedOn: today, Status: state.Status}, Occurrence: domain.Occurrence{OccurredOn: today},
 		Saved: c.Query("gespeichert") == "1", Today: today})
 }
 
 // newMeasureReportPage is the page a refused report or occurrence comes
 // back to: the forms as they were, but for the one sent.
-func newMeasureReportPage(cc curationContext, state domain.MeasureState) measureReportPage {
-	return measureReportPage{curationContext: cc, State: state, Statuses: domain.ReportStatuses, Today: time.Now().UTC(),
+func newMeasureReportPage(cc processContext, state domain.MeasureState) measureReportPage {
+	return measureReportPage{processContext: cc, State: state, Statuses: domain.ReportStatuses, Today: time.Now().UTC(),
 		Report: domain.StatusReport{Status: state.Status}, Occurrence: domain.Occurrence{}}
 }
 
@@ -76,7 +76,7 @@ func newMeasureReportPage(cc curationContext, state domain.MeasureState) measure
 func (h *Handler) measureReportDone(c *gin.Context, page measureReportPage, err error) {
 	if err == nil {
 		lineage := page.State.Entry.Measure.LineageID
-		c.Redirect(http.StatusSeeOther, h.path("staffMeasureReport", page.curationContext, lineage)+"?gespeichert=1")
+		c.Redirect(http.StatusSeeOther, h.path("staffMeasureReport", page.processContext, lineage)+"?gespeichert=1")
 		return
 	}
 	switch domain.ErrorCode(err) {

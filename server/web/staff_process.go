@@ -9,9 +9,9 @@ import (
 )
 
 // processAdminPage is a process's settings page. As a pathScope (through
-// curationContext) it stands for ":municipality/:process".
+// processContext) it stands for ":municipality/:process".
 type processAdminPage struct {
-	curationContext
+	processContext
 	Milestones []domain.Milestone
 	ErrorKey   string
 	Saved      bool
@@ -19,7 +19,7 @@ type processAdminPage struct {
 
 // staffProcess shows a process's settings, action fields and Fahrplan.
 func (h *Handler) staffProcess(c *gin.Context) {
-	cc, ok := h.loadCuration(c)
+	cc, ok := h.loadStaffProcess(c)
 	if !ok {
 		return
 	}
@@ -28,26 +28,26 @@ func (h *Handler) staffProcess(c *gin.Context) {
 
 // renderProcessAdmin shows the page for cc, whose Process may carry the
 // values a refused form sent.
-func (h *Handler) renderProcessAdmin(c *gin.Context, status int, cc curationContext, errorKey string) {
+func (h *Handler) renderProcessAdmin(c *gin.Context, status int, cc processContext, errorKey string) {
 	milestones, err := h.App.Milestones(c.Request.Context(), cc.Process.ID)
 	if err != nil {
 		h.fail(c, err)
 		return
 	}
 	h.render(c, status, "staff_process", processAdminPage{
-		curationContext: cc, Milestones: milestones, ErrorKey: errorKey, Saved: c.Query("gespeichert") == "1",
+		processContext: cc, Milestones: milestones, ErrorKey: errorKey, Saved: c.Query("gespeichert") == "1",
 	})
 }
 
 // staffProcessPost resolves :process and reads the posted form.
-func (h *Handler) staffProcessPost(c *gin.Context) (curationContext, bool) {
-	cc, ok := h.loadCuration(c)
+func (h *Handler) staffProcessPost(c *gin.Context) (processContext, bool) {
+	cc, ok := h.loadStaffProcess(c)
 	return cc, ok && h.parseForm(c)
 }
 
 // processAdminDone answers a change of the settings page: back to the page,
 // or the page again with the message of a refusal.
-func (h *Handler) processAdminDone(c *gin.Context, cc curationContext, err error) {
+func (h *Handler) processAdminDone(c *gin.Context, cc processContext, err error) {
 	if domain.ErrorCode(err) == domain.CodeInvalid {
 		h.renderProcessAdmin(c, http.StatusUnprocessableEntity, cc, domain.ErrorMessageKey(err))
 		return

@@ -2,11 +2,9 @@ package web
 
 import (
 	"net/http"
-	"strings"
 
 	"github.com/gin-gonic/gin"
 
-	"zukunftswerk/server/app"
 	"zukunftswerk/server/domain"
 )
 
@@ -21,18 +19,18 @@ func (h *Handler) staffProcessCreate(c *gin.Context) {
 	form := c.Request.PostForm
 	p := domain.Process{
 		MunicipalityID: m.ID,
-		Slug:           strings.TrimSpace(form.Get("slug")),
-		Title:          strings.TrimSpace(form.Get("title")),
-		Description:    strings.TrimSpace(form.Get("description")),
+		Slug:           form.Get("slug"),
+		Title:          form.Get("title"),
+		Description:    form.Get("description"),
 		Moderation:     form.Get("moderation"),
 	}
 	created, err := h.App.CreateProcess(c.Request.Context(), staffOf(c).Actor(), p)
 	switch domain.ErrorCode(err) {
 	case domain.CodeInvalid:
-		h.renderMunicipalityAdmin(c, http.StatusUnprocessableEntity, p, domain.ErrorMessageKey(err))
+		h.renderMunicipalityAdmin(c, http.StatusUnprocessableEntity, created, domain.ErrorMessageKey(err))
 		return
 	case domain.CodeConflict:
-		h.renderMunicipalityAdmin(c, http.StatusConflict, p, domain.ErrorMessageKey(err))
+		h.renderMunicipalityAdmin(c, http.StatusConflict, created, domain.ErrorMessageKey(err))
 		return
 	}
 	if err != nil {
@@ -40,10 +38,4 @@ func (h *Handler) staffProcessCreate(c *gin.Context) {
 		return
 	}
 	c.Redirect(http.StatusSeeOther, h.path("staffProcess", m.Slug, created.Slug))
-}
-
-// validateProcess is app.ValidateProcessSettings for the process settings
-// form (staff_process.go), which still checks them itself.
-func validateProcess(p domain.Process) string {
-	return app.ValidateProcessSettings(p)
 }

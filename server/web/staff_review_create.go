@@ -13,7 +13,7 @@ import (
 
 // staffReviewCreate records a review with its ratings.
 func (h *Handler) staffReviewCreate(c *gin.Context) {
-	cc, ok := h.loadCuration(c)
+	cc, ok := h.loadStaffProcess(c)
 	if !ok || !h.parseForm(c) {
 		return
 	}

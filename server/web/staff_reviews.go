@@ -10,7 +10,7 @@ import (
 )
 
 type reviewsPage struct {
-	curationContext
+	processContext
 	Concept         *domain.Concept
 	States          []domain.MeasureState
 	Reviews         []domain.Review
@@ -26,20 +26,20 @@ type reviewsPage struct {
 // the newest adopted version: a rating per measure, notes, and from there
 // the start of the next version.
 func (h *Handler) staffReviews(c *gin.Context) {
-	cc, ok := h.loadCuration(c)
+	cc, ok := h.loadStaffProcess(c)
 	if !ok {
 		return
 	}
 	h.renderReviews(c, http.StatusOK, cc, domain.Review{HeldOn: time.Now().UTC()}, nil)
 }
 
-func (h *Handler) renderReviews(c *gin.Context, status int, cc curationContext, draft domain.Review, problems []domain.FieldError) {
+func (h *Handler) renderReviews(c *gin.Context, status int, cc processContext, draft domain.Review, problems []domain.FieldError) {
 	v, err := h.App.Reviews(c.Request.Context(), cc.Process.ID, time.Now().UTC())
 	if err != nil {
 		h.fail(c, err)
 		return
 	}
-	page := reviewsPage{curationContext: cc, Concept: v.Concept, States: v.States, Reviews: v.Reviews, Ratings: v.Ratings,
+	page := reviewsPage{processContext: cc, Concept: v.Concept, States: v.States, Reviews: v.Reviews, Ratings: v.Ratings,
 		Recommendations: domain.Recommendations, Draft: draft, Problems: problems, Saved: c.Query("gespeichert") == "1",
 		Titles: map[int64]string{}}
 	for _, s := range v.States {
