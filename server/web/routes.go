@@ -37,6 +37,19 @@ func (h *Handler) routes() *gin.Engine {
 	r.GET("staticFile", "/static/*filepath", h.staticFile)
 	engine.GET("/favicon.ico", func(c *gin.Context) { c.Redirect(http.StatusMovedPermanently, "/static/favicon.svg") })
 
+	h.citizenRoutes(r)
+	h.workshopRoutes(r)
+	staff := h.staffRoutes(r)
+	h.moderatorRoutes(staff)
+	h.curatorRoutes(staff)
+	h.reporterRoutes(staff)
+	h.adminRoutes(staff)
+	h.apiRoutes(r)
+	return engine
+}
+
+// citizenRoutes are the public pages.
+func (h *Handler) citizenRoutes(r router) {
 	// Citizens: HTML pages that work without JavaScript. The fixed paths
 	// here are reserved and cannot be municipality slugs.
 	r.GET("municipalityList", "/", h.municipalityList)
@@ -63,7 +76,10 @@ func (h *Handler) routes() *gin.Engine {
 	r.GET("dashboard", "/:municipality/:process/umsetzung", h.dashboard)
 	r.GET("atomFeed", "/:municipality/:process/umsetzung.atom", h.atomFeed)
 	r.GET("icalFeed", "/:municipality/:process/termine.ics", h.icalFeed)
+}
 
+// workshopRoutes are the phones and walls of a live workshop.
+func (h *Handler) workshopRoutes(r router) {
 	// Workshop participants and walls: the join code is the key.
 	r.GET("workshopEnterCode", "/w", h.workshopEnterCode)
 	r.GET("workshopJoinForm", "/w/:code", h.workshopJoinForm)
@@ -75,7 +91,11 @@ func (h *Handler) routes() *gin.Engine {
 	r.GET("workshopState", "/w/:code/zustand", h.workshopState)
 	r.GET("workshopWall", "/w/:code/wand", h.workshopWall)
 	r.GET("workshopQR", "/w/:code/qr.png", h.workshopQR)
+}
 
+// staffRoutes are login, the staff home and the installation admins' pages;
+// it returns the group that needs a session.
+func (h *Handler) staffRoutes(r router) router {
 	// Staff: login is open; everything else needs a session, and the pages
 	// of a municipality need a role there.
 	r.GET("staffLoginForm", "/intern/anmelden", h.staffLoginForm)
@@ -99,7 +119,11 @@ func (h *Handler) routes() *gin.Engine {
 	staff.GET("", "/k/:municipality", h.addTrailingSlash)
 	anyRole := staff.Group("/k/:municipality", h.staffIn(domain.Roles...))
 	anyRole.GET("staffMunicipality", "/", h.staffMunicipality)
+	return staff
+}
 
+// moderatorRoutes are the pages of moderation (and admins): the moderation queue, data requests, workshops.
+func (h *Handler) moderatorRoutes(staff router) {
 	moderators := staff.Group("/k/:municipality", h.staffIn(domain.RoleAdmin, domain.RoleModeration))
 	moderators.GET("staffModeration", "/moderation", h.staffModeration)
 	moderators.POST("staffModerate", "/moderation", h.staffModerate)
@@ -115,7 +139,10 @@ func (h *Handler) routes() *gin.Engine {
 	moderators.POST("staffDeviceRequest", "/datenauskunft", h.dispatch(actions{
 		"": h.staffDeviceShow, "show": h.staffDeviceShow, "erase": h.staffDeviceErase,
 	}))
+}
 
+// curatorRoutes are the pages of the project group (and admins) for one process: curation, concept, measures, review, Fahrplan.
+func (h *Handler) curatorRoutes(staff router) {
 	curators := staff.Group("/k/:municipality/verfahren/:process", h.staffIn(domain.RoleAdmin, domain.RoleProjektgruppe))
 	curators.GET("curationBoard", "/kuratierung", h.curationBoard)
 	curators.POST("curationBulk", "/kuratierung", h.dispatch(actions{
@@ -144,14 +171,20 @@ func (h *Handler) routes() *gin.Engine {
 	curators.POST("staffFahrplanCreate", "/fahrplan/neu", h.staffFahrplanCreate)
 	curators.POST("staffFahrplanSave", "/fahrplan/:milestone", h.dispatch(actions{
 		"save": h.staffFahrplanUpdate, "delete": h.staffFahrplanDelete}))
+}
 
+// reporterRoutes are the implementation reports (administration, project group, admins).
+func (h *Handler) reporterRoutes(staff router) {
 	reporters := staff.Group("/k/:municipality/verfahren/:process",
 		h.staffIn(domain.RoleAdmin, domain.RoleProjektgruppe, domain.RoleVerwaltung))
 	reporters.GET("staffImplementation", "/umsetzung", h.staffImplementation)
 	reporters.GET("staffMeasureReport", "/umsetzung/:measure", h.staffMeasureReport)
 	reporters.POST("staffMeasureReportCreate", "/umsetzung/:measure", h.dispatch(actions{
 		"report": h.staffStatusReportCreate, "occurrence": h.staffOccurrenceCreate}))
+}
 
+// adminRoutes are a municipality's admin pages: processes, team, audit log.
+func (h *Handler) adminRoutes(staff router) {
 	admins := staff.Group("/k/:municipality", h.staffIn(domain.RoleAdmin))
 	admins.POST("staffProcessCreate", "/verfahren", h.staffProcessCreate)
 	admins.GET("staffProcess", "/verfahren/:process", h.staffProcess)
@@ -164,7 +197,10 @@ func (h *Handler) routes() *gin.Engine {
 		"disable": h.staffMemberDisable, "enable": h.staffMemberEnable, "reset": h.staffMemberReset, "remove": h.staffMemberRemove,
 	}))
 	admins.GET("staffAudit", "/protokoll", h.staffAudit)
+}
 
+// apiRoutes are the JSON API.
+func (h *Handler) apiRoutes(r router) {
 	// Citizens and apps: the JSON API, described in static/openapi.yaml.
 	api := r.Group("/api/v1")
 	api.GET("apiProcessShow", "/processes/:municipality/:process", h.apiProcessShow)
@@ -174,6 +210,4 @@ func (h *Handler) routes() *gin.Engine {
 	api.GET("apiIdeaShow", "/processes/:municipality/:process/ideas/:idea", h.apiIdeaShow)
 	api.PUT("apiIdeaSupport", "/processes/:municipality/:process/ideas/:idea/support", h.apiIdeaSupport)
 	api.DELETE("apiIdeaSupport", "/processes/:municipality/:process/ideas/:idea/support", h.apiIdeaSupport)
-
-	return engine
 }
