@@ -37,6 +37,21 @@ func (a *App) Team(ctx context.Context, viewer domain.StaffUser, municipalityID 
 	return rows, nil
 }
 
+// TeamMemberOf is one member of a municipality's team as Team shows it to
+// the viewer; false when the account is not in the team.
+func (a *App) TeamMemberOf(ctx context.Context, viewer domain.StaffUser, municipalityID, userID int64) (TeamMember, bool, error) {
+	team, err := a.Team(ctx, viewer, municipalityID)
+	if err != nil {
+		return TeamMember{}, false, err
+	}
+	for _, m := range team {
+		if m.ID == userID {
+			return m, true, nil
+		}
+	}
+	return TeamMember{}, false, nil
+}
+
 // Link is a new single-use invitation or reset link: its token, shown once
 // (only its hash is stored), and the address it is meant for.
 type Link struct {

@@ -37,6 +37,12 @@ func (lw LiveWorkshop) Group(id int64) (domain.Group, bool) {
 	return domain.Group{}, false
 }
 
+// Can tells whether the moderator's control is possible in the workshop's
+// state now (domain.Workshop.Can), so that the console offers only those.
+func (lw LiveWorkshop) Can(action string) bool {
+	return lw.Workshop.Can(action, len(lw.Phases), time.Now())
+}
+
 // TimerLeftSeconds is the time left on the timer.
 func (lw LiveWorkshop) TimerLeftSeconds() int {
 	return int(lw.Workshop.TimerRemaining(time.Now()).Seconds())

@@ -16,7 +16,7 @@ import (
 // contributions of the process. Every screen learns the new state.
 func (a *App) ControlWorkshop(ctx context.Context, actor store.Actor, municipalityID int64, w domain.Workshop, control domain.Control) (domain.Workshop, error) {
 	now := time.Now().UTC()
-	if control.Action == "close" {
+	if control.Action == domain.ControlClose {
 		if _, err := a.Store.CloseWorkshop(ctx, actor, municipalityID, w.ID); err != nil {
 			return w, err
 		}

@@ -120,6 +120,13 @@ func TestWholeWorkshop(t *testing.T) {
 	mod.CheckAccessibility("wall with ranking")
 
 	mod.Must(chromedp.Navigate(srv.URL+console), chromedp.Click(`button[value=close]`, chromedp.NodeVisible))
+	// Closing cannot be undone: the console asks once more.
+	mod.WaitUntil(`document.querySelector('.confirm button') !== null`)
+	if got := mod.Text(`.confirm`); !strings.Contains(got, "Das lässt sich nicht rückgängig machen") {
+		t.Errorf("the question before closing: %q", got)
+	}
+	mod.CheckAccessibility("close confirmation")
+	mod.Must(chromedp.Click(`.confirm button`, chromedp.NodeVisible))
 	mod.WaitUntil(`location.pathname.endsWith('/doku') || document.querySelector('[role=alert]') !== null`)
 	if !strings.HasSuffix(Eval[string](mod, `location.pathname`), "/doku") {
 		t.Fatalf("closing failed: %s", mod.Text(`main`))

@@ -15,6 +15,9 @@ const (
 	ControlTimerPause  = "timer_pause"
 	ControlTimerResume = "timer_resume"
 	ControlTimerAdd    = "timer_add"
+	// ControlClose ends the workshop for good: its cards become
+	// contributions (app.ControlWorkshop; not a step of Apply).
+	ControlClose = "close"
 )
 
 // Timer limits of the console, in minutes.

@@ -347,7 +347,7 @@ func TestWorkshopKeepsWhatIsHidden(t *testing.T) {
 		}
 	}
 	mod.post(console+"/karten/"+cardID, url.Values{"action": {"show"}})
-	mod.post(console+"/steuerung", url.Values{"action": {"close"}})
+	mod.post(console+"/steuerung", url.Values{"action": {"close"}, "bestaetigt": {"ja"}})
 	if res := newCitizen(t, srv).get(processPath + "/ideen?suche=geheime"); strings.Contains(res.Body, "Annas geheime Karte") {
 		t.Error("under pre-moderation a workshop card is public before its release")
 	}

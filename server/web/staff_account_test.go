@@ -220,7 +220,7 @@ func TestLinksStayDeadAfterReenabling(t *testing.T) {
 		t.Fatalf("reset link: %d", status)
 	}
 	for _, action := range []string{"disable", "enable"} {
-		if res := other.post("/intern/k/ingersheim/team/"+strconv.FormatInt(evil.ID, 10), url.Values{"action": {action}}); res.StatusCode != http.StatusSeeOther {
+		if res := other.post("/intern/k/ingersheim/team/"+strconv.FormatInt(evil.ID, 10), url.Values{"action": {action}, "bestaetigt": {"ja"}}); res.StatusCode != http.StatusSeeOther {
 			t.Fatalf("%s Eve: %d", action, res.StatusCode)
 		}
 	}

@@ -135,7 +135,7 @@ func TestDisablingAUserEndsTheirSessions(t *testing.T) {
 	if res := moderator.get("/intern/k/ingersheim/moderation"); res.StatusCode != http.StatusOK {
 		t.Fatalf("moderator before: %d", res.StatusCode)
 	}
-	if res := admin.post("/intern/k/ingersheim/team/"+strconv.FormatInt(mod.ID, 10), url.Values{"action": {"disable"}}); res.StatusCode != http.StatusSeeOther {
+	if res := admin.post("/intern/k/ingersheim/team/"+strconv.FormatInt(mod.ID, 10), url.Values{"action": {"disable"}, "bestaetigt": {"ja"}}); res.StatusCode != http.StatusSeeOther {
 		t.Fatalf("disable: %d", res.StatusCode)
 	}
 	if res := moderator.get("/intern/k/ingersheim/moderation"); res.StatusCode != http.StatusSeeOther {

@@ -105,9 +105,12 @@ func TestRoleRouteMatrix(t *testing.T) {
 			}
 		}
 		if contains(mod, role) {
-			res := c.post(fmt.Sprintf("/intern/k/ingersheim/werkstaetten/%d/steuerung", foreignWorkshop), url.Values{"action": {"close"}})
-			if res.StatusCode != http.StatusForbidden {
-				t.Errorf("%s closes a foreign workshop through the own route: %d, want 403", role, res.StatusCode)
+			// Asked or already confirmed: the question is never the way in.
+			for _, confirm := range []string{"", "ja"} {
+				res := c.post(fmt.Sprintf("/intern/k/ingersheim/werkstaetten/%d/steuerung", foreignWorkshop), url.Values{"action": {"close"}, "bestaetigt": {confirm}})
+				if res.StatusCode != http.StatusForbidden {
+					t.Errorf("%s closes a foreign workshop through the own route (confirmed %q): %d, want 403", role, confirm, res.StatusCode)
+				}
 			}
 		}
 		if contains(curators, role) {
@@ -119,9 +122,11 @@ func TestRoleRouteMatrix(t *testing.T) {
 			}
 		}
 		if role == "admin" {
-			res := c.post(fmt.Sprintf("/intern/k/ingersheim/team/%d", foreignAdmin.ID), url.Values{"action": {"disable"}})
-			if res.StatusCode != http.StatusForbidden {
-				t.Errorf("admin disables a foreign user through the own route: %d, want 403", res.StatusCode)
+			for _, confirm := range []string{"", "ja"} {
+				res := c.post(fmt.Sprintf("/intern/k/ingersheim/team/%d", foreignAdmin.ID), url.Values{"action": {"disable"}, "bestaetigt": {confirm}})
+				if res.StatusCode != http.StatusForbidden {
+					t.Errorf("admin disables a foreign user through the own route (confirmed %q): %d, want 403", confirm, res.StatusCode)
+				}
 			}
 		}
 		for _, path := range []string{"/intern/kommunen", "/intern/seiten"} {

@@ -20,6 +20,10 @@ func (h *Handler) staffWorkshopControl(c *gin.Context) {
 	m := municipalityOf(c)
 	minutes, _ := strconv.Atoi(c.Request.PostForm.Get("minutes"))
 	control := domain.Control{Action: c.Request.PostForm.Get("action"), Minutes: minutes}
+	if control.Action == domain.ControlClose && w.State == domain.WorkshopLive && !h.confirmed(c, h.path("staffWorkshopConsole", m.Slug, w.ID),
+		"workshop.close_confirm.title", "workshop.close_confirm.text", "workshop.close", w.Title) {
+		return
+	}
 	updated, err := h.App.ControlWorkshop(c.Request.Context(), staffOf(c).Actor(), m.ID, w, control)
 	if domain.ErrorCode(err) == domain.CodeConflict {
 		h.renderConsole(c, http.StatusConflict, domain.ErrorMessageKey(err))

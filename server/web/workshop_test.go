@@ -133,7 +133,7 @@ func TestWorkshopCardsDotsAndClose(t *testing.T) {
 	}
 
 	// Close: cards become contributions; the documentation lists them.
-	mod.post(console+"/steuerung", url.Values{"action": {"close"}})
+	mod.post(console+"/steuerung", url.Values{"action": {"close"}, "bestaetigt": {"ja"}})
 	docPage := mod.get(console + "/doku")
 	mustContain(t, docPage.Body, "Zu wenig Bänke am Neckar &lt;b&gt;")
 	mustContain(t, docPage.Body, "Kein Skaterpark für Jugendliche")
