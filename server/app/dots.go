@@ -24,7 +24,7 @@ func (a *App) ChangeDot(ctx context.Context, w domain.Workshop, p domain.Partici
 		// Redis is gone: the database alone still enforces the budget.
 		a.Log.Warn("dot budget check in Redis failed; relying on the database", "error", redisErr)
 	} else if !reserved {
-		return store.DotResult{}, domain.Errorf(domain.CodeConflict, "workshop.error.dots_refused")
+		return store.DotResult{}, a.dotRefusal(ctx, w, p, cardID, delta)
 	}
 	res, err := a.Store.ChangeDot(ctx, p, cardID, delta)
 	if (err != nil || !res.Applied) && reserved {
@@ -34,12 +34,32 @@ func (a *App) ChangeDot(ctx context.Context, w domain.Workshop, p domain.Partici
 		return res, err
 	}
 	if !res.Applied {
-		return res, domain.Errorf(domain.CodeConflict, "workshop.error.dots_refused")
+		return res, a.dotRefusal(ctx, w, p, cardID, delta)
 	}
 	if a.tallies.Mark(w.ID, cardID) {
 		time.AfterFunc(tallyWindow, func() { a.flushTallies(w) })
 	}
 	return res, nil
+}
+
+// dotRefusal says why a dot was refused, from the committed dots: voting
+// closed, the budget spent, the card full, or nothing to take back. It
+// runs only for refusals, so the extra query costs the accepted taps
+// nothing.
+func (a *App) dotRefusal(ctx context.Context, w domain.Workshop, p domain.Participant, cardID int64, delta int) error {
+	key := "workshop.error.dots_refused"
+	if !w.VotingOpen {
+		key = "workshop.error.voting_closed"
+	} else if dots, err := a.Store.ParticipantDots(ctx, p.ID, w.CurrentPhase); err == nil {
+		spent := 0
+		for _, n := range dots {
+			spent += n
+		}
+		if k := domain.DotRefusal(delta, spent, dots[cardID], w.DotBudget, w.MaxDotsPerCard); k != "" {
+			key = k
+		}
+	}
+	return domain.Errorf(domain.CodeConflict, key)
 }
 
 // tallyWindow is how long dot totals wait to travel together.

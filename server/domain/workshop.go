@@ -189,6 +189,20 @@ func DotAllowed(delta, spent, onCard, budget, maxPerCard int) bool {
 	return false
 }
 
+// DotRefusal is the catalog key of why DotAllowed refuses a change, or ""
+// when it allows it: the phone tells the participant what to do next.
+func DotRefusal(delta, spent, onCard, budget, maxPerCard int) string {
+	switch {
+	case DotAllowed(delta, spent, onCard, budget, maxPerCard):
+		return ""
+	case delta > 0 && spent >= budget:
+		return "workshop.error.dots_spent"
+	case delta > 0:
+		return "workshop.error.dots_card_full"
+	}
+	return "workshop.error.dots_none"
+}
+
 // CardEdit is one change a moderator makes to a card (all audited):
 // "hide" and "show" (abuse), "edit" (fix a typo in Text), "move" (to the
 // group GroupID, leaving its cluster), "cluster" (file it into ClusterID,

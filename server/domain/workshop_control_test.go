@@ -62,3 +62,23 @@ func TestWorkshopStateMachine(t *testing.T) {
 		}
 	}
 }
+
+func TestDotRefusalNamesTheReason(t *testing.T) {
+	for _, tc := range []struct {
+		delta, spent, onCard, budget, max int
+		want                              string
+	}{
+		{1, 0, 0, 3, 2, ""},
+		{1, 3, 1, 3, 2, "workshop.error.dots_spent"},
+		{1, 2, 2, 3, 2, "workshop.error.dots_card_full"},
+		{-1, 2, 0, 3, 2, "workshop.error.dots_none"},
+		{-1, 2, 1, 3, 2, ""},
+	} {
+		if got := domain.DotRefusal(tc.delta, tc.spent, tc.onCard, tc.budget, tc.max); got != tc.want {
+			t.Errorf("domain.DotRefusal(%+v) = %q, want %q", tc, got, tc.want)
+		}
+		if (domain.DotRefusal(tc.delta, tc.spent, tc.onCard, tc.budget, tc.max) == "") != domain.DotAllowed(tc.delta, tc.spent, tc.onCard, tc.budget, tc.max) {
+			t.Errorf("DotRefusal and DotAllowed disagree on %+v", tc)
+		}
+	}
+}
