@@ -71,15 +71,23 @@
     if (consoleURL) { announceNew(); return; }
     if (String(card.phase) !== root.getAttribute('data-phase') && !root.getAttribute('data-wall')) { return; }
     if (document.getElementById('karte-' + card.id)) { return; }
-    var list = document.getElementById('cards');
+    // The overview wall has a list per group; a group's wall and the phone one.
+    var list = document.getElementById('cards-' + card.group) || document.getElementById('cards');
     if (!list) { return; }
+    var wall = root.getAttribute('data-wall');
     var li = document.createElement('li');
-    li.className = 'idea-card workshop-card';
+    li.className = wall ? 'workshop-card pw__card' : 'idea-card workshop-card';
     li.id = 'karte-' + card.id;
     var p = document.createElement('p');
     p.className = 'workshop-card__text';
     p.textContent = card.text;
     li.appendChild(p);
+    if (wall && typeof card.total === 'number' && root.getAttribute('data-tallies') === 'true') {
+      var total = document.createElement('p');
+      total.className = 'card-total';
+      total.textContent = plural('dots', card.total, '%d');
+      li.appendChild(total);
+    }
     list.appendChild(li);
   });
   source.addEventListener('card-changed', function (e) {

@@ -191,13 +191,27 @@ func (b *Browser) CheckAccessibility(page string) {
 // and a desktop screen.
 var ScreenSizes = [][2]int64{{360, 740}, {768, 1024}, {1280, 800}, {1920, 1080}}
 
+// ProjectorSizes are the projectors of halls: 16:9 from 720p to 4K, and
+// an old 4:3 one.
+var ProjectorSizes = [][2]int64{{1280, 720}, {1920, 1080}, {3840, 2160}, {1024, 768}}
+
 // Screenshots looks at the current page at every screen size: it fails the
 // test when the page scrolls sideways, and with SHOTS_DIR set it writes a
 // full-page PNG per size (name-WxH.png) for a person to look at.
 func (b *Browser) Screenshots(name string) {
 	b.t.Helper()
+	b.ScreenshotsAt(name, ScreenSizes, nil)
+}
+
+// ScreenshotsAt is Screenshots at the given sizes; check, if not nil, runs
+// at each size before the picture is taken. With a check the picture is
+// of the viewport only: a full-page capture resizes the viewport for a
+// moment, which a page that fits itself to the screen (the presenter wall)
+// answers by refitting.
+func (b *Browser) ScreenshotsAt(name string, sizes [][2]int64, check func(w, h int64)) {
+	b.t.Helper()
 	dir := os.Getenv("SHOTS_DIR")
-	for _, size := range ScreenSizes {
+	for _, size := range sizes {
 		w, h := size[0], size[1]
 		if w < 768 {
 			b.Must(chromedp.EmulateViewport(w, h, chromedp.EmulateMobile, chromedp.EmulateTouch, chromedp.EmulateScale(2)))
@@ -207,10 +221,17 @@ func (b *Browser) Screenshots(name string) {
 		if overflow := Eval[int](b, `document.documentElement.scrollWidth - document.documentElement.clientWidth`); overflow > 0 {
 			b.t.Errorf("%s scrolls sideways by %d px at %d×%d", name, overflow, w, h)
 		}
+		if check != nil {
+			check(w, h)
+		}
 		if dir == "" {
 			continue
 		}
-		png, err := chromedp.Run(b.Ctx, chromedp.FullScreenshot(100))
+		capture := chromedp.FullScreenshot(100)
+		if check != nil {
+			capture = chromedp.CaptureScreenshot()
+		}
+		png, err := chromedp.Run(b.Ctx, capture)
 		if err != nil {
 			b.t.Fatalf("screenshot: %v", err)
 		}

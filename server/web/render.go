@@ -55,8 +55,12 @@ type view struct {
 	OtherLang string
 	SwitchURL string
 	Staff     *staffContext // set on staff pages
+	Presenter bool          // a projector page: no site header and footer
 	Data      any
 }
+
+// presenterPages fill a projector: the page is the whole screen.
+var presenterPages = map[string]bool{"workshop_wall": true}
 
 func (h *Handler) render(c *gin.Context, status int, page string, data any) {
 	h.renderPage(c.Writer, c.Request, langOf(c), staffIfAny(c), status, page, data)
@@ -71,7 +75,7 @@ func (h *Handler) renderPage(w http.ResponseWriter, r *http.Request, lang string
 		other = "de"
 	}
 	var buf bytes.Buffer
-	v := view{Lang: lang, OtherLang: other, SwitchURL: switchURL(r.URL, other), Staff: staff, Data: data}
+	v := view{Lang: lang, OtherLang: other, SwitchURL: switchURL(r.URL, other), Staff: staff, Presenter: presenterPages[page], Data: data}
 	if err := t.Execute(&buf, v); err != nil {
 		h.Log.Error("unable to render template", "page", page, "error", err)
 		w.Header().Set("Content-Type", "text/plain; charset=utf-8")

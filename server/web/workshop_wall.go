@@ -4,42 +4,53 @@ import (
 	"net/http"
 	"sort"
 	"strconv"
-	"zukunftswerk/server/live"
+	"strings"
 
 	"github.com/gin-gonic/gin"
-	qrcode "github.com/skip2/go-qrcode"
 
 	"zukunftswerk/server/domain"
 )
 
+// wallPage is the projector: the whole screen, no site chrome. A group's
+// wall has one column per cluster of the current phase (and one for the
+// cards in none); the overview has one column per group.
 type wallPage struct {
 	workshopContext
-	Group    domain.Group // zero: overview of all groups
-	Cards    []domain.Card
-	Clusters []domain.Cluster
-	JoinURL  string
-	Ranking  []domain.Card // when voting has closed: cards by dots
-	MaxDots  int
-	// The cards grouped by cluster, in the order the clusters were named.
-	ClusterSections []wallCluster
-	Unclustered     []domain.Card
+	Group       domain.Group // zero: overview of all groups
+	JoinURL     string
+	JoinHost    string // JoinURL in two parts, so that it breaks only between them
+	JoinPath    string
+	Columns     []wallColumn
+	CardCount   int
+	ShowTallies bool          // voting with tallies visible: dots appear on the cards
+	Ranking     []domain.Card // when voting has closed: cards by dots
+	MaxDots     int
+	GroupCycle  string // the walls G cycles through: "0" (overview), then each group's id
 }
 
-type wallCluster struct {
-	ID    int64
-	Title string
-	Cards []domain.Card
+// wallColumn is one column of the wall. Cluster is set for a cluster's
+// column; the column of cards in no cluster (or of a group, in the
+// overview) carries the id "cards" or "cards-<group>" that live cards are
+// added to.
+type wallColumn struct {
+	ID      string // the heading's id
+	Title   string
+	Cluster int64
+	ListID  string
+	Cards   []domain.Card
 }
 
 // workshopWall is the projector wall of a group (?gruppe=ID) or of all
-// groups: large type, QR code and join code while joining is open, the
-// cards by cluster, the timer, and the ranking once voting has closed.
+// groups: QR code and join code while joining is open, the cards in
+// columns, the timer, dots live while tallies are shown, and the ranking
+// once voting has closed. static/wall.js fits it to the screen.
 func (h *Handler) workshopWall(c *gin.Context) {
 	wc, ok := h.loadLiveWorkshop(c)
 	if !ok {
 		return
 	}
-	page := wallPage{workshopContext: wc, JoinURL: h.Config.BaseURL + h.path("workshopJoinForm", wc.Workshop.Code())}
+	join := h.path("workshopJoinForm", wc.Workshop.Code())
+	page := wallPage{workshopContext: wc, JoinURL: h.Config.BaseURL + join, JoinHost: h.Config.BaseURL, JoinPath: join}
 	groupID, _ := strconv.ParseInt(c.Query("gruppe"), 10, 64)
 	if groupID > 0 {
 		g, found := wc.Group(groupID)
@@ -54,62 +65,85 @@ func (h *Handler) workshopWall(c *gin.Context) {
 		h.fail(c, err)
 		return
 	}
-	cards, clusters := view.Cards, view.Clusters
-	page.Cards, page.Clusters = cards, clusters
-	index := map[int64]int{}
-	for _, cl := range clusters {
-		if cl.Phase == wc.Workshop.CurrentPhase && (groupID == 0 || cl.GroupID == groupID) {
-			index[cl.ID] = len(page.ClusterSections)
-			page.ClusterSections = append(page.ClusterSections, wallCluster{ID: cl.ID, Title: cl.Title})
-		}
+	if groupID > 0 {
+		page.Columns = clusterColumns(wc, groupID, view.Cards, view.Clusters, h.Catalog.Message(langOf(c), "workshop.no_cluster"),
+			h.Catalog.Message(langOf(c), "workshop.cards"))
+	} else {
+		page.Columns = groupColumns(wc, view.Cards)
 	}
-	for _, card := range cards {
-		if card.ClusterID != nil {
-			if i, ok := index[*card.ClusterID]; ok {
-				page.ClusterSections[i].Cards = append(page.ClusterSections[i].Cards, card)
-				continue
-			}
-		}
-		page.Unclustered = append(page.Unclustered, card)
+	cycle := []string{"0"}
+	for _, g := range wc.Groups {
+		cycle = append(cycle, strconv.FormatInt(g.ID, 10))
 	}
-	if !wc.Workshop.VotingOpen && anyDots(cards) {
-		page.Ranking = append([]domain.Card(nil), cards...)
-		sort.SliceStable(page.Ranking, func(i, j int) bool { return page.Ranking[i].DotTotal > page.Ranking[j].DotTotal })
-		page.MaxDots = max(page.Ranking[0].DotTotal, 1)
+	page.GroupCycle = strings.Join(cycle, " ")
+	page.CardCount = len(view.Cards)
+	page.ShowTallies = wc.Workshop.VotingOpen && wc.Workshop.TalliesVisible
+	if !wc.Workshop.VotingOpen {
+		page.Ranking = ranking(view.Cards)
+		if len(page.Ranking) > 0 {
+			page.MaxDots = page.Ranking[0].DotTotal
+		}
 	}
 	h.render(c, http.StatusOK, "workshop_wall", page)
 }
 
-func anyDots(cards []domain.Card) bool {
-	for _, c := range cards {
-		if c.DotTotal > 0 {
-			return true
+// clusterColumns are a group wall's columns: each cluster of the current
+// phase in the order it was named, then the cards in none.
+func clusterColumns(wc workshopContext, groupID int64, cards []domain.Card, clusters []domain.Cluster, noCluster, allCards string) []wallColumn {
+	var columns []wallColumn
+	index := map[int64]int{}
+	for _, cl := range clusters {
+		if cl.Phase == wc.Workshop.CurrentPhase && cl.GroupID == groupID {
+			index[cl.ID] = len(columns)
+			columns = append(columns, wallColumn{ID: "cluster-" + strconv.FormatInt(cl.ID, 10), Title: cl.Title, Cluster: cl.ID})
 		}
 	}
-	return false
+	rest := wallColumn{ID: "cluster-none", Title: allCards, ListID: "cards"}
+	if len(columns) > 0 {
+		rest.Title = noCluster
+	}
+	for _, card := range cards {
+		if card.ClusterID != nil {
+			if i, ok := index[*card.ClusterID]; ok {
+				columns[i].Cards = append(columns[i].Cards, card)
+				continue
+			}
+		}
+		rest.Cards = append(rest.Cards, card)
+	}
+	return append(columns, rest)
 }
 
-// workshopQR is the QR code of the join URL as a PNG.
-func (h *Handler) workshopQR(c *gin.Context) {
-	wc, ok := h.loadLiveWorkshop(c)
-	if !ok {
-		return
+// groupColumns are the overview's columns: one per group.
+func groupColumns(wc workshopContext, cards []domain.Card) []wallColumn {
+	columns := make([]wallColumn, len(wc.Groups))
+	index := map[int64]int{}
+	for i, g := range wc.Groups {
+		id := strconv.FormatInt(g.ID, 10)
+		columns[i] = wallColumn{ID: "group-" + id, Title: g.Title, ListID: "cards-" + id}
+		index[g.ID] = i
 	}
-	png, err := qrcode.Encode(h.Config.BaseURL+h.path("workshopJoinForm", wc.Workshop.Code()), qrcode.Medium, 512)
-	if err != nil {
-		h.fail(c, err)
-		return
+	for _, card := range cards {
+		if i, ok := index[card.GroupID]; ok {
+			columns[i].Cards = append(columns[i].Cards, card)
+		}
 	}
-	c.Header("Cache-Control", "public, max-age=3600")
-	c.Data(http.StatusOK, "image/png", png)
+	return columns
 }
 
-// workshopState is the state as JSON, for a phone that comes back after a
-// gap in the event stream.
-func (h *Handler) workshopState(c *gin.Context) {
-	wc, ok := h.loadLiveWorkshop(c)
-	if !ok {
-		return
+// rankingLength is how many cards the wall ranks: the hall reads the
+// first places; the documentation lists every card.
+const rankingLength = 10
+
+// ranking is the cards that got dots, most first (ties in the order they
+// were written), at most rankingLength of them.
+func ranking(cards []domain.Card) []domain.Card {
+	var ranked []domain.Card
+	for _, c := range cards {
+		if c.DotTotal > 0 {
+			ranked = append(ranked, c)
+		}
 	}
-	c.JSON(http.StatusOK, live.NewStateEvent(wc.Workshop, nowUTC()))
+	sort.SliceStable(ranked, func(i, j int) bool { return ranked[i].DotTotal > ranked[j].DotTotal })
+	return ranked[:min(len(ranked), rankingLength)]
 }

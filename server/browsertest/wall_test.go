@@ -1,0 +1,143 @@
+package browsertest
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+
+	"zukunftswerk/server/domain"
+	"zukunftswerk/server/store"
+	"zukunftswerk/server/testutil"
+)
+
+// wallCardTexts are cards as a hall writes them: short, long (the 140
+// characters a card may have), with long German compounds.
+var wallCardTexts = []string{
+	"Zu wenig Bänke am Neckar",
+	"Der Bürgerbus fährt am Wochenende gar nicht, ältere Menschen kommen dann nicht zum Arzt oder zum Einkaufen in den Nachbarort.",
+	"Kinderbetreuungsöffnungszeiten passen nicht zu Schichtarbeit",
+	"Backhaus wieder beleben",
+	"Keine Treffpunkte für Jugendliche nach 18 Uhr",
+	"Radweg nach Bietigheim fehlt, Schulweg gefährlich",
+	"Mehrgenerationenhaus mit Café, Beratung und Mittagstisch für alle im Ortskern – offen auch am Sonntag, getragen von Vereinen und Gemeinde.",
+}
+
+// TestPresenterWallFitsEveryProjector: at 1280×720, 1920×1080, 3840×2160 and
+// 1024×768, with 0, 6, 40 and 120 cards, every card shown lies inside the
+// screen, no text overflows its card, the text is at least 2 % of the
+// screen's height (readable from the back of a hall), nothing scrolls, and
+// axe finds nothing. Cards that do not fit at that size are shown page by
+// page.
+func TestPresenterWallFitsEveryProjector(t *testing.T) {
+	srv := testutil.NewServer(t, testutil.Options{Demo: true})
+	ctx := context.Background()
+	actor := store.Actor{Name: "test"}
+	id, err := srv.Store.CreateWorkshop(ctx, actor, 1,
+		domain.Workshop{ProcessID: 1, Kind: "zukunft", Title: "Zukunftswerkstatt SKV-Halle", DotBudget: 3, MaxDotsPerCard: 3, TalliesVisible: true},
+		[]domain.Phase{{Title: "Kritikphase", Prompt: "Was stört Sie heute in Ingersheim?", CardKind: "kritik"}},
+		[]domain.Group{{Title: "Jung & Alt"}, {Title: "Wohnen und Mobilität"}, {Title: "Bildung und Betreuung"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	w, err := srv.Store.UpdateWorkshop(ctx, actor, 1, id, "open", func(w *domain.Workshop) error {
+		code := domain.NewJoinCode()
+		w.JoinCode, w.State = &code, domain.WorkshopLive
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	groups, _ := srv.Store.Groups(ctx, id)
+	participants := make([]domain.Participant, len(groups))
+	for i, g := range groups {
+		if participants[i], err = srv.Store.Join(ctx, id, g.ID, fmt.Sprintf("device-%d", i), ""); err != nil {
+			t.Fatal(err)
+		}
+	}
+	written := 0
+	writeCards := func(n int) {
+		for ; written < n; written++ {
+			text := wallCardTexts[written%len(wallCardTexts)]
+			if _, _, err := srv.Store.CreateCard(ctx, participants[0], text, fmt.Sprintf("wall-%d", written)); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	b := New(t)
+	wall := srv.URL + "/w/" + w.Code() + "/wand?gruppe=" + fmt.Sprint(groups[0].ID)
+	check := func(name string) func(w, h int64) {
+		return func(w, h int64) {
+			time.Sleep(150 * time.Millisecond) // wall.js refits after the resize
+			problems := Eval[[]string](b, `(() => {
+				const p = [], vw = innerWidth, vh = innerHeight;
+				if (document.documentElement.scrollHeight > vh + 1) p.push('the page scrolls: ' + document.documentElement.scrollHeight);
+				for (const c of document.querySelectorAll('.pw__card:not([hidden])')) {
+					const r = c.getBoundingClientRect();
+					if (r.top < 0 || r.left < 0 || r.bottom > vh + 1 || r.right > vw + 1) p.push('card outside the screen: ' + c.textContent.slice(0, 30));
+					if (c.scrollHeight > c.clientHeight + 1 || c.scrollWidth > c.clientWidth + 1) p.push('text overflows its card: ' + c.textContent.slice(0, 30));
+					const size = parseFloat(getComputedStyle(c.querySelector('.workshop-card__text')).fontSize);
+					if (size < 0.02 * vh) p.push('text of ' + size + ' px on a ' + vh + ' px screen');
+				}
+				for (const l of document.querySelectorAll('.pw__cards')) {
+					const box = l.getBoundingClientRect();
+					for (const c of l.querySelectorAll('.pw__card:not([hidden])')) {
+						if (c.getBoundingClientRect().bottom > box.bottom + 1) p.push('card below its column: ' + c.textContent.slice(0, 30));
+					}
+				}
+				return p;
+			})()`)
+			for _, p := range problems {
+				t.Errorf("%s at %d×%d: %s", name, w, h, p)
+			}
+		}
+	}
+	for _, n := range []int{0, 6, 40, 120} {
+		writeCards(n)
+		name := fmt.Sprintf("wall-%d-cards", n)
+		b.Must(chromedp.Navigate(wall))
+		b.WaitUntil(`document.querySelector('.pw') !== null`)
+		b.ScreenshotsAt(name, ProjectorSizes, check(name))
+		shown := Eval[int](b, `document.querySelectorAll('.pw__card:not([hidden])').length`)
+		if n > 0 && shown == 0 {
+			t.Errorf("%s: no card is shown", name)
+		}
+		if pages := Eval[string](b, `document.getElementById('wall-page').textContent`); shown < n && !strings.Contains(pages, "Seite 1 von") {
+			t.Errorf("%s: %d of %d cards shown without a page count (%q)", name, shown, n, pages)
+		}
+	}
+	b.Must(chromedp.EmulateViewport(1920, 1080))
+	b.CheckAccessibility("presenter wall")
+	// The overview has a column per group; G moves on to the first group.
+	b.Must(chromedp.Navigate(srv.URL + "/w/" + w.Code() + "/wand"))
+	b.WaitUntil(`document.querySelectorAll('.pw__column').length === 3`)
+	b.ScreenshotsAt("wall-overview", ProjectorSizes[1:2], check("overview"))
+	b.Must(chromedp.KeyEvent("g"))
+	b.WaitUntil(`location.search === '?gruppe=` + fmt.Sprint(groups[0].ID) + `'`)
+
+	// Voting with tallies visible: a dot appears on the wall's card at once.
+	voting, err := srv.Store.UpdateWorkshop(ctx, actor, 1, id, "voting_open", func(w *domain.Workshop) error { w.VotingOpen = true; return nil })
+	if err != nil {
+		t.Fatal(err)
+	}
+	b.Must(chromedp.Navigate(wall))
+	b.WaitUntil(`document.querySelector('.pw__card .card-total') !== null`)
+	cards, _ := srv.Store.Cards(ctx, id, groups[0].ID, 1, false)
+	time.Sleep(300 * time.Millisecond) // the wall's stream is connected
+	if _, err := srv.App.ChangeDot(ctx, voting, participants[0], cards[0].ID, 1); err != nil {
+		t.Fatal(err)
+	}
+	b.WaitUntil(`document.querySelector('#karte-` + fmt.Sprint(cards[0].ID) + ` .card-total').textContent === '1 Punkt'`)
+	// After voting: the ranking as bars.
+	if _, err := srv.Store.UpdateWorkshop(ctx, actor, 1, id, "voting_close", func(w *domain.Workshop) error { w.VotingOpen = false; return nil }); err != nil {
+		t.Fatal(err)
+	}
+	b.Must(chromedp.Navigate(wall))
+	b.WaitUntil(`document.querySelector('.ranking meter') !== null`)
+	b.ScreenshotsAt("wall-ranking", ProjectorSizes, check("ranking"))
+	b.Must(chromedp.EmulateViewport(1920, 1080))
+	b.CheckAccessibility("presenter wall with ranking")
+}
