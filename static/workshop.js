@@ -54,7 +54,7 @@
   }
 
   // Live events.
-  var url = consoleURL || ('/w/' + code + '/ereignisse' + (group && group !== '0' ? '?gruppe=' + group : ''));
+  var url = consoleURL || root.getAttribute('data-events');
   var source = new EventSource(url);
   source.onopen = function () { if (status) { status.textContent = ''; } flush(); };
   source.onerror = function () { if (status) { status.textContent = msg('offline'); } };

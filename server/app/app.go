@@ -1,9 +1,11 @@
 // Package app holds the use cases of Zukunftswerk: what a citizen, a
 // participant or a staff member can do, with the rules that hold across the
 // database and Redis (rate limits, the dot budget, live events). Every use
-// case takes a context.Context and plain values and returns plain values or
-// a *domain.Error; none knows HTTP. The web package decodes a request, calls
-// one use case and renders its answer, so the HTML pages and the JSON API
+// case takes a context.Context and domain or store values and returns such
+// values and an error — a *domain.Error for anything a person is told —;
+// none knows HTTP. The web package decodes a request, calls the use cases
+// of one operation (often a lookup of what the URL names, then the
+// operation) and renders the answer, so the HTML pages and the JSON API
 // share one path.
 //
 // One file per capability: ideas.go (submit, list, show, support, report),
@@ -22,18 +24,17 @@ import (
 	"zukunftswerk/server/store"
 )
 
-// App is every use case with the parts they need. Its fields are exported
-// for the web package's reads that carry no rule (a page that lists what
-// the store returns); every change goes through a method.
+// App is every use case with the parts they need; callers reach the parts
+// only through its methods.
 type App struct {
 	Config   config.Config
-	Store    *store.Store
-	Redis    *redisconn.Conn
-	Live     *live.Live
-	Hub      *live.Hub
-	Sessions *session.Store
-	Limits   *ratelimit.Limiter
-	Log      *slog.Logger
+	store    *store.Store
+	redis    *redisconn.Conn
+	live     *live.Live
+	hub      *live.Hub
+	sessions *session.Store
+	limits   *ratelimit.Limiter
+	log      *slog.Logger
 
 	tallies *tallies
 	cache   *workshopCache
@@ -54,13 +55,13 @@ func New(ctx context.Context, d Deps) (*App, error) {
 	lv := live.New(d.Redis, d.Log, d.Store.ParticipantDots)
 	a := &App{
 		Config:   d.Config,
-		Store:    d.Store,
-		Redis:    d.Redis,
-		Live:     lv,
-		Hub:      live.NewHub(lv),
-		Sessions: session.New(d.Redis),
-		Limits:   ratelimit.New(d.Redis, d.Log),
-		Log:      d.Log,
+		store:    d.Store,
+		redis:    d.Redis,
+		live:     lv,
+		hub:      live.NewHub(lv),
+		sessions: session.New(d.Redis),
+		limits:   ratelimit.New(d.Redis, d.Log),
+		log:      d.Log,
 		tallies:  newTallies(),
 		cache:    newWorkshopCache(),
 	}
@@ -80,13 +81,13 @@ func New(ctx context.Context, d Deps) (*App, error) {
 // Close ends every live stream of this instance and stops the dot
 // pipeline; the database and Redis connections belong to the caller.
 func (a *App) Close() {
-	a.Hub.CloseAll()
-	a.Live.Close()
+	a.hub.CloseAll()
+	a.live.Close()
 }
 
 // Secret returns the installation's secret of that name (created once,
 // kept in the database), for keys that must survive restarts and be the
 // same on every instance: form tokens, client address pseudonyms.
 func (a *App) Secret(ctx context.Context, name string) ([]byte, error) {
-	return a.Store.Secret(ctx, name)
+	return a.store.Secret(ctx, name)
 }

@@ -22,11 +22,11 @@ type ConceptEditView struct {
 // newest version (editable while it is a draft) with every version before
 // it, for the workflow, the council decision and the comparison.
 func (a *App) ConceptForEditing(ctx context.Context, p ProcessScope) (ConceptEditView, error) {
-	versions, err := a.Store.ConceptVersions(ctx, p.Process.ID)
+	versions, err := a.store.ConceptVersions(ctx, p.Process.ID)
 	if err != nil || len(versions) == 0 {
 		return ConceptEditView{Versions: versions}, err
 	}
-	concept, err := a.Store.Concept(ctx, versions[0])
+	concept, err := a.store.Concept(ctx, versions[0])
 	if err != nil {
 		return ConceptEditView{}, err
 	}
@@ -44,7 +44,7 @@ type PublicConceptView struct {
 // A number no public version has is not found; a process without any
 // public version has no concept yet, whatever number was asked for.
 func (a *App) PublicConcept(ctx context.Context, p ProcessScope, number int) (PublicConceptView, error) {
-	all, err := a.Store.ConceptVersions(ctx, p.Process.ID)
+	all, err := a.store.ConceptVersions(ctx, p.Process.ID)
 	if err != nil {
 		return PublicConceptView{}, err
 	}
@@ -66,7 +66,7 @@ func (a *App) PublicConcept(ctx context.Context, p ProcessScope, number int) (Pu
 	if !found {
 		return PublicConceptView{}, domain.ErrNotFound
 	}
-	concept, err := a.Store.Concept(ctx, chosen)
+	concept, err := a.store.Concept(ctx, chosen)
 	if err != nil {
 		return PublicConceptView{}, err
 	}
@@ -96,14 +96,14 @@ func (a *App) CompareConcepts(ctx context.Context, p ProcessScope, from, to int,
 		if number <= 0 {
 			return ConceptComparison{}, domain.Errorf(domain.CodeBadRequest, "error.bad_request")
 		}
-		v, err := a.Store.ConceptVersion(ctx, p.Process.ID, number)
+		v, err := a.store.ConceptVersion(ctx, p.Process.ID, number)
 		if err == nil && !visible(v) {
 			err = domain.ErrNotFound
 		}
 		if err != nil {
 			return ConceptComparison{}, err
 		}
-		if concepts[i], err = a.Store.Concept(ctx, v); err != nil {
+		if concepts[i], err = a.store.Concept(ctx, v); err != nil {
 			return ConceptComparison{}, err
 		}
 	}
@@ -115,13 +115,13 @@ func (a *App) CompareConcepts(ctx context.Context, p ProcessScope, from, to int,
 // when it is a draft, a new first version (audited) when the process has
 // none. A newest version past the draft is a conflict.
 func (a *App) ConceptDraft(ctx context.Context, actor store.Actor, p ProcessScope) (domain.ConceptVersion, error) {
-	return a.Store.Draft(ctx, actor, p.Municipality.ID, p.Process.ID)
+	return a.store.Draft(ctx, actor, p.Municipality.ID, p.Process.ID)
 }
 
 // StartRevision begins a Fortschreibung of the adopted concept for the
 // project group: a new draft that copies the newest version.
 func (a *App) StartRevision(ctx context.Context, actor store.Actor, p ProcessScope) error {
-	_, err := a.Store.StartRevision(ctx, actor, p.Municipality.ID, p.Process.ID)
+	_, err := a.store.StartRevision(ctx, actor, p.Municipality.ID, p.Process.ID)
 	return err
 }
 
@@ -134,7 +134,7 @@ func (a *App) SaveLeitbild(ctx context.Context, actor store.Actor, p ProcessScop
 	if key := domain.ValidateLongText(text, domain.MaxConceptText); key != "" {
 		return domain.Errorf(domain.CodeInvalid, key)
 	}
-	return a.Store.SaveLeitbild(ctx, actor, p.Municipality.ID, p.Process.ID, v.ID, text)
+	return a.store.SaveLeitbild(ctx, actor, p.Municipality.ID, p.Process.ID, v.ID, text)
 }
 
 // SaveChallenges changes the challenges of one action field in a draft
@@ -147,7 +147,7 @@ func (a *App) SaveChallenges(ctx context.Context, actor store.Actor, p ProcessSc
 	if key := domain.ValidateLongText(text, domain.MaxConceptText); key != "" {
 		return domain.Errorf(domain.CodeInvalid, key)
 	}
-	return a.Store.SaveChallenges(ctx, actor, p.Municipality.ID, p.Process.ID, v.ID, fieldID, text)
+	return a.store.SaveChallenges(ctx, actor, p.Municipality.ID, p.Process.ID, v.ID, fieldID, text)
 }
 
 // AddObjective adds an objective (o.ID is ignored), numbered last in its
@@ -183,7 +183,7 @@ func (a *App) saveObjective(ctx context.Context, actor store.Actor, p ProcessSco
 		return domain.Errorf(domain.CodeInvalid, key)
 	}
 	o.VersionID = v.ID
-	_, err := a.Store.SaveObjective(ctx, actor, p.Municipality.ID, p.Process.ID, o)
+	_, err := a.store.SaveObjective(ctx, actor, p.Municipality.ID, p.Process.ID, o)
 	return err
 }
 
@@ -197,7 +197,7 @@ func (a *App) DeleteObjective(ctx context.Context, actor store.Actor, p ProcessS
 	if objectiveID <= 0 {
 		return domain.Errorf(domain.CodeBadRequest, "error.bad_request")
 	}
-	return a.Store.DeleteObjective(ctx, actor, p.Municipality.ID, p.Process.ID, v.ID, objectiveID)
+	return a.store.DeleteObjective(ctx, actor, p.Municipality.ID, p.Process.ID, v.ID, objectiveID)
 }
 
 // MoveConcept moves a version of the process one step in the workflow
@@ -208,7 +208,7 @@ func (a *App) MoveConcept(ctx context.Context, actor store.Actor, p ProcessScope
 	if err != nil {
 		return err
 	}
-	return a.Store.MoveConcept(ctx, actor, p.Municipality.ID, p.Process.ID, v.ID, to)
+	return a.store.MoveConcept(ctx, actor, p.Municipality.ID, p.Process.ID, v.ID, to)
 }
 
 // RecordCouncilDecision records the council's decision on the version
@@ -223,13 +223,13 @@ func (a *App) RecordCouncilDecision(ctx context.Context, actor store.Actor, p Pr
 		return domain.ValidationError(problems)
 	}
 	d.VersionID = v.ID
-	return a.Store.RecordCouncilDecision(ctx, actor, p.Municipality.ID, p.Process.ID, d)
+	return a.store.RecordCouncilDecision(ctx, actor, p.Municipality.ID, p.Process.ID, d)
 }
 
 // versionOf finds the version with the id among the process's versions;
 // a version of another process is not found.
 func (a *App) versionOf(ctx context.Context, p ProcessScope, id int64) (domain.ConceptVersion, error) {
-	versions, err := a.Store.ConceptVersions(ctx, p.Process.ID)
+	versions, err := a.store.ConceptVersions(ctx, p.Process.ID)
 	if err != nil {
 		return domain.ConceptVersion{}, err
 	}

@@ -38,14 +38,14 @@ func (a *App) CurationBoard(ctx context.Context, p ProcessScope, q store.Curatio
 	if !validCurationQuery(p, q) {
 		return CurationBoard{}, domain.Errorf(domain.CodeBadRequest, "error.bad_request")
 	}
-	result, err := a.Store.Curation(ctx, q)
+	result, err := a.store.Curation(ctx, q)
 	if err != nil {
 		return CurationBoard{}, err
 	}
 	if !result.Exists() {
 		return CurationBoard{}, domain.ErrPageMissing
 	}
-	themes, err := a.Store.Themes(ctx, p.Process.ID)
+	themes, err := a.store.Themes(ctx, p.Process.ID)
 	if err != nil {
 		return CurationBoard{}, err
 	}
@@ -91,7 +91,7 @@ func (a *App) CuratedContribution(ctx context.Context, p ProcessScope, id int64)
 	if id <= 0 {
 		return domain.Contribution{}, domain.ErrNotFound
 	}
-	return a.Store.Contribution(ctx, p.Process.ID, id)
+	return a.store.Contribution(ctx, p.Process.ID, id)
 }
 
 // CurationItem returns a contribution of the process with everything the
@@ -103,22 +103,22 @@ func (a *App) CurationItem(ctx context.Context, p ProcessScope, id int64) (Curat
 	}
 	view := CurationItem{Item: item}
 	if item.MergedIntoID != nil {
-		survivor, err := a.Store.Contribution(ctx, p.Process.ID, *item.MergedIntoID)
+		survivor, err := a.store.Contribution(ctx, p.Process.ID, *item.MergedIntoID)
 		if err != nil {
 			return CurationItem{}, err
 		}
 		view.Survivor = &survivor
 	}
-	if view.Merged, err = a.Store.MergedInto(ctx, item.ID); err != nil {
+	if view.Merged, err = a.store.MergedInto(ctx, item.ID); err != nil {
 		return CurationItem{}, err
 	}
-	if view.Trail, err = a.Store.IdeaTrail(ctx, item.ID); err != nil {
+	if view.Trail, err = a.store.IdeaTrail(ctx, item.ID); err != nil {
 		return CurationItem{}, err
 	}
-	if view.Sent, err = a.Store.Notifications(ctx, item.ID); err != nil {
+	if view.Sent, err = a.store.Notifications(ctx, item.ID); err != nil {
 		return CurationItem{}, err
 	}
-	if view.Themes, err = a.Store.Themes(ctx, p.Process.ID); err != nil {
+	if view.Themes, err = a.store.Themes(ctx, p.Process.ID); err != nil {
 		return CurationItem{}, err
 	}
 	return view, nil
@@ -144,7 +144,7 @@ func (a *App) ThemeContributions(ctx context.Context, actor store.Actor, p Proce
 	if key := domain.ValidateLongText(theme, domain.MaxTheme); key != "" {
 		return domain.Errorf(domain.CodeInvalid, key)
 	}
-	return a.Store.SetTheme(ctx, actor, p.Municipality.ID, p.Process.ID, ids, theme)
+	return a.store.SetTheme(ctx, actor, p.Municipality.ID, p.Process.ID, ids, theme)
 }
 
 // MergeContributions lets the chosen main contribution (survivor) absorb
@@ -157,7 +157,7 @@ func (a *App) MergeContributions(ctx context.Context, actor store.Actor, p Proce
 	if survivor <= 0 {
 		return domain.Errorf(domain.CodeInvalid, "curation.error.survivor_missing")
 	}
-	return a.Store.Merge(ctx, actor, p.Municipality.ID, p.Process.ID, survivor, ids)
+	return a.store.Merge(ctx, actor, p.Municipality.ID, p.Process.ID, survivor, ids)
 }
 
 // DecideContributions records the project group's decision on the
@@ -171,7 +171,7 @@ func (a *App) DecideContributions(ctx context.Context, actor store.Actor, p Proc
 	if key := d.Validate(); key != "" {
 		return domain.Errorf(domain.CodeInvalid, key)
 	}
-	return a.Store.Decide(ctx, actor, p.Municipality.ID, p.Process.ID, ids, d)
+	return a.store.Decide(ctx, actor, p.Municipality.ID, p.Process.ID, ids, d)
 }
 
 // MeasureSelection checks the contributions the project group selected to
@@ -188,12 +188,12 @@ func (a *App) AssessContribution(ctx context.Context, actor store.Actor, p Proce
 	if key := as.Validate(); key != "" {
 		return domain.Errorf(domain.CodeInvalid, key)
 	}
-	return a.Store.Assess(ctx, actor, p.Municipality.ID, p.Process.ID, id, as)
+	return a.store.Assess(ctx, actor, p.Municipality.ID, p.Process.ID, id, as)
 }
 
 // UnmergeContribution undoes the merge of one contribution of the process,
 // audited: it gets its own status back and both it and its former survivor
 // count their supports again.
 func (a *App) UnmergeContribution(ctx context.Context, actor store.Actor, p ProcessScope, id int64) error {
-	return a.Store.Unmerge(ctx, actor, p.Municipality.ID, p.Process.ID, id)
+	return a.store.Unmerge(ctx, actor, p.Municipality.ID, p.Process.ID, id)
 }

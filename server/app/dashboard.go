@@ -88,6 +88,9 @@ func (d *Dashboard) countByField(fields []domain.ActionField) {
 		}
 		d.StatusCounts[i]++
 		d.Total++
+		if domain.Completed(s.Status) {
+			d.Completed++
+		}
 		row := rows[s.Field.ID]
 		if row == nil {
 			continue
@@ -96,7 +99,6 @@ func (d *Dashboard) countByField(fields []domain.ActionField) {
 		row.Total++
 		if domain.Completed(s.Status) {
 			row.Completed++
-			d.Completed++
 		}
 	}
 	for _, f := range fields {

@@ -19,16 +19,16 @@ func (a *App) ChangeDot(ctx context.Context, w domain.Workshop, p domain.Partici
 	if delta != 1 && delta != -1 {
 		return store.DotResult{}, domain.Errorf(domain.CodeBadRequest, "error.bad_request")
 	}
-	reserved, redisErr := a.Live.ReserveDot(ctx, w.ID, p.ID, w.CurrentPhase, cardID, delta, w.DotBudget, w.MaxDotsPerCard)
+	reserved, redisErr := a.live.ReserveDot(ctx, w.ID, p.ID, w.CurrentPhase, cardID, delta, w.DotBudget, w.MaxDotsPerCard)
 	if redisErr != nil {
 		// Redis is gone: the database alone still enforces the budget.
-		a.Log.Warn("dot budget check in Redis failed; relying on the database", "error", redisErr)
+		a.log.Warn("dot budget check in Redis failed; relying on the database", "error", redisErr)
 	} else if !reserved {
 		return store.DotResult{}, a.dotRefusal(ctx, w, p, cardID, delta)
 	}
-	res, err := a.Store.ChangeDot(ctx, p, cardID, delta)
+	res, err := a.store.ChangeDot(ctx, p, cardID, delta)
 	if (err != nil || !res.Applied) && reserved {
-		a.Live.ReleaseDot(ctx, w.ID, p.ID, w.CurrentPhase, cardID, delta)
+		a.live.ReleaseDot(ctx, w.ID, p.ID, w.CurrentPhase, cardID, delta)
 	}
 	if err != nil {
 		return res, err
@@ -37,7 +37,7 @@ func (a *App) ChangeDot(ctx context.Context, w domain.Workshop, p domain.Partici
 		return res, a.dotRefusal(ctx, w, p, cardID, delta)
 	}
 	if a.tallies.Mark(w.ID, cardID) {
-		time.AfterFunc(tallyWindow, func() { a.flushTallies(w) })
+		time.AfterFunc(tallyWindow, func() { a.flushTallies(w.ID) })
 	}
 	return res, nil
 }
@@ -50,7 +50,7 @@ func (a *App) dotRefusal(ctx context.Context, w domain.Workshop, p domain.Partic
 	key := "workshop.error.dots_refused"
 	if !w.VotingOpen {
 		key = "workshop.error.voting_closed"
-	} else if dots, err := a.Store.ParticipantDots(ctx, p.ID, w.CurrentPhase); err == nil {
+	} else if dots, err := a.store.ParticipantDots(ctx, p.ID, w.CurrentPhase); err == nil {
 		spent := 0
 		for _, n := range dots {
 			spent += n
@@ -66,17 +66,24 @@ func (a *App) dotRefusal(ctx context.Context, w domain.Workshop, p domain.Partic
 const tallyWindow = 100 * time.Millisecond
 
 // flushTallies publishes one "tally" event with the totals, then in the
-// database, of the cards changed during the window (see tallies).
-func (a *App) flushTallies(w domain.Workshop) {
-	ids := a.tallies.Take(w.ID)
+// database, of the cards changed during the window (see tallies). Whether
+// phones may see them is read then too: the moderator may have hidden the
+// tallies since the window's first tap (whose workshop came from a cache).
+func (a *App) flushTallies(workshopID int64) {
+	ids := a.tallies.Take(workshopID)
 	if len(ids) == 0 {
 		return
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
 	defer cancel()
-	totals, err := a.Store.CardTotals(ctx, ids)
+	w, err := a.store.WorkshopByID(ctx, workshopID)
 	if err != nil {
-		a.Log.Warn("unable to read tallies", "error", err)
+		a.log.Warn("unable to read the workshop for tallies", "error", err)
+		return
+	}
+	totals, err := a.store.CardTotals(ctx, ids)
+	if err != nil {
+		a.log.Warn("unable to read tallies", "error", err)
 		return
 	}
 	event := live.TallyEvent{Cards: make(map[string]*int, len(totals)), Visible: w.TalliesVisible}

@@ -49,14 +49,14 @@ func (a *App) SaveMilestone(ctx context.Context, actor store.Actor, p ProcessSco
 	if err != nil {
 		return err
 	}
-	return a.Store.UpdateMilestone(ctx, actor, p.Municipality.ID, m)
+	return a.store.UpdateMilestone(ctx, actor, p.Municipality.ID, m)
 }
 
 // DeleteMilestone removes an entry of a process's Fahrplan for the admins
 // and the project group (audited); an entry of another process is not
 // found.
 func (a *App) DeleteMilestone(ctx context.Context, actor store.Actor, p ProcessScope, id int64) error {
-	return a.Store.DeleteMilestone(ctx, actor, p.Municipality.ID, p.Process.ID, id)
+	return a.store.DeleteMilestone(ctx, actor, p.Municipality.ID, p.Process.ID, id)
 }
 
 // Fahrplan is a process's timeline on the day now, as its staff page (and
@@ -65,12 +65,12 @@ func (a *App) DeleteMilestone(ctx context.Context, actor store.Actor, p ProcessS
 // their dates. A decision's title is in the reader's language, which the
 // caller knows: decisionTitle words it.
 func (a *App) Fahrplan(ctx context.Context, p ProcessScope, now time.Time, decisionTitle func(store.ProcessDecision) string) ([]domain.Milestone, error) {
-	milestones, err := a.Store.Milestones(ctx, p.Process.ID)
+	milestones, err := a.store.Milestones(ctx, p.Process.ID)
 	if err != nil {
 		return nil, err
 	}
 	var automatic []domain.Milestone
-	workshops, err := a.Store.Workshops(ctx, p.Municipality.ID)
+	workshops, err := a.store.Workshops(ctx, p.Municipality.ID)
 	if err != nil {
 		return nil, err
 	}
@@ -81,7 +81,7 @@ func (a *App) Fahrplan(ctx context.Context, p ProcessScope, now time.Time, decis
 		automatic = append(automatic, domain.Milestone{OccursOn: w.HeldOn, DatePrecision: domain.PrecisionDay, Kind: "workshop",
 			Title: w.Title, Description: w.Place, Done: w.HeldOn.Before(now)})
 	}
-	decisions, err := a.Store.CouncilDecisions(ctx, p.Process.ID)
+	decisions, err := a.store.CouncilDecisions(ctx, p.Process.ID)
 	if err != nil {
 		return nil, err
 	}

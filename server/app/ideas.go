@@ -33,21 +33,21 @@ func (a *App) SubmitIdea(ctx context.Context, p ProcessScope, draft domain.IdeaD
 	if problems := draft.Validate(p.HasField); len(problems) > 0 {
 		return domain.Contribution{}, false, domain.ValidationError(problems)
 	}
-	if idea, found, err := a.Store.IdeaByIdempotencyKey(ctx, idempotencyKey); err != nil || found {
+	if idea, found, err := a.store.IdeaByIdempotencyKey(ctx, idempotencyKey); err != nil || found {
 		return idea, false, err
 	}
-	decision := a.Limits.Allow(ctx, "idea:"+who.Device, a.Config.IdeaRateLimit)
+	decision := a.limits.Allow(ctx, "idea:"+who.Device, a.Config.IdeaRateLimit)
 	if decision.Allowed {
-		decision = a.Limits.Allow(ctx, "idea-client:"+who.Client, max(a.Config.ClientRateLimit/10, 1))
+		decision = a.limits.Allow(ctx, "idea-client:"+who.Client, max(a.Config.ClientRateLimit/10, 1))
 	}
 	if !decision.Allowed {
 		// A twin request may have stored the idea meanwhile.
-		if idea, found, err := a.Store.IdeaByIdempotencyKey(ctx, idempotencyKey); err != nil || found {
+		if idea, found, err := a.store.IdeaByIdempotencyKey(ctx, idempotencyKey); err != nil || found {
 			return idea, false, err
 		}
 		return domain.Contribution{}, false, decision.Err()
 	}
-	return a.Store.CreateIdea(ctx, p.Process.ID, draft, who.Device, idempotencyKey)
+	return a.store.CreateIdea(ctx, p.Process.ID, draft, who.Device, idempotencyKey)
 }
 
 // IdeaList is one page of ideas and which of them the device supports.
@@ -59,7 +59,7 @@ type IdeaList struct {
 // Ideas returns one page of a process's published ideas; a page past the
 // end is an error.
 func (a *App) Ideas(ctx context.Context, q domain.IdeaQuery, device string) (IdeaList, error) {
-	result, err := a.Store.Ideas(ctx, q)
+	result, err := a.store.Ideas(ctx, q)
 	if err != nil {
 		return IdeaList{}, err
 	}
@@ -70,7 +70,7 @@ func (a *App) Ideas(ctx context.Context, q domain.IdeaQuery, device string) (Ide
 	for i, idea := range result.Ideas {
 		ids[i] = idea.ID
 	}
-	supported, err := a.Store.SupportedBy(ctx, device, ids)
+	supported, err := a.store.SupportedBy(ctx, device, ids)
 	if err != nil {
 		return IdeaList{}, err
 	}
@@ -91,22 +91,22 @@ type IdeaView struct {
 // comes back with MergedIntoID set and nothing else; it lives on in the
 // idea that absorbed it.
 func (a *App) Idea(ctx context.Context, p ProcessScope, id int64, device string) (IdeaView, error) {
-	idea, err := a.Store.IdeaForViewer(ctx, p.Process.ID, id, device)
+	idea, err := a.store.IdeaForViewer(ctx, p.Process.ID, id, device)
 	if err != nil {
 		return IdeaView{}, err
 	}
 	if idea.MergedIntoID != nil {
 		return IdeaView{Idea: idea}, nil
 	}
-	merged, err := a.Store.MergedInto(ctx, idea.ID)
+	merged, err := a.store.MergedInto(ctx, idea.ID)
 	if err != nil {
 		return IdeaView{}, err
 	}
-	trail, err := a.Store.IdeaTrail(ctx, idea.ID)
+	trail, err := a.store.IdeaTrail(ctx, idea.ID)
 	if err != nil {
 		return IdeaView{}, err
 	}
-	supported, err := a.Store.SupportedBy(ctx, device, []int64{idea.ID})
+	supported, err := a.store.SupportedBy(ctx, device, []int64{idea.ID})
 	if err != nil {
 		return IdeaView{}, err
 	}
@@ -117,14 +117,14 @@ func (a *App) Idea(ctx context.Context, p ProcessScope, id int64, device string)
 // state, so a double tap cannot undo itself) and returns the idea's support
 // count.
 func (a *App) SetSupport(ctx context.Context, p ProcessScope, ideaID int64, on bool, who Citizen) (int, error) {
-	d := a.Limits.Allow(ctx, "support:"+who.Device, supportRatePerHour)
+	d := a.limits.Allow(ctx, "support:"+who.Device, supportRatePerHour)
 	if d.Allowed {
-		d = a.Limits.Allow(ctx, "support-client:"+who.Client, a.Config.ClientRateLimit)
+		d = a.limits.Allow(ctx, "support-client:"+who.Client, a.Config.ClientRateLimit)
 	}
 	if err := d.Err(); err != nil {
 		return 0, err
 	}
-	return a.Store.SetSupport(ctx, p.Process.ID, ideaID, who.Device, on)
+	return a.store.SetSupport(ctx, p.Process.ID, ideaID, who.Device, on)
 }
 
 // ReportIdea takes a citizen's report of an idea (reason from a fixed list,
@@ -135,12 +135,12 @@ func (a *App) ReportIdea(ctx context.Context, p ProcessScope, ideaID int64, repo
 	if problems := report.Validate(); len(problems) > 0 {
 		return domain.ValidationError(problems)
 	}
-	if err := a.Limits.Allow(ctx, "report-client:"+who.Client, reportRatePerClientHour).Err(); err != nil {
+	if err := a.limits.Allow(ctx, "report-client:"+who.Client, reportRatePerClientHour).Err(); err != nil {
 		return err
 	}
-	if err := a.Limits.Allow(ctx, "report:"+who.Device, reportRatePerHour).Err(); err != nil {
+	if err := a.limits.Allow(ctx, "report:"+who.Device, reportRatePerHour).Err(); err != nil {
 		return err
 	}
-	_, err := a.Store.ReportIdea(ctx, p.Process.ID, ideaID, who.Device, report, a.Config.ReportThreshold)
+	_, err := a.store.ReportIdea(ctx, p.Process.ID, ideaID, who.Device, report, a.Config.ReportThreshold)
 	return err
 }

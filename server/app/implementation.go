@@ -30,11 +30,11 @@ func (im Implementation) State(lineage int64) (domain.MeasureState, bool) {
 // show.
 func (a *App) Implementation(ctx context.Context, processID int64, now time.Time) (Implementation, error) {
 	var im Implementation
-	v, found, err := a.Store.AdoptedVersion(ctx, processID)
+	v, found, err := a.store.AdoptedVersion(ctx, processID)
 	if err != nil || !found {
 		return im, err
 	}
-	concept, err := a.Store.Concept(ctx, v)
+	concept, err := a.store.Concept(ctx, v)
 	if err != nil {
 		return im, err
 	}
@@ -66,10 +66,10 @@ type History struct {
 func (a *App) LineageHistory(ctx context.Context, processID int64) (History, error) {
 	hist := History{reportsOf: map[int64][]domain.StatusReport{}, occurrencesOf: map[int64][]domain.Occurrence{}}
 	var err error
-	if hist.reports, err = a.Store.Reports(ctx, processID); err != nil {
+	if hist.reports, err = a.store.Reports(ctx, processID); err != nil {
 		return hist, err
 	}
-	occurrences, err := a.Store.Occurrences(ctx, processID)
+	occurrences, err := a.store.Occurrences(ctx, processID)
 	if err != nil {
 		return hist, err
 	}

@@ -66,7 +66,7 @@ func (a *App) measureView(ctx context.Context, p ProcessScope, concept *domain.C
 // Measure reads a measure of the process, for the project group, with
 // the version it belongs to; a measure of another process is not found.
 func (a *App) Measure(ctx context.Context, p ProcessScope, measureID int64) (domain.Measure, domain.ConceptVersion, error) {
-	return a.Store.Measure(ctx, p.Process.ID, measureID)
+	return a.store.Measure(ctx, p.Process.ID, measureID)
 }
 
 // MeasureFormView is what the measure form shows besides the measure:
@@ -82,7 +82,7 @@ type MeasureFormView struct {
 // group: the sources of a saved measure, then the contributions with the
 // sourceIDs (those chosen on the curation board for a new one).
 func (a *App) MeasureForm(ctx context.Context, p ProcessScope, v domain.ConceptVersion, m domain.Measure, sourceIDs []int64) (MeasureFormView, error) {
-	concept, err := a.Store.Concept(ctx, v)
+	concept, err := a.store.Concept(ctx, v)
 	if err != nil {
 		return MeasureFormView{}, err
 	}
@@ -100,7 +100,7 @@ func (a *App) MeasureForm(ctx context.Context, p ProcessScope, v domain.ConceptV
 		view.Sources = concept.Sources[m.ID]
 	}
 	for _, id := range sourceIDs {
-		src, err := a.Store.Contribution(ctx, p.Process.ID, id)
+		src, err := a.store.Contribution(ctx, p.Process.ID, id)
 		if err != nil {
 			return MeasureFormView{}, err
 		}
@@ -136,7 +136,7 @@ func (a *App) CreateMeasure(ctx context.Context, actor store.Actor, p ProcessSco
 	if problems := m.Validate(); len(problems) > 0 {
 		return m, v, domain.ValidationError(problems)
 	}
-	saved, err := a.Store.SaveMeasure(ctx, actor, p.Municipality.ID, p.Process.ID, m, sources)
+	saved, err := a.store.SaveMeasure(ctx, actor, p.Municipality.ID, p.Process.ID, m, sources)
 	if err != nil {
 		return m, v, err
 	}
@@ -149,13 +149,13 @@ func (a *App) SaveMeasure(ctx context.Context, actor store.Actor, p ProcessScope
 	if problems := m.Validate(); len(problems) > 0 {
 		return domain.ValidationError(problems)
 	}
-	_, err := a.Store.SaveMeasure(ctx, actor, p.Municipality.ID, p.Process.ID, m, nil)
+	_, err := a.store.SaveMeasure(ctx, actor, p.Municipality.ID, p.Process.ID, m, nil)
 	return err
 }
 
 // DeleteMeasure removes a measure of the draft for the project group.
 func (a *App) DeleteMeasure(ctx context.Context, actor store.Actor, p ProcessScope, m domain.Measure) error {
-	return a.Store.DeleteMeasure(ctx, actor, p.Municipality.ID, p.Process.ID, m.VersionID, m.ID)
+	return a.store.DeleteMeasure(ctx, actor, p.Municipality.ID, p.Process.ID, m.VersionID, m.ID)
 }
 
 // LinkContribution links a contribution of the process to a measure of
@@ -165,7 +165,7 @@ func (a *App) LinkContribution(ctx context.Context, actor store.Actor, p Process
 	if contributionID <= 0 {
 		return domain.Errorf(domain.CodeInvalid, "concept.error.contribution_number")
 	}
-	return a.Store.LinkSources(ctx, actor, p.Municipality.ID, p.Process.ID, m.VersionID, m.ID, []int64{contributionID})
+	return a.store.LinkSources(ctx, actor, p.Municipality.ID, p.Process.ID, m.VersionID, m.ID, []int64{contributionID})
 }
 
 // UnlinkContribution removes a contribution from a measure of the draft;
@@ -175,5 +175,5 @@ func (a *App) UnlinkContribution(ctx context.Context, actor store.Actor, p Proce
 	if contributionID <= 0 {
 		return domain.Errorf(domain.CodeBadRequest, "error.bad_request")
 	}
-	return a.Store.UnlinkSource(ctx, actor, p.Municipality.ID, p.Process.ID, m.VersionID, m.ID, contributionID)
+	return a.store.UnlinkSource(ctx, actor, p.Municipality.ID, p.Process.ID, m.VersionID, m.ID, contributionID)
 }

@@ -14,7 +14,7 @@ const maxModeration = 500
 // ModerationQueue lists the contributions of the municipality that wait
 // for or had a moderator's attention: pending, reported and hidden ones.
 func (a *App) ModerationQueue(ctx context.Context, municipalityID int64) ([]store.QueueItem, error) {
-	return a.Store.ModerationQueue(ctx, municipalityID)
+	return a.store.ModerationQueue(ctx, municipalityID)
 }
 
 // Moderate applies one moderator's action (store.ModerationRelease, Hide
@@ -31,7 +31,7 @@ func (a *App) Moderate(ctx context.Context, actor store.Actor, municipalityID in
 			return domain.Errorf(domain.CodeInvalid, key)
 		}
 	}
-	err := a.Store.Moderate(ctx, actor, municipalityID, ids, action, reason)
+	err := a.store.Moderate(ctx, actor, municipalityID, ids, action, reason)
 	if domain.ErrorCode(err) == domain.CodeNotFound {
 		return domain.Errorf(domain.CodeForbidden, "error.forbidden")
 	}

@@ -33,7 +33,7 @@ func (a *App) StaffHome(ctx context.Context, member StaffMember) ([]StaffTown, e
 	if !member.User.InstallationAdmin {
 		return list, nil
 	}
-	all, err := a.Store.Municipalities(ctx)
+	all, err := a.store.Municipalities(ctx)
 	if err != nil {
 		return nil, err
 	}
@@ -48,7 +48,7 @@ func (a *App) StaffHome(ctx context.Context, member StaffMember) ([]StaffTown, e
 // InstallationMunicipalities lists every municipality of the installation
 // for its installation admins.
 func (a *App) InstallationMunicipalities(ctx context.Context) ([]domain.Municipality, error) {
-	return a.Store.Municipalities(ctx)
+	return a.store.Municipalities(ctx)
 }
 
 // CreateMunicipality sets up a new municipality for an installation admin
@@ -61,7 +61,7 @@ func (a *App) CreateMunicipality(ctx context.Context, actor store.Actor, slug, n
 	if key := domain.ValidateText(name, 80); key != "" {
 		return domain.Municipality{}, domain.Errorf(domain.CodeInvalid, key)
 	}
-	return a.Store.CreateMunicipality(ctx, actor, slug, name)
+	return a.store.CreateMunicipality(ctx, actor, slug, name)
 }
 
 // MunicipalityOverview is a municipality's start page for its staff: its
@@ -78,7 +78,7 @@ type MunicipalityOverview struct {
 // MunicipalityOverview reads a municipality's start page for a staff
 // member with a role there.
 func (a *App) MunicipalityOverview(ctx context.Context, member StaffMember, municipalityID int64) (MunicipalityOverview, error) {
-	processes, err := a.Store.Processes(ctx, municipalityID)
+	processes, err := a.store.Processes(ctx, municipalityID)
 	if err != nil {
 		return MunicipalityOverview{}, err
 	}
@@ -102,7 +102,7 @@ func (a *App) LegalPageTexts(ctx context.Context) (map[string]string, error) {
 	texts := map[string]string{}
 	for _, page := range EditableLegalPages {
 		for _, lang := range i18n.Languages {
-			text, err := a.Store.PageText(ctx, page, lang)
+			text, err := a.store.PageText(ctx, page, lang)
 			if err != nil {
 				return nil, err
 			}
@@ -126,7 +126,7 @@ func (a *App) SaveLegalPageText(ctx context.Context, actor store.Actor, page, la
 	if key := domain.ValidateLongText(body, 20000); key != "" {
 		return domain.Errorf(domain.CodeInvalid, key)
 	}
-	return a.Store.SetPageText(ctx, actor, page, lang, body)
+	return a.store.SetPageText(ctx, actor, page, lang, body)
 }
 
 // AuditLog is one view of an audit log: the newest entries that pass the
@@ -148,14 +148,14 @@ func (a *App) AuditLog(ctx context.Context, municipalityID int64, action string,
 	filter := store.AuditFilter{MunicipalityID: municipalityID, Action: action, UserID: userID, Limit: auditLogLimit}
 	var log AuditLog
 	var err error
-	if log.Entries, err = a.Store.AuditEntries(ctx, filter); err != nil {
+	if log.Entries, err = a.store.AuditEntries(ctx, filter); err != nil {
 		return AuditLog{}, err
 	}
-	if log.Actions, err = a.Store.AuditActions(ctx, municipalityID); err != nil {
+	if log.Actions, err = a.store.AuditActions(ctx, municipalityID); err != nil {
 		return AuditLog{}, err
 	}
 	if municipalityID > 0 {
-		if log.Team, err = a.Store.Team(ctx, municipalityID); err != nil {
+		if log.Team, err = a.store.Team(ctx, municipalityID); err != nil {
 			return AuditLog{}, err
 		}
 	}

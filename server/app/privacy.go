@@ -14,7 +14,7 @@ func (a *App) MyContributions(ctx context.Context, device string) (store.DeviceR
 	if device == "" {
 		return store.DeviceRecords{}, nil
 	}
-	return a.Store.DeviceData(ctx, device, 0)
+	return a.store.DeviceData(ctx, device, 0)
 }
 
 // EraseMyContributions erases a device's personal data at the citizen's
@@ -28,7 +28,7 @@ func (a *App) EraseMyContributions(ctx context.Context, device string, confirmed
 	if device == "" {
 		return nil
 	}
-	_, _, err := a.Store.EraseDevice(ctx, device)
+	_, _, err := a.store.EraseDevice(ctx, device)
 	return err
 }
 
@@ -42,7 +42,7 @@ func (a *App) DeviceRequest(ctx context.Context, municipalityID int64, code stri
 	if err != nil || device == "" {
 		return store.DeviceRecords{}, err
 	}
-	return a.Store.DeviceData(ctx, device, municipalityID)
+	return a.store.DeviceData(ctx, device, municipalityID)
 }
 
 // EraseDeviceRequest erases, on a citizen's confirmed request to the staff
@@ -59,10 +59,10 @@ func (a *App) EraseDeviceRequest(ctx context.Context, actor store.Actor, municip
 	if device == "" {
 		return store.DeviceRecords{}, nil
 	}
-	if _, _, err := a.Store.EraseDeviceFor(ctx, actor, municipalityID, device); err != nil {
+	if _, _, err := a.store.EraseDeviceFor(ctx, actor, municipalityID, device); err != nil {
 		return store.DeviceRecords{}, err
 	}
-	return a.Store.DeviceData(ctx, device, municipalityID)
+	return a.store.DeviceData(ctx, device, municipalityID)
 }
 
 // deviceByCode finds the device of a code within the municipality; ""
@@ -71,5 +71,5 @@ func (a *App) deviceByCode(ctx context.Context, municipalityID int64, code strin
 	if !domain.ValidDeviceCode(code) {
 		return "", domain.Errorf(domain.CodeInvalid, "staff.error.device_code")
 	}
-	return a.Store.DeviceHashByCode(ctx, code, municipalityID)
+	return a.store.DeviceHashByCode(ctx, code, municipalityID)
 }

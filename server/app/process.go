@@ -39,7 +39,7 @@ func (p ProcessScope) HasField(id int64) bool {
 // ProcessBySlugs finds a process by the slugs of its municipality and its
 // own.
 func (a *App) ProcessBySlugs(ctx context.Context, municipality, process string) (ProcessScope, error) {
-	m, err := a.Store.MunicipalityBySlug(ctx, municipality)
+	m, err := a.store.MunicipalityBySlug(ctx, municipality)
 	if err != nil {
 		return ProcessScope{}, err
 	}
@@ -49,11 +49,11 @@ func (a *App) ProcessBySlugs(ctx context.Context, municipality, process string) 
 // ProcessOf finds a process of the municipality by its slug, with its
 // action fields; a process of another municipality is not found.
 func (a *App) ProcessOf(ctx context.Context, m domain.Municipality, slug string) (ProcessScope, error) {
-	p, err := a.Store.ProcessBySlug(ctx, m.ID, slug)
+	p, err := a.store.ProcessBySlug(ctx, m.ID, slug)
 	if err != nil {
 		return ProcessScope{}, err
 	}
-	fields, err := a.Store.ActionFields(ctx, p.ID)
+	fields, err := a.store.ActionFields(ctx, p.ID)
 	if err != nil {
 		return ProcessScope{}, err
 	}

@@ -21,7 +21,7 @@ func (a *App) CreateProcess(ctx context.Context, actor store.Actor, draft domain
 	if key != "" {
 		return draft, domain.Errorf(domain.CodeInvalid, key)
 	}
-	created, err := a.Store.CreateProcess(ctx, actor, draft)
+	created, err := a.store.CreateProcess(ctx, actor, draft)
 	if err != nil {
 		return draft, err
 	}
@@ -37,7 +37,7 @@ func (a *App) UpdateProcess(ctx context.Context, actor store.Actor, p domain.Pro
 	if key := validateProcess(p); key != "" {
 		return p, domain.Errorf(domain.CodeInvalid, key)
 	}
-	return p, a.Store.UpdateProcess(ctx, actor, p)
+	return p, a.store.UpdateProcess(ctx, actor, p)
 }
 
 // AddActionField appends an action field (title and guiding question) to
@@ -52,7 +52,7 @@ func (a *App) AddActionField(ctx context.Context, actor store.Actor, p ProcessSc
 	if key != "" {
 		return domain.Errorf(domain.CodeInvalid, key)
 	}
-	return a.Store.AddActionField(ctx, actor, p.Municipality.ID, f)
+	return a.store.AddActionField(ctx, actor, p.Municipality.ID, f)
 }
 
 // AddMilestone appends an entry the staff keep (kind "event") to a
@@ -63,14 +63,14 @@ func (a *App) AddMilestone(ctx context.Context, actor store.Actor, p ProcessScop
 	if err != nil {
 		return err
 	}
-	return a.Store.AddMilestone(ctx, actor, p.Municipality.ID, m)
+	return a.store.AddMilestone(ctx, actor, p.Municipality.ID, m)
 }
 
 // Milestones lists the Fahrplan entries the staff keep for a process, in
 // their order, as the process settings show them (without the automatic
 // ones, see Fahrplan).
 func (a *App) Milestones(ctx context.Context, processID int64) ([]domain.Milestone, error) {
-	return a.Store.Milestones(ctx, processID)
+	return a.store.Milestones(ctx, processID)
 }
 
 // normalizeProcess trims what a person typed.

@@ -32,7 +32,7 @@ func (a *App) ReportOnMeasure(ctx context.Context, actor store.Actor, p ProcessS
 	if problems := r.Validate(); len(problems) > 0 {
 		return r, domain.ValidationError(problems)
 	}
-	return a.Store.AddReport(ctx, actor, p.Municipality.ID, r)
+	return a.store.AddReport(ctx, actor, p.Municipality.ID, r)
 }
 
 // LogOccurrence records, for a staff member, that a recurring measure of
@@ -43,5 +43,5 @@ func (a *App) LogOccurrence(ctx context.Context, actor store.Actor, p ProcessSco
 	if problems := o.Validate(); len(problems) > 0 {
 		return o, domain.ValidationError(problems)
 	}
-	return a.Store.AddOccurrence(ctx, actor, p.Municipality.ID, o)
+	return a.store.AddOccurrence(ctx, actor, p.Municipality.ID, o)
 }

@@ -25,10 +25,10 @@ func (a *App) Reviews(ctx context.Context, processID int64, now time.Time) (Revi
 	if v.Implementation, err = a.Implementation(ctx, processID, now); err != nil {
 		return v, err
 	}
-	if v.Reviews, err = a.Store.Reviews(ctx, processID); err != nil {
+	if v.Reviews, err = a.store.Reviews(ctx, processID); err != nil {
 		return v, err
 	}
-	if v.Ratings, err = a.Store.Ratings(ctx, processID); err != nil {
+	if v.Ratings, err = a.store.Ratings(ctx, processID); err != nil {
 		return v, err
 	}
 	return v, nil
@@ -41,7 +41,7 @@ func (a *App) Reviews(ctx context.Context, processID int64, now time.Time) (Revi
 // version there is nothing to review (a conflict); a review with problems
 // is refused with them.
 func (a *App) CreateReview(ctx context.Context, actor store.Actor, p ProcessScope, r domain.Review, ratings []domain.Rating) (domain.Review, error) {
-	v, found, err := a.Store.AdoptedVersion(ctx, p.Process.ID)
+	v, found, err := a.store.AdoptedVersion(ctx, p.Process.ID)
 	if err != nil {
 		return r, err
 	}
@@ -63,5 +63,5 @@ func (a *App) CreateReview(ctx context.Context, actor store.Actor, p ProcessScop
 	if problems := domain.ValidateReview(r, rated); len(problems) > 0 {
 		return r, domain.ValidationError(problems)
 	}
-	return a.Store.AddReview(ctx, actor, p.Municipality.ID, r, rated)
+	return a.store.AddReview(ctx, actor, p.Municipality.ID, r, rated)
 }

@@ -77,7 +77,7 @@ func (a *App) LogIn(ctx context.Context, email, password, client, previous strin
 	if err := a.passwordAttempt(ctx, email, client); err != nil {
 		return "", err
 	}
-	user, err := a.Store.StaffUserByEmail(ctx, email)
+	user, err := a.store.StaffUserByEmail(ctx, email)
 	hash := user.PasswordHash
 	if err != nil {
 		hash = "" // CheckPassword still takes its time: no timing hint
@@ -86,7 +86,7 @@ func (a *App) LogIn(ctx context.Context, email, password, client, previous strin
 		return "", errLoginFailed
 	}
 	if previous != "" {
-		_ = a.Sessions.Delete(ctx, previous)
+		_ = a.sessions.Delete(ctx, previous)
 	}
 	return a.startSession(ctx, user.ID)
 }
@@ -94,8 +94,8 @@ func (a *App) LogIn(ctx context.Context, email, password, client, previous strin
 // LogOut ends a session at once. The person is logged out in their browser
 // whatever happens here, so a failure is only logged.
 func (a *App) LogOut(ctx context.Context, token string) {
-	if err := a.Sessions.Delete(ctx, token); err != nil {
-		a.Log.Warn("unable to end a session", "error", err)
+	if err := a.sessions.Delete(ctx, token); err != nil {
+		a.log.Warn("unable to end a session", "error", err)
 	}
 }
 
@@ -103,20 +103,20 @@ func (a *App) LogOut(ctx context.Context, token string) {
 // every staff page; it extends the session's idle timeout. A session of an
 // account that is gone or disabled is ended here (ErrNoSession).
 func (a *App) StaffBySession(ctx context.Context, token string) (StaffMember, error) {
-	sess, err := a.Sessions.Lookup(ctx, token, a.sessionPolicy())
+	sess, err := a.sessions.Lookup(ctx, token, a.sessionPolicy())
 	if errors.Is(err, session.ErrNoSession) {
 		return StaffMember{}, ErrNoSession
 	}
 	if err != nil {
-		a.Log.Warn("session lookup failed", "error", err)
+		a.log.Warn("session lookup failed", "error", err)
 		return StaffMember{}, errSessionsDown
 	}
-	user, err := a.Store.StaffUser(ctx, sess.UserID)
+	user, err := a.store.StaffUser(ctx, sess.UserID)
 	if err != nil || user.Disabled {
-		_ = a.Sessions.Delete(ctx, token)
+		_ = a.sessions.Delete(ctx, token)
 		return StaffMember{}, ErrNoSession
 	}
-	memberships, err := a.Store.Memberships(ctx, user.ID)
+	memberships, err := a.store.Memberships(ctx, user.ID)
 	if err != nil {
 		return StaffMember{}, err
 	}
@@ -128,7 +128,7 @@ func (a *App) StaffBySession(ctx context.Context, token string) (StaffMember, er
 // municipality is forbidden, so that nobody reaches a town's pages and
 // objects through their role in another.
 func (a *App) StaffMunicipality(ctx context.Context, member StaffMember, slug string, roles ...domain.Role) (domain.Municipality, error) {
-	m, err := a.Store.MunicipalityBySlug(ctx, slug)
+	m, err := a.store.MunicipalityBySlug(ctx, slug)
 	if err != nil {
 		return domain.Municipality{}, err
 	}
@@ -162,10 +162,10 @@ func (a *App) ChangePassword(ctx context.Context, member StaffMember, change Pas
 	if err != nil {
 		return "", err
 	}
-	if err := a.Store.SetPassword(ctx, member.Actor(), member.User.ID, hash); err != nil {
+	if err := a.store.SetPassword(ctx, member.Actor(), member.User.ID, hash); err != nil {
 		return "", err
 	}
-	if err := a.Sessions.DeleteUser(ctx, member.User.ID); err != nil {
+	if err := a.sessions.DeleteUser(ctx, member.User.ID); err != nil {
 		return "", err
 	}
 	return a.startSession(ctx, member.User.ID)
@@ -188,9 +188,9 @@ func newPasswordHash(password, repeat string) (string, error) {
 // named by a hash of its address, which keeps the address out of Redis.
 func (a *App) passwordAttempt(ctx context.Context, email, client string) error {
 	accountKey := sha256.Sum256([]byte(email))
-	d := a.Limits.AllowStrict(ctx, "login-client:"+client, loginPerClient)
+	d := a.limits.AllowStrict(ctx, "login-client:"+client, loginPerClient)
 	if d.Allowed {
-		d = a.Limits.AllowStrict(ctx, "login-account:"+hex.EncodeToString(accountKey[:16]), loginPerAccount)
+		d = a.limits.AllowStrict(ctx, "login-account:"+hex.EncodeToString(accountKey[:16]), loginPerAccount)
 	}
 	if !d.Allowed {
 		return &domain.Error{Code: domain.CodeRateLimited, MessageKey: "staff.error.login_limited", RetryAfter: d.RetryAfter}
@@ -200,9 +200,9 @@ func (a *App) passwordAttempt(ctx context.Context, email, client string) error {
 
 // startSession creates a session for the account and returns its token.
 func (a *App) startSession(ctx context.Context, userID int64) (string, error) {
-	token, err := a.Sessions.Create(ctx, userID, a.sessionPolicy())
+	token, err := a.sessions.Create(ctx, userID, a.sessionPolicy())
 	if err != nil {
-		a.Log.Warn("session creation failed", "error", err)
+		a.log.Warn("session creation failed", "error", err)
 		return "", errSessionsDown
 	}
 	return token, nil

@@ -24,7 +24,7 @@ type TeamMember struct {
 // (viewer), each with what the viewer may do to their account. The store
 // checks the same rules again when an action comes in.
 func (a *App) Team(ctx context.Context, viewer domain.StaffUser, municipalityID int64) ([]TeamMember, error) {
-	team, err := a.Store.Team(ctx, municipalityID)
+	team, err := a.store.Team(ctx, municipalityID)
 	if err != nil {
 		return nil, err
 	}
@@ -72,7 +72,7 @@ func (a *App) Invite(ctx context.Context, actor store.Actor, municipalityID int6
 	}
 	token, hash := newLinkToken()
 	inv := store.Invitation{TokenHash: hash, Purpose: store.PurposeInvite, Role: string(role), Email: email}
-	if err := a.Store.CreateInvitation(ctx, actor, municipalityID, inv, a.Config.InvitationValidity); err != nil {
+	if err := a.store.CreateInvitation(ctx, actor, municipalityID, inv, a.Config.InvitationValidity); err != nil {
 		return Link{}, err
 	}
 	return Link{Token: token, Email: email}, nil
@@ -83,13 +83,13 @@ func (a *App) Invite(ctx context.Context, actor store.Actor, municipalityID int6
 // the actor may change (domain.MayManageAccount) and a member of this
 // municipality; anyone else is forbidden.
 func (a *App) ResetLink(ctx context.Context, actor store.Actor, municipalityID, userID int64) (Link, error) {
-	target, err := a.Store.StaffUser(ctx, userID)
+	target, err := a.store.StaffUser(ctx, userID)
 	if err != nil {
 		return Link{}, domain.Errorf(domain.CodeForbidden, "error.forbidden")
 	}
 	token, hash := newLinkToken()
 	inv := store.Invitation{TokenHash: hash, Purpose: store.PurposeReset, Email: target.Email, UserID: &userID}
-	if err := a.Store.CreateInvitation(ctx, actor, municipalityID, inv, a.Config.InvitationValidity); err != nil {
+	if err := a.store.CreateInvitation(ctx, actor, municipalityID, inv, a.Config.InvitationValidity); err != nil {
 		return Link{}, err
 	}
 	return Link{Token: token, Email: target.Email}, nil
@@ -103,24 +103,24 @@ func (a *App) DisableAccount(ctx context.Context, actor store.Actor, municipalit
 	if userID == actor.UserID {
 		return domain.Errorf(domain.CodeInvalid, "staff.error.disable_self")
 	}
-	if err := a.Store.SetDisabled(ctx, actor, municipalityID, userID, true); err != nil {
+	if err := a.store.SetDisabled(ctx, actor, municipalityID, userID, true); err != nil {
 		return err
 	}
-	return a.Sessions.DeleteUser(ctx, userID)
+	return a.sessions.DeleteUser(ctx, userID)
 }
 
 // EnableAccount lets a disabled member of the municipality in again, if
 // the actor may change the account (domain.MayManageAccount). Links the
 // account made before stay dead.
 func (a *App) EnableAccount(ctx context.Context, actor store.Actor, municipalityID, userID int64) error {
-	return a.Store.SetDisabled(ctx, actor, municipalityID, userID, false)
+	return a.store.SetDisabled(ctx, actor, municipalityID, userID, false)
 }
 
 // RemoveRoles takes every role of a member in the municipality
 // (domain.MayRemoveRoles, checked by the store); the account keeps its
 // other towns' roles.
 func (a *App) RemoveRoles(ctx context.Context, actor store.Actor, municipalityID, userID int64) error {
-	return a.Store.RemoveRoles(ctx, actor, municipalityID, userID)
+	return a.store.RemoveRoles(ctx, actor, municipalityID, userID)
 }
 
 // InvitationView is an open invitation or reset link as its page shows
@@ -135,13 +135,13 @@ type InvitationView struct {
 // Invitation opens a link for the person who holds it; a link that is
 // used, expired or whose maker may no longer make it is not found.
 func (a *App) Invitation(ctx context.Context, token string) (InvitationView, error) {
-	inv, err := a.Store.OpenInvitation(ctx, hashLinkToken(token))
+	inv, err := a.store.OpenInvitation(ctx, hashLinkToken(token))
 	if err != nil {
 		return InvitationView{}, err
 	}
 	view := InvitationView{Invitation: inv}
 	if inv.Purpose == store.PurposeInvite {
-		if u, err := a.Store.StaffUserByEmail(ctx, inv.Email); err == nil {
+		if u, err := a.store.StaffUserByEmail(ctx, inv.Email); err == nil {
 			view.Existing, view.account = true, u
 		}
 	}
@@ -178,13 +178,13 @@ func (a *App) AcceptInvitation(ctx context.Context, inv InvitationView, answer I
 	if err != nil {
 		return err
 	}
-	user, err := a.Store.AcceptInvitation(ctx, inv.TokenHash, name, hash)
+	user, err := a.store.AcceptInvitation(ctx, inv.TokenHash, name, hash)
 	if err != nil {
 		return err
 	}
 	if inv.Purpose == store.PurposeReset {
-		if err := a.Sessions.DeleteUser(ctx, user.ID); err != nil {
-			a.Log.Warn("unable to end sessions after a password reset", "error", err)
+		if err := a.sessions.DeleteUser(ctx, user.ID); err != nil {
+			a.log.Warn("unable to end sessions after a password reset", "error", err)
 		}
 	}
 	return nil
@@ -199,7 +199,7 @@ func (a *App) joinWithInvitation(ctx context.Context, inv InvitationView, passwo
 	if !auth.CheckPassword(password, inv.account.PasswordHash) || inv.account.Disabled {
 		return errLoginFailed
 	}
-	return a.Store.JoinWithInvitation(ctx, inv.TokenHash, inv.account.ID)
+	return a.store.JoinWithInvitation(ctx, inv.TokenHash, inv.account.ID)
 }
 
 // newLinkToken returns a random token for an invitation or reset link and

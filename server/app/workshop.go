@@ -50,11 +50,11 @@ func (lw LiveWorkshop) TimerLeftSeconds() int {
 
 // WorkshopParts adds the phases and groups to a workshop.
 func (a *App) WorkshopParts(ctx context.Context, w domain.Workshop) (LiveWorkshop, error) {
-	phases, err := a.Store.Phases(ctx, w.ID)
+	phases, err := a.store.Phases(ctx, w.ID)
 	if err != nil {
 		return LiveWorkshop{}, err
 	}
-	groups, err := a.Store.Groups(ctx, w.ID)
+	groups, err := a.store.Groups(ctx, w.ID)
 	if err != nil {
 		return LiveWorkshop{}, err
 	}
@@ -72,7 +72,7 @@ func (a *App) WorkshopByCode(ctx context.Context, code string, cached bool) (Liv
 			return lw, nil
 		}
 	}
-	w, err := a.Store.WorkshopByCode(ctx, code)
+	w, err := a.store.WorkshopByCode(ctx, code)
 	if err != nil {
 		return LiveWorkshop{}, domain.Errorf(domain.CodeNotFound, "workshop.error.code")
 	}
@@ -94,7 +94,7 @@ func (a *App) ParticipantOf(ctx context.Context, workshopID int64, device string
 	if p, ok := a.cache.participant(workshopID, device, now); ok {
 		return p, true
 	}
-	p, err := a.Store.ParticipantByDevice(ctx, workshopID, device)
+	p, err := a.store.ParticipantByDevice(ctx, workshopID, device)
 	if err != nil {
 		return p, false
 	}
@@ -106,8 +106,8 @@ func (a *App) ParticipantOf(ctx context.Context, workshopID int64, device string
 // logged, never fatal: the database has the change and screens catch up on
 // reload.
 func (a *App) Publish(ctx context.Context, workshopID int64, typ string, group int64, data any) {
-	if _, err := a.Live.Publish(ctx, workshopID, typ, group, data); err != nil {
-		a.Log.Warn("unable to publish workshop event", "type", typ, "error", err)
+	if _, err := a.live.Publish(ctx, workshopID, typ, group, data); err != nil {
+		a.log.Warn("unable to publish workshop event", "type", typ, "error", err)
 	}
 }
 
@@ -126,11 +126,11 @@ func (a *App) Board(ctx context.Context, w domain.Workshop, withHidden bool) (Wo
 	if err != nil {
 		return WorkshopBoard{}, err
 	}
-	cards, err := a.Store.Cards(ctx, w.ID, 0, 0, withHidden)
+	cards, err := a.store.Cards(ctx, w.ID, 0, 0, withHidden)
 	if err != nil {
 		return WorkshopBoard{}, err
 	}
-	clusters, err := a.Store.Clusters(ctx, w.ID)
+	clusters, err := a.store.Clusters(ctx, w.ID)
 	if err != nil {
 		return WorkshopBoard{}, err
 	}
@@ -146,13 +146,13 @@ type Attendance struct {
 
 // WorkshopAttendance counts the phones per group of a workshop.
 func (a *App) WorkshopAttendance(ctx context.Context, lw LiveWorkshop) (Attendance, error) {
-	joined, err := a.Store.ParticipantCounts(ctx, lw.Workshop.ID)
+	joined, err := a.store.ParticipantCounts(ctx, lw.Workshop.ID)
 	if err != nil {
 		return Attendance{}, err
 	}
 	online := make(map[int64]int, len(lw.Groups))
 	for _, g := range lw.Groups {
-		online[g.ID] = a.Live.Online(ctx, lw.Workshop.ID, g.ID)
+		online[g.ID] = a.live.Online(ctx, lw.Workshop.ID, g.ID)
 	}
 	return Attendance{Joined: joined, Online: online}, nil
 }
@@ -163,7 +163,7 @@ func (a *App) WorkshopAttendance(ctx context.Context, lw LiveWorkshop) (Attendan
 // was hidden and are told by "card-changed" to remove it. An error (a gap
 // in the stream, or Redis or the database away) means: reload the state.
 func (a *App) Replay(ctx context.Context, workshopID int64, afterID string) ([]live.Event, error) {
-	events, err := a.Live.Replay(ctx, workshopID, afterID)
+	events, err := a.live.Replay(ctx, workshopID, afterID)
 	if err != nil {
 		return nil, err
 	}
@@ -174,7 +174,7 @@ func (a *App) Replay(ctx context.Context, workshopID int64, afterID string) ([]l
 	if !hasCards {
 		return events, nil
 	}
-	hidden, err := a.Store.HiddenCardIDs(ctx, workshopID)
+	hidden, err := a.store.HiddenCardIDs(ctx, workshopID)
 	if err != nil {
 		return nil, err
 	}
@@ -203,11 +203,11 @@ type PhoneView struct {
 
 // Phone loads a participant's view of a live workshop.
 func (a *App) Phone(ctx context.Context, lw LiveWorkshop, p domain.Participant) (PhoneView, error) {
-	cards, err := a.Store.Cards(ctx, lw.Workshop.ID, p.GroupID, lw.Workshop.CurrentPhase, false)
+	cards, err := a.store.Cards(ctx, lw.Workshop.ID, p.GroupID, lw.Workshop.CurrentPhase, false)
 	if err != nil {
 		return PhoneView{}, err
 	}
-	dots, err := a.Store.ParticipantDots(ctx, p.ID, lw.Workshop.CurrentPhase)
+	dots, err := a.store.ParticipantDots(ctx, p.ID, lw.Workshop.CurrentPhase)
 	if err != nil {
 		return PhoneView{}, err
 	}
@@ -227,11 +227,11 @@ type WallView struct {
 
 // Wall loads the projector's view of a live workshop.
 func (a *App) Wall(ctx context.Context, lw LiveWorkshop, groupID int64) (WallView, error) {
-	cards, err := a.Store.Cards(ctx, lw.Workshop.ID, groupID, lw.Workshop.CurrentPhase, false)
+	cards, err := a.store.Cards(ctx, lw.Workshop.ID, groupID, lw.Workshop.CurrentPhase, false)
 	if err != nil {
 		return WallView{}, err
 	}
-	clusters, err := a.Store.Clusters(ctx, lw.Workshop.ID)
+	clusters, err := a.store.Clusters(ctx, lw.Workshop.ID)
 	if err != nil {
 		return WallView{}, err
 	}

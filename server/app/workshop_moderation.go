@@ -17,7 +17,7 @@ import (
 func (a *App) ControlWorkshop(ctx context.Context, actor store.Actor, municipalityID int64, w domain.Workshop, control domain.Control) (domain.Workshop, error) {
 	now := time.Now().UTC()
 	if control.Action == domain.ControlClose {
-		if _, err := a.Store.CloseWorkshop(ctx, actor, municipalityID, w.ID); err != nil {
+		if _, err := a.store.CloseWorkshop(ctx, actor, municipalityID, w.ID); err != nil {
 			return w, err
 		}
 		a.cache.forget(w.Code())
@@ -26,11 +26,11 @@ func (a *App) ControlWorkshop(ctx context.Context, actor store.Actor, municipali
 		a.Publish(ctx, w.ID, live.EventState, 0, live.NewStateEvent(closed, now))
 		return closed, nil
 	}
-	phases, err := a.Store.Phases(ctx, w.ID)
+	phases, err := a.store.Phases(ctx, w.ID)
 	if err != nil {
 		return w, err
 	}
-	updated, err := a.Store.UpdateWorkshop(ctx, actor, municipalityID, w.ID, control.Action, func(w *domain.Workshop) error {
+	updated, err := a.store.UpdateWorkshop(ctx, actor, municipalityID, w.ID, control.Action, func(w *domain.Workshop) error {
 		return w.Apply(control, len(phases), now)
 	})
 	if err != nil {
@@ -46,7 +46,7 @@ func (a *App) ControlWorkshop(ctx context.Context, actor store.Actor, municipali
 // hidden card's text goes to none of them. A card of another workshop or
 // municipality is forbidden.
 func (a *App) ModerateCard(ctx context.Context, actor store.Actor, municipalityID, workshopID, cardID int64, edit domain.CardEdit) (domain.Card, error) {
-	card, err := a.Store.ModerateCard(ctx, actor, municipalityID, workshopID, cardID, edit)
+	card, err := a.store.ModerateCard(ctx, actor, municipalityID, workshopID, cardID, edit)
 	if domain.ErrorCode(err) == domain.CodeNotFound {
 		return card, domain.Errorf(domain.CodeForbidden, "error.forbidden")
 	}
@@ -64,7 +64,7 @@ func (a *App) CreateCluster(ctx context.Context, actor store.Actor, municipality
 		return domain.Errorf(domain.CodeInvalid, key)
 	}
 	cluster := domain.Cluster{WorkshopID: w.ID, GroupID: groupID, Phase: w.CurrentPhase, Title: title}
-	if _, err := a.Store.CreateCluster(ctx, actor, municipalityID, cluster); err != nil {
+	if _, err := a.store.CreateCluster(ctx, actor, municipalityID, cluster); err != nil {
 		return err
 	}
 	a.Publish(ctx, w.ID, live.EventCluster, groupID, live.ClusterEvent{Group: groupID, Title: title})

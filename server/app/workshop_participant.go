@@ -24,10 +24,10 @@ func (a *App) JoinWorkshop(ctx context.Context, lw LiveWorkshop, groupID int64, 
 	if lw.Workshop.State != domain.WorkshopLive {
 		return domain.Errorf(domain.CodeInvalid, "workshop.error.not_live")
 	}
-	if err := a.Limits.Allow(ctx, "join-client:"+who.Client, a.Config.ClientRateLimit).Err(); err != nil {
+	if err := a.limits.Allow(ctx, "join-client:"+who.Client, a.Config.ClientRateLimit).Err(); err != nil {
 		return err
 	}
-	if _, err := a.Store.Join(ctx, lw.Workshop.ID, groupID, who.Device, name); err != nil {
+	if _, err := a.store.Join(ctx, lw.Workshop.ID, groupID, who.Device, name); err != nil {
 		return err
 	}
 	a.cache.forgetParticipant(lw.Workshop.ID, who.Device)
@@ -48,10 +48,10 @@ func (a *App) CreateCard(ctx context.Context, lw LiveWorkshop, p domain.Particip
 		return domain.Card{}, false, domain.Errorf(domain.CodeInvalid, "workshop.error.card_key")
 	}
 	limit := ratelimit.Limit{Events: a.Config.CardRateLimit, Per: time.Minute}
-	if err := a.Limits.AllowPer(ctx, "card:"+strconv.FormatInt(p.ID, 10), limit).Err(); err != nil {
+	if err := a.limits.AllowPer(ctx, "card:"+strconv.FormatInt(p.ID, 10), limit).Err(); err != nil {
 		return domain.Card{}, false, err
 	}
-	card, created, err = a.Store.CreateCard(ctx, p, text, "w:"+key)
+	card, created, err = a.store.CreateCard(ctx, p, text, "w:"+key)
 	if err != nil {
 		return card, false, err
 	}

@@ -12,7 +12,7 @@ import (
 // StaffWorkshop returns a workshop of the municipality for its moderators;
 // a workshop of another municipality (or none) is forbidden.
 func (a *App) StaffWorkshop(ctx context.Context, municipalityID, id int64) (domain.Workshop, error) {
-	w, err := a.Store.Workshop(ctx, municipalityID, id)
+	w, err := a.store.Workshop(ctx, municipalityID, id)
 	if err != nil {
 		return w, domain.Errorf(domain.CodeForbidden, "error.forbidden")
 	}
@@ -29,11 +29,11 @@ type WorkshopList struct {
 // Workshops lists a municipality's workshops for its moderators, with the
 // processes to prepare a new one in.
 func (a *App) Workshops(ctx context.Context, municipalityID int64) (WorkshopList, error) {
-	workshops, err := a.Store.Workshops(ctx, municipalityID)
+	workshops, err := a.store.Workshops(ctx, municipalityID)
 	if err != nil {
 		return WorkshopList{}, err
 	}
-	processes, err := a.Store.Processes(ctx, municipalityID)
+	processes, err := a.store.Processes(ctx, municipalityID)
 	if err != nil {
 		return WorkshopList{}, err
 	}
@@ -75,16 +75,16 @@ func (a *App) CreateWorkshop(ctx context.Context, actor store.Actor, municipalit
 	if key != "" {
 		return 0, domain.Errorf(domain.CodeInvalid, key)
 	}
-	return a.Store.CreateWorkshop(ctx, actor, municipalityID, w, defaultPhases(translate), groups)
+	return a.store.CreateWorkshop(ctx, actor, municipalityID, w, defaultPhases(translate), groups)
 }
 
 // processOwned returns "workshop.error.process" when the process is not
 // one of the municipality's. When the processes cannot be read the form
 // comes back with the general error message, as it always has.
 func (a *App) processOwned(ctx context.Context, municipalityID, processID int64) (string, error) {
-	processes, err := a.Store.Processes(ctx, municipalityID)
+	processes, err := a.store.Processes(ctx, municipalityID)
 	if err != nil {
-		a.Log.Error("unable to list processes for a new workshop", "error", err)
+		a.log.Error("unable to list processes for a new workshop", "error", err)
 		return "error.internal", nil
 	}
 	for _, p := range processes {

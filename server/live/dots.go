@@ -75,13 +75,21 @@ func (l *Live) ReserveDot(ctx context.Context, workshopID, participantID int64, 
 	return false, fmt.Errorf("live: dot budget could not be loaded")
 }
 
+// releaseScript gives a reservation back, if the budget is still there:
+// on a budget Redis lost meanwhile it would create one with a negative
+// total (and no expiry), an extra dot for the participant. A missing
+// budget is rebuilt from the database on the next dot.
+var releaseScript = redis.NewScript(`
+if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end
+redis.call('HINCRBY', KEYS[1], 'total', ARGV[2])
+redis.call('HINCRBY', KEYS[1], ARGV[1], ARGV[2])
+return 1
+`)
+
 // ReleaseDot undoes a reservation whose database write failed.
 func (l *Live) ReleaseDot(ctx context.Context, workshopID, participantID int64, phase int, cardID int64, delta int) {
 	key := l.dotsKey(workshopID, participantID, phase)
-	pipe := l.conn.Client.TxPipeline()
-	pipe.HIncrBy(ctx, key, "total", int64(-delta))
-	pipe.HIncrBy(ctx, key, strconv.FormatInt(cardID, 10), int64(-delta))
-	if _, err := pipe.Exec(ctx); err != nil {
+	if err := releaseScript.Run(ctx, l.conn.Client, []string{key}, strconv.FormatInt(cardID, 10), -delta).Err(); err != nil {
 		l.log.Warn("unable to release dot reservation; deleting the budget cache", "error", err)
 		l.conn.Client.Del(ctx, key)
 	}
@@ -108,8 +116,6 @@ func (l *Live) ResetDotBudgets(ctx context.Context, workshopID int64) error {
 		return c.ForEachMaster(ctx, del)
 	case *redis.Client:
 		return del(ctx, c)
-	case *redis.Ring:
-		return c.ForEachShard(ctx, del)
 	}
-	return nil
+	return fmt.Errorf("live: no way to reset the dot budgets of a %T", l.conn.Client)
 }

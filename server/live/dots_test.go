@@ -109,3 +109,28 @@ func TestLuaDotRuleIsTheDomainRule(t *testing.T) {
 	}
 	t.Logf("%d states compared", cases)
 }
+
+// A reservation given back after Redis lost the budget creates no budget
+// of its own: the next dot rebuilds it from the database.
+func TestReleaseDotOnALostBudgetLeavesNothing(t *testing.T) {
+	conn := testutil.Redis(t)
+	l := newLive(t, conn, func(context.Context, int64, int) (map[int64]int, error) { return map[int64]int{1: 1}, nil })
+	ctx := context.Background()
+	key := conn.Key("{workshop:3}:dots:4:1")
+	if ok, err := l.ReserveDot(ctx, 3, 4, 1, 2, 1, 2, 2); err != nil || !ok {
+		t.Fatalf("reserve: %v %v", ok, err)
+	}
+	conn.Client.Del(ctx, key) // Redis restarted
+	l.ReleaseDot(ctx, 3, 4, 1, 2, 1)
+	if n, _ := conn.Client.Exists(ctx, key).Result(); n != 0 {
+		fields, _ := conn.Client.HGetAll(ctx, key).Result()
+		t.Fatalf("the release created a budget: %v", fields)
+	}
+	// Rebuilt from the database (one dot on card 1): one more fits, then none.
+	if ok, _ := l.ReserveDot(ctx, 3, 4, 1, 2, 1, 2, 2); !ok {
+		t.Error("the second dot after the rebuild was refused")
+	}
+	if ok, _ := l.ReserveDot(ctx, 3, 4, 1, 2, 1, 2, 2); ok {
+		t.Error("a third dot was accepted with a budget of two")
+	}
+}

@@ -1,8 +1,10 @@
 // Package redisconn is the server's connection to Redis: one server, a
 // Sentinel setup, a Cluster, or an in-process Redis when none is
 // configured. It knows nothing of what is stored; ratelimit, session and
-// live each keep their own keys under the connection's prefix. Everything
-// in Redis can be rebuilt from the database; losing Redis loses no data.
+// live each keep their own keys under the connection's prefix. Nothing in
+// Redis is the only copy of a citizen's or a town's data: losing it logs
+// staff out, resets rate counters, and makes live screens reload; dot
+// budgets are rebuilt from the database.
 package redisconn
 
 import (

@@ -77,9 +77,6 @@ func Open(ctx context.Context, databaseURL string, migrations fs.FS) (*Store, er
 	return s, nil
 }
 
-// Engine returns the engine the store runs on.
-func (s *Store) Engine() Engine { return s.engine }
-
 func openSQLite(ctx context.Context, databaseURL string) (*Store, error) {
 	path, query, err := splitDatabaseURL(databaseURL)
 	if err != nil {

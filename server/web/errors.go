@@ -110,11 +110,6 @@ func setRetryAfter(c *gin.Context, retryAfter time.Duration) {
 	c.Header("Retry-After", strconv.Itoa(int((retryAfter+time.Second-1)/time.Second)))
 }
 
-// rateLimited answers 429 with Retry-After.
-func (h *Handler) rateLimited(c *gin.Context, retryAfter time.Duration) {
-	h.fail(c, domain.RateLimited(retryAfter))
-}
-
 // bodyError classifies an error from reading a request body.
 func bodyError(err error) error {
 	var tooLarge *http.MaxBytesError

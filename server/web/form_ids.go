@@ -22,16 +22,3 @@ func formIDs(values []string) ([]int64, bool) {
 	}
 	return ids, true
 }
-
-// distinct returns ids without repetitions, in their first order.
-func distinct(ids []int64) []int64 {
-	seen := make(map[int64]bool, len(ids))
-	out := ids[:0:0]
-	for _, id := range ids {
-		if !seen[id] {
-			seen[id] = true
-			out = append(out, id)
-		}
-	}
-	return out
-}

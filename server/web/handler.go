@@ -17,12 +17,12 @@ import (
 	"zukunftswerk/server/config"
 	"zukunftswerk/server/domain"
 	"zukunftswerk/server/i18n"
-	"zukunftswerk/server/live"
 )
 
 // Handler holds everything the handlers need; nothing is global. Handlers
-// decode a request, call one use case of App and render its answer; they
-// never reach the store themselves.
+// decode a request, call App's use cases for that one operation (a lookup
+// of what the URL names, then the operation) and render the answer; they
+// never reach the store or Redis themselves.
 type Handler struct {
 	App     *app.App
 	Config  config.Config
@@ -46,10 +46,10 @@ type Deps struct {
 	Registry  *prometheus.Registry
 }
 
-// App is the complete HTTP side of the server.
-type App struct {
+// Server is the complete HTTP side of the server.
+type Server struct {
 	http.Handler
-	hub *live.Hub
+	app *app.App
 	// Metrics serves the Prometheus metrics. It is meant for a listener of
 	// its own (METRICS_ADDR), not the public one: request counts and
 	// process figures are nobody else's business.
@@ -60,17 +60,16 @@ type App struct {
 // graceful shutdown does not wait for phones that never hang up; they
 // reconnect to another instance (or this one after its restart) and resume
 // with Last-Event-ID.
-func (a *App) CloseStreams() { a.hub.CloseAll() }
+func (s *Server) CloseStreams() { s.app.CloseStreams() }
 
 // New parses all templates (a broken or missing template fails here, not at
 // request time) and returns the complete HTTP side of the server.
-func New(ctx context.Context, d Deps) (*App, error) {
+func New(ctx context.Context, d Deps) (*Server, error) {
 	secret, err := d.App.Secret(ctx, "form-token")
 	if err != nil {
 		return nil, err
 	}
-	hub := d.App.Hub
-	m, err := newMetrics(d.Registry, hub)
+	m, err := newMetrics(d.Registry, d.App.Connections)
 	if err != nil {
 		return nil, fmt.Errorf("web: unable to register metrics: %w", err)
 	}
@@ -87,7 +86,7 @@ func New(ctx context.Context, d Deps) (*App, error) {
 	if h.pages, err = parsePages(d.Templates, d.Catalog, h.paths); err != nil {
 		return nil, err
 	}
-	return &App{Handler: h.wrap(engine), hub: hub, Metrics: promhttp.HandlerFor(d.Registry, promhttp.HandlerOpts{})}, nil
+	return &Server{Handler: h.wrap(engine), app: d.App, Metrics: promhttp.HandlerFor(d.Registry, promhttp.HandlerOpts{})}, nil
 }
 
 // wrap adds what must apply even to requests gin never sees: security

@@ -5,8 +5,6 @@ import (
 	"strconv"
 
 	"github.com/prometheus/client_golang/prometheus"
-
-	"zukunftswerk/server/live"
 )
 
 type metrics struct {
@@ -14,7 +12,7 @@ type metrics struct {
 	duration *prometheus.HistogramVec
 }
 
-func newMetrics(reg *prometheus.Registry, hub *live.Hub) (*metrics, error) {
+func newMetrics(reg *prometheus.Registry, liveConnections func() int) (*metrics, error) {
 	m := &metrics{
 		requests: prometheus.NewCounterVec(prometheus.CounterOpts{
 			Name: "zukunftswerk_http_requests_total",
@@ -29,7 +27,7 @@ func newMetrics(reg *prometheus.Registry, hub *live.Hub) (*metrics, error) {
 	connections := prometheus.NewGaugeFunc(prometheus.GaugeOpts{
 		Name: "zukunftswerk_live_connections",
 		Help: "Open Server-Sent-Events connections of live workshops on this instance.",
-	}, func() float64 { return float64(hub.Connections()) })
+	}, func() float64 { return float64(liveConnections()) })
 	for _, c := range []prometheus.Collector{m.requests, m.duration, connections} {
 		if err := reg.Register(c); err != nil {
 			return nil, err

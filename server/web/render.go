@@ -7,7 +7,6 @@ import (
 	"io/fs"
 	"net/http"
 	"net/url"
-	"path"
 	"strings"
 	"time"
 
@@ -165,7 +164,6 @@ func templateFuncs(lang string, catalog *i18n.Catalog, routes paths) template.Fu
 			return s
 		},
 		"pageURL": pageURL,
-		"static":  func(name string) string { return path.Join("/static", name) },
 	}
 }
 

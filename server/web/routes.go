@@ -11,7 +11,7 @@ import (
 // routes lists every route of the server in one place, grouped by audience,
 // each named (after its handler) for reverse routing (see paths).
 // /metrics is not among them: it is served on its own listener
-// (METRICS_ADDR, see App.Metrics), never to the public.
+// (METRICS_ADDR, see Server.Metrics), never to the public.
 func (h *Handler) routes() *gin.Engine {
 	gin.SetMode(gin.ReleaseMode)
 	engine := gin.New()

@@ -17,28 +17,6 @@ type joinPage struct {
 	ErrorKey string
 }
 
-// workshopEnterCode asks for the code shown on the projector (/w).
-func (h *Handler) workshopEnterCode(c *gin.Context) {
-	if code := domain.NormalizeJoinCode(c.Query("code")); code != "" {
-		c.Redirect(http.StatusSeeOther, h.path("workshopJoinForm", code))
-		return
-	}
-	h.render(c, http.StatusOK, "workshop_code", nil)
-}
-
-// workshopJoinForm lets a phone pick its group and an optional name.
-func (h *Handler) workshopJoinForm(c *gin.Context) {
-	wc, ok := h.loadLiveWorkshop(c)
-	if !ok {
-		return
-	}
-	if _, joined := h.participantOf(c, wc); joined && c.Query("wechseln") == "" {
-		c.Redirect(http.StatusSeeOther, h.path("workshopParticipant", wc.Workshop.Code()))
-		return
-	}
-	h.render(c, http.StatusOK, "workshop_join", joinPage{workshopContext: wc, Code: wc.Workshop.Code()})
-}
-
 // workshopJoin makes this phone a participant of the chosen group.
 func (h *Handler) workshopJoin(c *gin.Context) {
 	wc, ok := h.loadLiveWorkshop(c)

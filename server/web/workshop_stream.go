@@ -33,16 +33,6 @@ func (h *Handler) workshopStream(c *gin.Context) {
 	h.serveEvents(c, wc.Workshop.ID, group, false)
 }
 
-// staffWorkshopStream is the moderator console's stream: all groups, and
-// tallies even while they are hidden from participants.
-func (h *Handler) staffWorkshopStream(c *gin.Context) {
-	w, ok := h.staffWorkshop(c)
-	if !ok {
-		return
-	}
-	h.serveEvents(c, w.ID, 0, true)
-}
-
 func (h *Handler) serveEvents(c *gin.Context, workshopID, group int64, full bool) {
 	if isHead(c.Request) {
 		// The headers of what a GET would stream, without joining it.
@@ -56,15 +46,15 @@ func (h *Handler) serveEvents(c *gin.Context, workshopID, group int64, full bool
 	if last == "" {
 		last = c.Query("last")
 	}
-	sub := h.App.Hub.Subscribe(workshopID, "$")
-	defer h.App.Hub.Unsubscribe(workshopID, sub)
+	sub := h.App.Subscribe(workshopID)
+	defer h.App.Unsubscribe(workshopID, sub)
 
 	connection := make([]byte, 8)
 	_, _ = rand.Read(connection)
 	conn := hex.EncodeToString(connection)
 	if group > 0 {
-		h.App.Live.Present(ctx, workshopID, group, conn)
-		defer h.App.Live.Gone(ctx, workshopID, group, conn)
+		h.App.Present(ctx, workshopID, group, conn)
+		defer h.App.Gone(workshopID, group, conn)
 	}
 
 	s := startEventStream(c.Writer, group, full)
@@ -90,7 +80,7 @@ func (h *Handler) serveEvents(c *gin.Context, workshopID, group int64, full bool
 			}
 		case <-ticker.C:
 			if group > 0 {
-				h.App.Live.Present(ctx, workshopID, group, conn)
+				h.App.Present(ctx, workshopID, group, conn)
 			}
 			if _, err := fmt.Fprintf(s.w, ": ping\n\n"); err != nil || s.rc.Flush() != nil {
 				return

@@ -8,11 +8,6 @@ import (
 	"github.com/gin-gonic/gin"
 )
 
-// healthz answers as long as the process serves HTTP.
-func (h *Handler) healthz(c *gin.Context) {
-	c.String(http.StatusOK, "ok\n")
-}
-
 // readyz answers 200 when the database and Redis both answer, 503 with the
 // failing part otherwise (without connection details).
 func (h *Handler) readyz(c *gin.Context) {
