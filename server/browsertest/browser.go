@@ -17,6 +17,8 @@ import (
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/chromedp"
 
+	"zukunftswerk/server/domain"
+	"zukunftswerk/server/store"
 	"zukunftswerk/server/testutil"
 )
 
@@ -252,4 +254,26 @@ func (b *Browser) LogIn(baseURL, email string) {
 		chromedp.Click(`form[action="/intern/anmelden"] button`, chromedp.NodeVisible),
 	)
 	b.WaitUntil(`location.pathname === '/intern/'`)
+}
+
+// OpenWorkshop prepares a workshop of the demo's process in the database
+// and opens it for joining, as the console's "open" does.
+func OpenWorkshop(t *testing.T, srv *testutil.Server, w domain.Workshop, phases []domain.Phase, groups []domain.Group) domain.Workshop {
+	t.Helper()
+	ctx := context.Background()
+	actor := store.Actor{Name: "test"}
+	w.ProcessID, w.Kind = 1, "zukunft"
+	id, err := srv.Store.CreateWorkshop(ctx, actor, 1, w, phases, groups)
+	if err != nil {
+		t.Fatal(err)
+	}
+	open, err := srv.Store.UpdateWorkshop(ctx, actor, 1, id, "open", func(w *domain.Workshop) error {
+		code := domain.NewJoinCode()
+		w.JoinCode, w.State = &code, domain.WorkshopLive
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return open
 }

@@ -10,7 +10,6 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"zukunftswerk/server/domain"
-	"zukunftswerk/server/store"
 	"zukunftswerk/server/testutil"
 )
 
@@ -19,20 +18,9 @@ import (
 func TestCardWrittenOfflineIsSentOnce(t *testing.T) {
 	srv := testutil.NewServer(t, testutil.Options{Demo: true})
 	ctx := context.Background()
-	id, err := srv.Store.CreateWorkshop(ctx, store.Actor{Name: "test"}, 1,
-		domain.Workshop{ProcessID: 1, Kind: "zukunft", Title: "Offline-Test", DotBudget: 3, MaxDotsPerCard: 3},
+	w := OpenWorkshop(t, srv, domain.Workshop{Title: "Offline-Test", DotBudget: 3, MaxDotsPerCard: 3},
 		[]domain.Phase{{Title: "Kritikphase", Prompt: "Was stört?", CardKind: "kritik"}}, []domain.Group{{Title: "Alle"}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	w, err := srv.Store.UpdateWorkshop(ctx, store.Actor{Name: "test"}, 1, id, "open", func(w *domain.Workshop) error {
-		code := domain.NewJoinCode()
-		w.JoinCode, w.State = &code, domain.WorkshopLive
-		return nil
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
+	id := w.ID
 	b := New(t)
 	b.Must(
 		chromedp.Navigate(srv.URL+"/w/"+w.Code()),

@@ -21,12 +21,9 @@ func TestPhoneShowsTheServersReason(t *testing.T) {
 	srv := testutil.NewServer(t, testutil.Options{Demo: true})
 	ctx := context.Background()
 	actor := store.Actor{Name: "test"}
-	id, err := srv.Store.CreateWorkshop(ctx, actor, 1,
-		domain.Workshop{ProcessID: 1, Kind: "zukunft", Title: "Absagen-Test", DotBudget: 2, MaxDotsPerCard: 1},
+	w := OpenWorkshop(t, srv, domain.Workshop{Title: "Absagen-Test", DotBudget: 2, MaxDotsPerCard: 1},
 		[]domain.Phase{{Title: "Kritikphase", Prompt: "Was stört?", CardKind: "kritik"}}, []domain.Group{{Title: "Alle"}})
-	if err != nil {
-		t.Fatal(err)
-	}
+	id := w.ID
 	setWorkshop := func(action string, change func(w *domain.Workshop)) domain.Workshop {
 		t.Helper()
 		w, err := srv.Store.UpdateWorkshop(ctx, actor, 1, id, action, func(w *domain.Workshop) error { change(w); return nil })
@@ -35,10 +32,6 @@ func TestPhoneShowsTheServersReason(t *testing.T) {
 		}
 		return w
 	}
-	w := setWorkshop("open", func(w *domain.Workshop) {
-		code := domain.NewJoinCode()
-		w.JoinCode, w.State = &code, domain.WorkshopLive
-	})
 	b := New(t)
 	b.Must(
 		chromedp.Navigate(srv.URL+"/w/"+w.Code()),

@@ -36,24 +36,14 @@ func TestPresenterWallFitsEveryProjector(t *testing.T) {
 	srv := testutil.NewServer(t, testutil.Options{Demo: true})
 	ctx := context.Background()
 	actor := store.Actor{Name: "test"}
-	id, err := srv.Store.CreateWorkshop(ctx, actor, 1,
-		domain.Workshop{ProcessID: 1, Kind: "zukunft", Title: "Zukunftswerkstatt SKV-Halle", DotBudget: 3, MaxDotsPerCard: 3, TalliesVisible: true},
+	w := OpenWorkshop(t, srv, domain.Workshop{Title: "Zukunftswerkstatt SKV-Halle", DotBudget: 3, MaxDotsPerCard: 3, TalliesVisible: true},
 		[]domain.Phase{{Title: "Kritikphase", Prompt: "Was stört Sie heute in Ingersheim?", CardKind: "kritik"}},
 		[]domain.Group{{Title: "Jung & Alt"}, {Title: "Wohnen und Mobilität"}, {Title: "Bildung und Betreuung"}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	w, err := srv.Store.UpdateWorkshop(ctx, actor, 1, id, "open", func(w *domain.Workshop) error {
-		code := domain.NewJoinCode()
-		w.JoinCode, w.State = &code, domain.WorkshopLive
-		return nil
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
+	id := w.ID
 	groups, _ := srv.Store.Groups(ctx, id)
 	participants := make([]domain.Participant, len(groups))
 	for i, g := range groups {
+		var err error
 		if participants[i], err = srv.Store.Join(ctx, id, g.ID, fmt.Sprintf("device-%d", i), ""); err != nil {
 			t.Fatal(err)
 		}

@@ -9,18 +9,8 @@ import (
 // apiIdeaList returns one page of ideas: ?action_field, sort (neu |
 // unterstuetzt), q, page.
 func (h *Handler) apiIdeaList(c *gin.Context) {
-	pc, ok := h.loadProcess(c)
+	pc, _, list, ok := h.ideasAsked(c, apiIdeaParams)
 	if !ok {
-		return
-	}
-	q, err := parseIdeaQuery(c, pc, apiIdeaParams)
-	if err != nil {
-		h.fail(c, err)
-		return
-	}
-	list, err := h.App.Ideas(c.Request.Context(), q, h.deviceHash(c, false))
-	if err != nil {
-		h.fail(c, err)
 		return
 	}
 	out := apiIdeaList{Ideas: make([]apiIdea, 0, len(list.Ideas)), Total: list.Total, Page: list.Page,

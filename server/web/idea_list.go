@@ -23,18 +23,8 @@ type ideaListPage struct {
 
 // ideaList shows the ideas of a process, filtered, searched and paged.
 func (h *Handler) ideaList(c *gin.Context) {
-	pc, ok := h.loadProcess(c)
+	pc, q, list, ok := h.ideasAsked(c, htmlIdeaParams)
 	if !ok {
-		return
-	}
-	q, err := parseIdeaQuery(c, pc, htmlIdeaParams)
-	if err != nil {
-		h.fail(c, err)
-		return
-	}
-	list, err := h.App.Ideas(c.Request.Context(), q, h.deviceHash(c, false))
-	if err != nil {
-		h.fail(c, err)
 		return
 	}
 	field, _ := pc.Field(q.ActionFieldID)

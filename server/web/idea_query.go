@@ -3,6 +3,7 @@ package web
 import (
 	"strconv"
 	"unicode/utf8"
+	"zukunftswerk/server/app"
 
 	"github.com/gin-gonic/gin"
 
@@ -55,4 +56,25 @@ func parseIdeaQuery(c *gin.Context, pc processContext, p ideaQueryParams) (domai
 		return q, domain.Errorf(domain.CodeBadRequest, "ideas.error.search_too_long")
 	}
 	return q, nil
+}
+
+// ideasAsked is the page of ideas a request asks for, by the parameter
+// names of its kind (the HTML list or the API); on failure it has
+// answered the request.
+func (h *Handler) ideasAsked(c *gin.Context, params ideaQueryParams) (processContext, domain.IdeaQuery, app.IdeaList, bool) {
+	pc, ok := h.loadProcess(c)
+	if !ok {
+		return pc, domain.IdeaQuery{}, app.IdeaList{}, false
+	}
+	q, err := parseIdeaQuery(c, pc, params)
+	if err != nil {
+		h.fail(c, err)
+		return pc, q, app.IdeaList{}, false
+	}
+	list, err := h.App.Ideas(c.Request.Context(), q, h.deviceHash(c, false))
+	if err != nil {
+		h.fail(c, err)
+		return pc, q, list, false
+	}
+	return pc, q, list, true
 }
