@@ -112,11 +112,15 @@ func (a *App) MeasureForm(ctx context.Context, p ProcessScope, v domain.ConceptV
 // NewMeasure is the blank measure the project group's form starts from,
 // in the objective with the id (0: the form's first), and the draft it
 // goes into. The draft is created when the process has no version yet.
-func (a *App) NewMeasure(ctx context.Context, actor store.Actor, p ProcessScope, objectiveID int64) (domain.Measure, domain.ConceptVersion, error) {
-	v, err := a.ConceptDraft(ctx, actor, p)
+func (a *App) NewMeasure(ctx context.Context, p ProcessScope, objectiveID int64) (domain.Measure, domain.ConceptVersion, error) {
+	st, err := a.DraftState(ctx, p)
 	if err != nil {
-		return domain.Measure{}, v, err
+		return domain.Measure{}, domain.ConceptVersion{}, err
 	}
+	if st.Draft == nil {
+		return domain.Measure{}, domain.ConceptVersion{}, domain.Errorf(domain.CodeConflict, "concept.error.no_draft")
+	}
+	v := *st.Draft
 	m := domain.Measure{VersionID: v.ID, ObjectiveID: objectiveID, Timing: "mittelfristig", Priority: "mittel", Recurrence: "einmalig"}
 	return m, v, nil
 }
@@ -176,4 +180,49 @@ func (a *App) UnlinkContribution(ctx context.Context, actor store.Actor, p Proce
 		return domain.Errorf(domain.CodeBadRequest, "error.bad_request")
 	}
 	return a.store.UnlinkSource(ctx, actor, p.Municipality.ID, p.Process.ID, m.VersionID, m.ID, contributionID)
+}
+
+// DraftState is where a process's concept stands for a new measure: the
+// draft it goes into (nil when there is none) and the newest version (nil
+// before the first).
+type DraftState struct {
+	Draft  *domain.ConceptVersion
+	Latest *domain.ConceptVersion
+}
+
+// CanStart tells whether StartDraft can make a draft: there is no version
+// yet, or the newest is adopted (a Fortschreibung begins).
+func (st DraftState) CanStart() bool {
+	return st.Draft == nil && (st.Latest == nil || st.Latest.Status == domain.ConceptAdopted)
+}
+
+// DraftState reads it without changing anything.
+func (a *App) DraftState(ctx context.Context, p ProcessScope) (DraftState, error) {
+	versions, err := a.store.ConceptVersions(ctx, p.Process.ID)
+	if err != nil || len(versions) == 0 {
+		return DraftState{}, err
+	}
+	latest := versions[0]
+	st := DraftState{Latest: &latest}
+	if latest.Editable() {
+		st.Draft = &latest
+	}
+	return st, nil
+}
+
+// StartDraft makes the draft measures go into, for the project group: the
+// first version, or a Fortschreibung of the adopted one. A version before
+// the council cannot get a draft next to it.
+func (a *App) StartDraft(ctx context.Context, actor store.Actor, p ProcessScope) error {
+	st, err := a.DraftState(ctx, p)
+	switch {
+	case err != nil || st.Draft != nil:
+		return err
+	case st.Latest == nil:
+		_, err = a.ConceptDraft(ctx, actor, p)
+		return err
+	case st.Latest.Status == domain.ConceptAdopted:
+		return a.StartRevision(ctx, actor, p)
+	}
+	return domain.Errorf(domain.CodeConflict, "concept.error.not_editable")
 }

@@ -202,15 +202,15 @@ var ProjectorSizes = [][2]int64{{1280, 720}, {1920, 1080}, {3840, 2160}, {1024, 
 // full-page PNG per size (name-WxH.png) for a person to look at.
 func (b *Browser) Screenshots(name string) {
 	b.t.Helper()
-	b.ScreenshotsAt(name, ScreenSizes, nil)
+	b.ScreenshotsAt(name, ScreenSizes, true, nil)
 }
 
 // ScreenshotsAt is Screenshots at the given sizes; check, if not nil, runs
-// at each size before the picture is taken. With a check the picture is
-// of the viewport only: a full-page capture resizes the viewport for a
-// moment, which a page that fits itself to the screen (the presenter wall)
+// at each size before the picture is taken. fullPage=false takes the
+// viewport only: a full-page capture resizes the viewport for a moment,
+// which a page that fits itself to the screen (the presenter wall)
 // answers by refitting.
-func (b *Browser) ScreenshotsAt(name string, sizes [][2]int64, check func(w, h int64)) {
+func (b *Browser) ScreenshotsAt(name string, sizes [][2]int64, fullPage bool, check func(w, h int64)) {
 	b.t.Helper()
 	dir := os.Getenv("SHOTS_DIR")
 	for _, size := range sizes {
@@ -230,7 +230,7 @@ func (b *Browser) ScreenshotsAt(name string, sizes [][2]int64, check func(w, h i
 			continue
 		}
 		capture := chromedp.FullScreenshot(100)
-		if check != nil {
+		if !fullPage {
 			capture = chromedp.CaptureScreenshot()
 		}
 		png, err := chromedp.Run(b.Ctx, capture)
@@ -276,4 +276,35 @@ func OpenWorkshop(t *testing.T, srv *testutil.Server, w domain.Workshop, phases 
 		t.Fatal(err)
 	}
 	return open
+}
+
+// brokenWordsJS lists the words of table cells and headings that the page
+// breaks across two lines ("Ausw|ahl"): a word's range has more than one
+// line box.
+const brokenWordsJS = `(() => {
+	const broken = [];
+	for (const el of document.querySelectorAll('th, td, h1, h2, h3, caption')) {
+		if (!el.offsetParent) continue;
+		const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+		for (let node; (node = walker.nextNode());) {
+			const re = /\S+/g;
+			for (let m; (m = re.exec(node.data));) {
+				const r = document.createRange();
+				r.setStart(node, m.index);
+				r.setEnd(node, m.index + m[0].length);
+				const tops = new Set([...r.getClientRects()].filter(b => b.width > 0).map(b => Math.round(b.top)));
+				if (tops.size > 1) broken.push(m[0]);
+			}
+		}
+	}
+	return broken;
+})()`
+
+// CheckWholeWords fails the test for every word of a table cell or heading
+// broken across lines.
+func (b *Browser) CheckWholeWords(page string) {
+	b.t.Helper()
+	for _, w := range Eval[[]string](b, brokenWordsJS) {
+		b.t.Errorf("%s: the word %q is broken across lines", page, w)
+	}
 }

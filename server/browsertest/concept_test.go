@@ -77,6 +77,7 @@ func TestStrategiewerkstatt(t *testing.T) {
 	b.Must(chromedp.Navigate(board))
 	b.WaitUntil(`document.querySelector('#sel-` + mine + `') !== null`)
 	b.CheckAccessibility("curation board")
+	b.ScreenshotsAt("curation", ScreenSizes, true, func(w, h int64) { b.CheckWholeWords(fmt.Sprintf("curation board at %d×%d", w, h)) })
 	b.Must(
 		chromedp.Click(`#sel-`+mine, chromedp.NodeVisible),
 		chromedp.Click(fmt.Sprintf(`#sel-%d`, duplicate), chromedp.NodeVisible),

@@ -90,7 +90,7 @@ func TestPresenterWallFitsEveryProjector(t *testing.T) {
 		name := fmt.Sprintf("wall-%d-cards", n)
 		b.Must(chromedp.Navigate(wall))
 		b.WaitUntil(`document.querySelector('.pw') !== null`)
-		b.ScreenshotsAt(name, ProjectorSizes, check(name))
+		b.ScreenshotsAt(name, ProjectorSizes, false, check(name))
 		shown := Eval[int](b, `document.querySelectorAll('.pw__card:not([hidden])').length`)
 		if n > 0 && shown == 0 {
 			t.Errorf("%s: no card is shown", name)
@@ -104,7 +104,7 @@ func TestPresenterWallFitsEveryProjector(t *testing.T) {
 	// The overview has a column per group; G moves on to the first group.
 	b.Must(chromedp.Navigate(srv.URL + "/w/" + w.Code() + "/wand"))
 	b.WaitUntil(`document.querySelectorAll('.pw__column').length === 3`)
-	b.ScreenshotsAt("wall-overview", ProjectorSizes[1:2], check("overview"))
+	b.ScreenshotsAt("wall-overview", ProjectorSizes[1:2], false, check("overview"))
 	b.Must(chromedp.KeyEvent("g"))
 	b.WaitUntil(`location.search === '?gruppe=` + fmt.Sprint(groups[0].ID) + `'`)
 
@@ -127,7 +127,7 @@ func TestPresenterWallFitsEveryProjector(t *testing.T) {
 	}
 	b.Must(chromedp.Navigate(wall))
 	b.WaitUntil(`document.querySelector('.ranking meter') !== null`)
-	b.ScreenshotsAt("wall-ranking", ProjectorSizes, check("ranking"))
+	b.ScreenshotsAt("wall-ranking", ProjectorSizes, false, check("ranking"))
 	b.Must(chromedp.EmulateViewport(1920, 1080))
 	b.CheckAccessibility("presenter wall with ranking")
 }

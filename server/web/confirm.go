@@ -18,6 +18,7 @@ type confirmPage struct {
 	Action  string      // the URL the form posted to
 	Fields  [][2]string // the posted fields, name and value
 	Cancel  string      // where "Abbrechen" leads
+	Danger  bool        // the action cannot be undone
 }
 
 // confirmed tells whether the posted form carries the confirmation; if not,
@@ -34,6 +35,7 @@ func (h *Handler) confirmed(c *gin.Context, cancel, titleKey, messageKey, button
 		Button:  h.Catalog.Message(lang, buttonKey),
 		Action:  c.Request.URL.Path,
 		Cancel:  cancel,
+		Danger:  true,
 	}
 	names := make([]string, 0, len(c.Request.PostForm))
 	for name := range c.Request.PostForm {

@@ -55,8 +55,14 @@ type view struct {
 	SwitchURL string
 	Staff     *staffContext // set on staff pages
 	Presenter bool          // a projector page: no site header and footer
+	Wide      bool          // a page of wide tables and boards: the whole screen's width
 	Data      any
 }
+
+// widePages are the staff's work pages whose tables need the width of a
+// laptop screen, not a column of text.
+var widePages = map[string]bool{"staff_curation": true, "staff_moderation": true, "staff_audit": true, "staff_team": true,
+	"staff_workshop": true, "staff_workshop_doc": true, "staff_implementation": true}
 
 // presenterPages fill a projector: the page is the whole screen.
 var presenterPages = map[string]bool{"workshop_wall": true}
@@ -74,7 +80,7 @@ func (h *Handler) renderPage(w http.ResponseWriter, r *http.Request, lang string
 		other = "de"
 	}
 	var buf bytes.Buffer
-	v := view{Lang: lang, OtherLang: other, SwitchURL: switchURL(r.URL, other), Staff: staff, Presenter: presenterPages[page], Data: data}
+	v := view{Lang: lang, OtherLang: other, SwitchURL: switchURL(r.URL, other), Staff: staff, Presenter: presenterPages[page], Wide: widePages[page], Data: data}
 	if err := t.Execute(&buf, v); err != nil {
 		h.Log.Error("unable to render template", "page", page, "error", err)
 		w.Header().Set("Content-Type", "text/plain; charset=utf-8")

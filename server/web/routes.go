@@ -160,6 +160,7 @@ func (h *Handler) curatorRoutes(staff router) {
 	}))
 	curators.GET("conceptDiff", "/konzept/vergleich", h.conceptDiff)
 	curators.GET("measureNew", "/konzept/massnahmen/neu", h.measureNew)
+	curators.POST("measureStartDraft", "/konzept/massnahmen/neu", h.measureStartDraft)
 	curators.POST("measureCreate", "/konzept/massnahmen", h.measureCreate)
 	curators.GET("measureEdit", "/konzept/massnahmen/:measure", h.measureEdit)
 	curators.POST("measureUpdate", "/konzept/massnahmen/:measure", h.dispatch(actions{

@@ -55,6 +55,8 @@ func TestRoleRouteMatrix(t *testing.T) {
 		{"curation item", "GET", "/intern/k/%s/verfahren/{P}/beitraege/{IDEA2}", nil, curators},
 		{"assess", "POST", "/intern/k/%s/verfahren/{P}/beitraege/{IDEA2}", url.Values{"action": {"assess"}, "importance": {"2"}, "feasibility": {"3"}}, curators},
 		{"concept", "GET", "/intern/k/%s/verfahren/{P}/konzept", nil, curators},
+		{"new measure", "GET", "/intern/k/%s/verfahren/{P}/konzept/massnahmen/neu?beitrag={IDEA2}", nil, curators},
+		{"start a draft for a measure", "POST", "/intern/k/%s/verfahren/{P}/konzept/massnahmen/neu", url.Values{"beitrag": {"{IDEA2}"}}, curators},
 		{"reviews", "GET", "/intern/k/%s/verfahren/{P}/qualitaetssicherung", nil, curators},
 		{"fahrplan", "GET", "/intern/k/%s/verfahren/{P}/fahrplan", nil, curators},
 		{"fahrplan add", "POST", "/intern/k/%s/verfahren/{P}/fahrplan/neu", url.Values{"title": {"Termin"}}, curators},
