@@ -16,6 +16,9 @@ const NewestVersion = 0
 type ConceptEditView struct {
 	Versions []domain.ConceptVersion // newest first
 	Concept  *domain.Concept         // the newest version; nil before the first draft
+	// Challenges are what the workshops' Kritik phases named, by action
+	// field: material for the concept's "Herausforderungen".
+	Challenges map[int64][]domain.Contribution
 }
 
 // ConceptForEditing reads the concept page of the project group: the
@@ -30,7 +33,11 @@ func (a *App) ConceptForEditing(ctx context.Context, p ProcessScope) (ConceptEdi
 	if err != nil {
 		return ConceptEditView{}, err
 	}
-	return ConceptEditView{Versions: versions, Concept: &concept}, nil
+	challenges, err := a.store.Challenges(ctx, p.Process.ID)
+	if err != nil {
+		return ConceptEditView{}, err
+	}
+	return ConceptEditView{Versions: versions, Concept: &concept, Challenges: challenges}, nil
 }
 
 // PublicConceptView is a concept as citizens may read it.

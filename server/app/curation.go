@@ -197,3 +197,13 @@ func (a *App) AssessContribution(ctx context.Context, actor store.Actor, p Proce
 func (a *App) UnmergeContribution(ctx context.Context, actor store.Actor, p ProcessScope, id int64) error {
 	return a.store.Unmerge(ctx, actor, p.Municipality.ID, p.Process.ID, id)
 }
+
+// MoveContribution puts a contribution of the process into another of its
+// action fields, for the project group (audited with the field it had:
+// moving it back undoes it). Its trail — merges, measures — stays.
+func (a *App) MoveContribution(ctx context.Context, actor store.Actor, p ProcessScope, id, fieldID int64) error {
+	if !p.HasField(fieldID) {
+		return domain.Errorf(domain.CodeInvalid, "curation.error.field")
+	}
+	return a.store.SetField(ctx, actor, p.Municipality.ID, p.Process.ID, id, fieldID)
+}

@@ -117,6 +117,7 @@ type WorkshopBoard struct {
 	LiveWorkshop
 	Cards    []domain.Card
 	Clusters []domain.Cluster
+	Fields   []domain.ActionField // of the workshop's process, for the moderator to file cards under
 }
 
 // Board loads a workshop's board; withHidden includes the cards the
@@ -134,7 +135,11 @@ func (a *App) Board(ctx context.Context, w domain.Workshop, withHidden bool) (Wo
 	if err != nil {
 		return WorkshopBoard{}, err
 	}
-	return WorkshopBoard{LiveWorkshop: lw, Cards: cards, Clusters: clusters}, nil
+	fields, err := a.store.ActionFields(ctx, w.ProcessID)
+	if err != nil {
+		return WorkshopBoard{}, err
+	}
+	return WorkshopBoard{LiveWorkshop: lw, Cards: cards, Clusters: clusters, Fields: fields}, nil
 }
 
 // Attendance is how many phones joined each group, and how many of them are

@@ -70,3 +70,24 @@ func (a *App) CreateCluster(ctx context.Context, actor store.Actor, municipality
 	a.Publish(ctx, w.ID, live.EventCluster, groupID, live.ClusterEvent{Group: groupID, Title: title})
 	return nil
 }
+
+// SetGroupField ties a working group to an action field (nil: none): its
+// cards take the field, the ones written later too (audited).
+func (a *App) SetGroupField(ctx context.Context, actor store.Actor, municipalityID int64, w domain.Workshop, groupID int64, fieldID *int64) error {
+	if w.State == domain.WorkshopClosed {
+		return domain.Errorf(domain.CodeConflict, "workshop.error.closed")
+	}
+	if err := a.store.SetGroupField(ctx, actor, municipalityID, w.ID, groupID, fieldID); err != nil {
+		return err
+	}
+	a.cache.forget(w.Code())
+	return nil
+}
+
+// SetClusterField gives every card of a cluster an action field (audited).
+func (a *App) SetClusterField(ctx context.Context, actor store.Actor, municipalityID int64, w domain.Workshop, clusterID int64, fieldID *int64) error {
+	if w.State == domain.WorkshopClosed {
+		return domain.Errorf(domain.CodeConflict, "workshop.error.closed")
+	}
+	return a.store.SetClusterField(ctx, actor, municipalityID, w.ID, clusterID, fieldID)
+}

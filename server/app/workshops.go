@@ -47,6 +47,10 @@ type WorkshopDraft struct {
 	Workshop domain.Workshop
 	Date     string
 	Groups   string
+	// Becomes says per phase what its cards become at the close
+	// (domain.PhaseIdeas or PhaseChallenges); missing ones keep the
+	// default: Kritik challenges, the others ideas.
+	Becomes []string
 }
 
 // CreateWorkshop prepares a draft workshop in a process of the
@@ -75,7 +79,13 @@ func (a *App) CreateWorkshop(ctx context.Context, actor store.Actor, municipalit
 	if key != "" {
 		return 0, domain.Errorf(domain.CodeInvalid, key)
 	}
-	return a.store.CreateWorkshop(ctx, actor, municipalityID, w, defaultPhases(translate), groups)
+	phases := defaultPhases(translate)
+	for i, b := range draft.Becomes {
+		if i < len(phases) && (b == domain.PhaseIdeas || b == domain.PhaseChallenges) {
+			phases[i].Becomes = b
+		}
+	}
+	return a.store.CreateWorkshop(ctx, actor, municipalityID, w, phases, groups)
 }
 
 // processOwned returns "workshop.error.process" when the process is not
@@ -111,9 +121,9 @@ func groupLines(text string) []domain.Group {
 // of card each collects.
 func defaultPhases(translate func(key string) string) []domain.Phase {
 	return []domain.Phase{
-		{Title: translate("workshop.phase.kritik"), Prompt: translate("workshop.prompt.kritik"), CardKind: "kritik"},
-		{Title: translate("workshop.phase.phantasie"), Prompt: translate("workshop.prompt.phantasie"), CardKind: "idee"},
-		{Title: translate("workshop.phase.verwirklichung"), Prompt: translate("workshop.prompt.verwirklichung"), CardKind: "vorschlag"},
+		{Title: translate("workshop.phase.kritik"), Prompt: translate("workshop.prompt.kritik"), CardKind: "kritik", Becomes: domain.PhaseChallenges},
+		{Title: translate("workshop.phase.phantasie"), Prompt: translate("workshop.prompt.phantasie"), CardKind: "idee", Becomes: domain.PhaseIdeas},
+		{Title: translate("workshop.phase.verwirklichung"), Prompt: translate("workshop.prompt.verwirklichung"), CardKind: "vorschlag", Becomes: domain.PhaseIdeas},
 	}
 }
 

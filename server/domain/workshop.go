@@ -70,7 +70,20 @@ type Phase struct {
 	Title      string `db:"title"`
 	Prompt     string `db:"prompt"`
 	CardKind   string `db:"card_kind"`
+	Becomes    string `db:"becomes"` // PhaseIdeas or PhaseChallenges: what its cards become at the close
 }
+
+// What a phase's cards become when the workshop closes: ideas of the
+// process, or challenges of their action field (Kritik: what is wrong
+// today is the concept's "Herausforderungen", not a proposal to support).
+const (
+	PhaseIdeas      = "idea"
+	PhaseChallenges = "challenge"
+)
+
+// KindChallenge is the kind of a contribution that is a challenge of its
+// action field; public idea lists leave challenges out.
+const KindChallenge = "herausforderung"
 
 // Group is a working group with its own wall.
 type Group struct {
@@ -100,6 +113,8 @@ type Card struct {
 	Text          string    `db:"text"`
 	Hidden        bool      `db:"hidden"`
 	ClusterID     *int64    `db:"cluster_id"`
+	ActionFieldID *int64    `db:"action_field_id"` // from its group, or set by the moderator
+	Paper         bool      `db:"paper"`           // typed in from a paper card by a helper
 	DotTotal      int       `db:"dot_total"`
 	CreatedAt     time.Time `db:"created_at"`
 	Author        string    `db:"author"` // the participant's display name
@@ -206,12 +221,13 @@ func DotRefusal(delta, spent, onCard, budget, maxPerCard int) string {
 // CardEdit is one change a moderator makes to a card (all audited):
 // "hide" and "show" (abuse), "edit" (fix a typo in Text), "move" (to the
 // group GroupID, leaving its cluster), "cluster" (file it into ClusterID,
-// nil takes it out).
+// nil takes it out), "field" (its action field).
 type CardEdit struct {
 	Action    string
 	Text      string
 	GroupID   int64
 	ClusterID *int64
+	FieldID   *int64 // "field": the card's action field (nil: none, the group's decides)
 }
 
 // Apply changes the card as the edit says, or refuses an edit that is not
@@ -235,6 +251,8 @@ func (e CardEdit) Apply(card *Card) error {
 		card.GroupID, card.ClusterID = e.GroupID, nil
 	case "cluster":
 		card.ClusterID = e.ClusterID
+	case "field":
+		card.ActionFieldID = e.FieldID
 	default:
 		return Errorf(CodeBadRequest, "error.bad_request")
 	}

@@ -11,7 +11,7 @@ import (
 )
 
 const cardColumns = `c.id, c.workshop_id, c.group_id, c.phase, c.participant_id, c.kind, c.text, c.hidden, c.cluster_id,
-	c.dot_total, c.created_at, COALESCE(p.display_name, '') AS author`
+	c.action_field_id, c.paper, c.dot_total, c.created_at, COALESCE(p.display_name, '') AS author`
 
 // CreateCard stores a participant's card in the workshop's current phase.
 // The idempotency key (from the phone) makes a resend return the stored
@@ -46,9 +46,10 @@ func (s *Store) CreateCard(ctx context.Context, participant domain.Participant, 
 			return domain.Errorf(domain.CodeConflict, "workshop.error.not_live")
 		}
 		var id int64
-		err = get(ctx, tx, &id, `INSERT INTO card (workshop_id, group_id, phase, participant_id, kind, text, idempotency_key, created_at)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
-			participant.WorkshopID, participant.GroupID, w.Phase, participant.ID, w.Kind, text, idempotencyKey, s.now())
+		// The card takes its group's action field.
+		err = get(ctx, tx, &id, `INSERT INTO card (workshop_id, group_id, phase, participant_id, kind, text, idempotency_key, created_at, action_field_id)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, (SELECT action_field_id FROM working_group WHERE id = ?)) RETURNING id`,
+			participant.WorkshopID, participant.GroupID, w.Phase, participant.ID, w.Kind, text, idempotencyKey, s.now(), participant.GroupID)
 		if err != nil {
 			return fmt.Errorf("store: unable to create card: %w", err)
 		}
@@ -121,8 +122,11 @@ func (s *Store) ModerateCard(ctx context.Context, actor Actor, municipalityID, w
 		if groupOK == 0 || (card.ClusterID != nil && clusterOK == 0) {
 			return domain.Errorf(domain.CodeInvalid, "workshop.error.target")
 		}
-		if _, err := exec(ctx, tx, `UPDATE card SET text = ?, hidden = ?, group_id = ?, cluster_id = ? WHERE id = ?`,
-			card.Text, card.Hidden, card.GroupID, card.ClusterID, card.ID); err != nil {
+		if err := checkFieldOfWorkshop(ctx, tx, workshopID, card.ActionFieldID); err != nil {
+			return err
+		}
+		if _, err := exec(ctx, tx, `UPDATE card SET text = ?, hidden = ?, group_id = ?, cluster_id = ?, action_field_id = ? WHERE id = ?`,
+			card.Text, card.Hidden, card.GroupID, card.ClusterID, card.ActionFieldID, card.ID); err != nil {
 			return fmt.Errorf("store: unable to update card: %w", err)
 		}
 		detail := ""
@@ -213,4 +217,83 @@ func (s *Store) HiddenCardIDs(ctx context.Context, workshopID int64) (map[int64]
 		hidden[id] = true
 	}
 	return hidden, nil
+}
+
+// checkFieldOfWorkshop refuses an action field that is not one of the
+// workshop's process (nil, no field, is fine).
+func checkFieldOfWorkshop(ctx context.Context, tx *sqlx.Tx, workshopID int64, fieldID *int64) error {
+	if fieldID == nil {
+		return nil
+	}
+	var n int
+	if err := get(ctx, tx, &n, `SELECT COUNT(*) FROM action_field f JOIN workshop w ON w.process_id = f.process_id
+		WHERE f.id = ? AND w.id = ?`, *fieldID, workshopID); err != nil {
+		return fmt.Errorf("store: unable to check the action field: %w", err)
+	}
+	if n == 0 {
+		return domain.Errorf(domain.CodeInvalid, "workshop.error.field")
+	}
+	return nil
+}
+
+// SetGroupField ties a working group to an action field (nil: none), for
+// the moderator (audited). The group's cards that had the group's field
+// (or none) take the new one; a card the moderator gave a field of its own
+// keeps it.
+func (s *Store) SetGroupField(ctx context.Context, actor Actor, municipalityID, workshopID, groupID int64, fieldID *int64) error {
+	return s.audited(ctx, actor, municipalityID, "group.field", "working_group", strconv.FormatInt(groupID, 10), fieldDetail(fieldID), func(tx *sqlx.Tx) error {
+		var old struct {
+			Field *int64 `db:"action_field_id"`
+		}
+		err := get(ctx, tx, &old, `SELECT g.action_field_id FROM working_group g JOIN workshop w ON w.id = g.workshop_id
+			JOIN process pr ON pr.id = w.process_id WHERE g.id = ? AND g.workshop_id = ? AND pr.municipality_id = ?`+s.forUpdate(),
+			groupID, workshopID, municipalityID)
+		if err != nil {
+			return notFoundIfNoRows(err, "group")
+		}
+		if err := checkFieldOfWorkshop(ctx, tx, workshopID, fieldID); err != nil {
+			return err
+		}
+		if _, err := exec(ctx, tx, `UPDATE working_group SET action_field_id = ? WHERE id = ?`, fieldID, groupID); err != nil {
+			return fmt.Errorf("store: unable to set the group's field: %w", err)
+		}
+		_, err = exec(ctx, tx, `UPDATE card SET action_field_id = ? WHERE group_id = ? AND contribution_id IS NULL
+			AND (action_field_id IS NULL OR action_field_id = ?)`, fieldID, groupID, old.Field)
+		if err != nil {
+			return fmt.Errorf("store: unable to give the group's cards its field: %w", err)
+		}
+		return nil
+	})
+}
+
+// SetClusterField gives every card of a cluster an action field, for the
+// moderator (audited).
+func (s *Store) SetClusterField(ctx context.Context, actor Actor, municipalityID, workshopID, clusterID int64, fieldID *int64) error {
+	return s.audited(ctx, actor, municipalityID, "cluster.field", "cluster", strconv.FormatInt(clusterID, 10), fieldDetail(fieldID), func(tx *sqlx.Tx) error {
+		var n int
+		err := get(ctx, tx, &n, `SELECT COUNT(*) FROM cluster cl JOIN workshop w ON w.id = cl.workshop_id
+			JOIN process pr ON pr.id = w.process_id WHERE cl.id = ? AND cl.workshop_id = ? AND pr.municipality_id = ?`,
+			clusterID, workshopID, municipalityID)
+		if err != nil {
+			return fmt.Errorf("store: unable to find the cluster: %w", err)
+		}
+		if n == 0 {
+			return domain.ErrNotFound
+		}
+		if err := checkFieldOfWorkshop(ctx, tx, workshopID, fieldID); err != nil {
+			return err
+		}
+		if _, err := exec(ctx, tx, `UPDATE card SET action_field_id = ? WHERE cluster_id = ? AND contribution_id IS NULL`, fieldID, clusterID); err != nil {
+			return fmt.Errorf("store: unable to set the cluster's field: %w", err)
+		}
+		return nil
+	})
+}
+
+// fieldDetail is an action field in an audit entry ("" for none).
+func fieldDetail(fieldID *int64) string {
+	if fieldID == nil {
+		return ""
+	}
+	return "field " + strconv.FormatInt(*fieldID, 10)
 }

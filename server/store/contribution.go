@@ -75,7 +75,9 @@ func (s *Store) IdeaForViewer(ctx context.Context, processID, id int64, deviceHa
 
 // Ideas returns one page of the visible ideas matching q.
 func (s *Store) Ideas(ctx context.Context, q domain.IdeaQuery) (domain.IdeaPage, error) {
-	where := []string{"process_id = ?", "visibility = 'visible'", "merged_into_id IS NULL"}
+	// Challenges (a workshop's Kritik) belong to the concept, not to the
+	// ideas citizens support.
+	where := []string{"process_id = ?", "visibility = 'visible'", "merged_into_id IS NULL", "kind <> '" + domain.KindChallenge + "'"}
 	args := []any{q.ProcessID}
 	if q.ActionFieldID > 0 {
 		where = append(where, "action_field_id = ?")

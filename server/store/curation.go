@@ -180,6 +180,31 @@ func (s *Store) SetTheme(ctx context.Context, actor Actor, municipalityID, proce
 	})
 }
 
+// SetField moves one contribution of the process to another of its action
+// fields (audited with the field it had, so the change can be undone by
+// moving it back). Its merges, measures and trail stay as they are.
+func (s *Store) SetField(ctx context.Context, actor Actor, municipalityID, processID, id, fieldID int64) error {
+	return s.inTx(ctx, func(tx *sqlx.Tx) error {
+		found, err := s.curated(ctx, tx, processID, []int64{id}, true)
+		if err != nil {
+			return err
+		}
+		var n int
+		if err := get(ctx, tx, &n, `SELECT COUNT(*) FROM action_field WHERE id = ? AND process_id = ?`, fieldID, processID); err != nil {
+			return fmt.Errorf("store: unable to check the action field: %w", err)
+		}
+		if n == 0 {
+			return domain.Errorf(domain.CodeInvalid, "curation.error.field")
+		}
+		old := found[0].ActionFieldID
+		if _, err := exec(ctx, tx, `UPDATE contribution SET action_field_id = ? WHERE id = ?`, fieldID, id); err != nil {
+			return fmt.Errorf("store: unable to move the contribution: %w", err)
+		}
+		return s.insertAudit(ctx, tx, actor, municipalityID, "contribution.field", "contribution", strconv.FormatInt(id, 10),
+			fmt.Sprintf("field %d → %d", old, fieldID))
+	})
+}
+
 // Assess stores the Strategiewerkstatt's assessment of one contribution.
 func (s *Store) Assess(ctx context.Context, actor Actor, municipalityID, processID, id int64, a domain.Assessment) error {
 	detail := fmt.Sprintf("%d/%d", a.Importance, a.Feasibility)
@@ -337,4 +362,21 @@ func recountMerged(ctx context.Context, tx *sqlx.Tx, id int64) error {
 		return fmt.Errorf("store: unable to recount dots: %w", err)
 	}
 	return nil
+}
+
+// Challenges are the process's published challenges (a workshop's Kritik
+// cards, kind domain.KindChallenge) by action field, oldest first.
+func (s *Store) Challenges(ctx context.Context, processID int64) (map[int64][]domain.Contribution, error) {
+	var list []domain.Contribution
+	err := selectAll(ctx, s.reader, &list, `SELECT `+contributionColumns+` FROM contribution
+		WHERE process_id = ? AND kind = ? AND visibility = 'visible' AND merged_into_id IS NULL ORDER BY created_at, id`,
+		processID, domain.KindChallenge)
+	if err != nil {
+		return nil, fmt.Errorf("store: unable to list challenges: %w", err)
+	}
+	byField := map[int64][]domain.Contribution{}
+	for _, c := range list {
+		byField[c.ActionFieldID] = append(byField[c.ActionFieldID], c)
+	}
+	return byField, nil
 }

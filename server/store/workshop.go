@@ -26,8 +26,12 @@ func (s *Store) CreateWorkshop(ctx context.Context, actor Actor, municipalityID 
 			return fmt.Errorf("store: unable to create workshop: %w", err)
 		}
 		for i, p := range phases {
-			if _, err := exec(ctx, tx, `INSERT INTO workshop_phase (workshop_id, position, title, prompt, card_kind) VALUES (?, ?, ?, ?, ?)`,
-				id, i+1, p.Title, p.Prompt, p.CardKind); err != nil {
+			becomes := p.Becomes
+			if becomes == "" {
+				becomes = domain.PhaseIdeas
+			}
+			if _, err := exec(ctx, tx, `INSERT INTO workshop_phase (workshop_id, position, title, prompt, card_kind, becomes) VALUES (?, ?, ?, ?, ?, ?)`,
+				id, i+1, p.Title, p.Prompt, p.CardKind, becomes); err != nil {
 				return fmt.Errorf("store: unable to add phase: %w", err)
 			}
 		}
@@ -87,7 +91,7 @@ func (s *Store) Workshops(ctx context.Context, municipalityID int64) ([]domain.W
 // Phases lists a workshop's phases in order.
 func (s *Store) Phases(ctx context.Context, workshopID int64) ([]domain.Phase, error) {
 	var list []domain.Phase
-	err := selectAll(ctx, s.reader, &list, `SELECT workshop_id, position, title, prompt, card_kind FROM workshop_phase
+	err := selectAll(ctx, s.reader, &list, `SELECT workshop_id, position, title, prompt, card_kind, becomes FROM workshop_phase
 		WHERE workshop_id = ? ORDER BY position`, workshopID)
 	if err != nil {
 		return nil, fmt.Errorf("store: unable to list phases: %w", err)
@@ -211,11 +215,15 @@ func (s *Store) CloseWorkshop(ctx context.Context, actor Actor, municipalityID, 
 			GroupTitle string    `db:"group_title"`
 			FieldID    *int64    `db:"action_field_id"`
 			PhaseTitle string    `db:"phase_title"`
+			Becomes    string    `db:"becomes"`
 			Cluster    string    `db:"cluster_title"`
 		}
+		// A card's field: its own (from its group when written, or set by
+		// the moderator), else its group's now, else the process's first.
 		err = selectAll(ctx, tx, &cards, `SELECT c.id, c.kind, c.text, c.dot_total, c.created_at,
-			COALESCE(pa.device_hash, '') AS device_hash, g.title AS group_title, g.action_field_id,
-			ph.title AS phase_title, COALESCE(cl.title, '') AS cluster_title
+			COALESCE(pa.device_hash, '') AS device_hash, g.title AS group_title,
+			COALESCE(c.action_field_id, g.action_field_id) AS action_field_id,
+			ph.title AS phase_title, ph.becomes, COALESCE(cl.title, '') AS cluster_title
 			FROM card c JOIN working_group g ON g.id = c.group_id
 			JOIN workshop_phase ph ON ph.workshop_id = c.workshop_id AND ph.position = c.phase
 			LEFT JOIN participant pa ON pa.id = c.participant_id
@@ -243,11 +251,15 @@ func (s *Store) CloseWorkshop(ctx context.Context, actor Actor, municipalityID, 
 			if c.FieldID != nil {
 				field = *c.FieldID
 			}
+			kind := c.Kind
+			if c.Becomes == domain.PhaseChallenges {
+				kind = domain.KindChallenge
+			}
 			var cid int64
 			err := get(ctx, tx, &cid, `INSERT INTO contribution (process_id, action_field_id, kind, title, body, origin, pseudonym,
 				device_hash, idempotency_key, visibility, status, created_at, workshop_id, group_title, phase_title, cluster_title, dot_total)
 				VALUES (?, ?, ?, ?, '', 'workshop', '', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
-				w.ProcessID, field, c.Kind, c.Text, c.Device, "card:"+strconv.FormatInt(c.ID, 10), visibility, domain.StatusSubmitted,
+				w.ProcessID, field, kind, c.Text, c.Device, "card:"+strconv.FormatInt(c.ID, 10), visibility, domain.StatusSubmitted,
 				c.CreatedAt, id, c.GroupTitle, c.PhaseTitle, c.Cluster, c.DotTotal)
 			if err != nil {
 				return fmt.Errorf("store: unable to turn card into contribution: %w", err)

@@ -134,6 +134,8 @@ func (h *Handler) moderatorRoutes(staff router) {
 	moderators.POST("staffWorkshopControl", "/werkstaetten/:workshop/steuerung", h.staffWorkshopControl)
 	moderators.POST("staffWorkshopCard", "/werkstaetten/:workshop/karten/:card", h.staffWorkshopCard)
 	moderators.POST("staffWorkshopCluster", "/werkstaetten/:workshop/cluster", h.staffWorkshopCluster)
+	moderators.POST("staffWorkshopClusterField", "/werkstaetten/:workshop/cluster/:cluster", h.staffWorkshopClusterField)
+	moderators.POST("staffWorkshopGroupField", "/werkstaetten/:workshop/gruppen/:group", h.staffWorkshopGroupField)
 	moderators.GET("staffWorkshopStream", "/werkstaetten/:workshop/ereignisse", h.staffWorkshopStream)
 	moderators.GET("staffWorkshopDoc", "/werkstaetten/:workshop/doku", h.staffWorkshopDoc)
 	moderators.POST("staffDeviceRequest", "/datenauskunft", h.dispatch(actions{
@@ -151,6 +153,7 @@ func (h *Handler) curatorRoutes(staff router) {
 	curators.GET("curationItem", "/beitraege/:contribution", h.curationItem)
 	curators.POST("curationItemUpdate", "/beitraege/:contribution", h.dispatch(actions{
 		"assess": h.curationAssess, "decide": h.curationItemDecide, "theme": h.curationItemTheme, "unmerge": h.curationUnmerge,
+		"field": h.curationItemField,
 	}))
 	curators.GET("conceptEdit", "/konzept", h.conceptEdit)
 	curators.POST("conceptUpdate", "/konzept", h.dispatch(actions{

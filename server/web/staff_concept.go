@@ -10,15 +10,16 @@ import (
 
 type conceptEditPage struct {
 	processContext
-	Versions []domain.ConceptVersion
-	Concept  *domain.Concept
-	Tree     []domain.FieldSection
-	Next     string
-	Results  []string
-	Decision domain.CouncilDecision
-	Problems []domain.FieldError
-	ErrorKey string
-	Saved    bool
+	Versions   []domain.ConceptVersion
+	Concept    *domain.Concept
+	Challenges map[int64][]domain.Contribution // from the workshops, by field
+	Tree       []domain.FieldSection
+	Next       string
+	Results    []string
+	Decision   domain.CouncilDecision
+	Problems   []domain.FieldError
+	ErrorKey   string
+	Saved      bool
 }
 
 // conceptEdit shows the newest version of the Handlungskonzept: editable
@@ -39,7 +40,7 @@ func (h *Handler) renderConceptEdit(c *gin.Context, cc processContext, status in
 		h.fail(c, err)
 		return
 	}
-	page := conceptEditPage{processContext: cc, Versions: view.Versions, Concept: view.Concept, Results: domain.CouncilResults,
+	page := conceptEditPage{processContext: cc, Versions: view.Versions, Concept: view.Concept, Challenges: view.Challenges, Results: domain.CouncilResults,
 		Decision: decision, Problems: problems, ErrorKey: errorKey, Saved: c.Query("gespeichert") == "1"}
 	if view.Concept != nil {
 		page.Tree, page.Next = view.Concept.Tree(), domain.NextConceptStatus(view.Concept.Version.Status)

@@ -50,10 +50,12 @@ func TestRoleRouteMatrix(t *testing.T) {
 		{"workshop console", "GET", "/intern/k/%s/werkstaetten/{W}", nil, mod},
 		{"workshop control", "POST", "/intern/k/%s/werkstaetten/{W}/steuerung", url.Values{"action": {"tallies_hide"}}, mod},
 		{"workshop documentation", "GET", "/intern/k/%s/werkstaetten/{W}/doku", nil, mod},
+		{"group's field", "POST", "/intern/k/%s/werkstaetten/{W}/gruppen/{G}", url.Values{"field": {""}}, mod},
 		{"curation board", "GET", "/intern/k/%s/verfahren/{P}/kuratierung", nil, curators},
 		{"curation theme", "POST", "/intern/k/%s/verfahren/{P}/kuratierung", url.Values{"action": {"theme"}, "id": {"{IDEA2}"}, "theme": {"Thema"}}, curators},
 		{"curation item", "GET", "/intern/k/%s/verfahren/{P}/beitraege/{IDEA2}", nil, curators},
 		{"assess", "POST", "/intern/k/%s/verfahren/{P}/beitraege/{IDEA2}", url.Values{"action": {"assess"}, "importance": {"2"}, "feasibility": {"3"}}, curators},
+		{"move to a field", "POST", "/intern/k/%s/verfahren/{P}/beitraege/{IDEA2}", url.Values{"action": {"field"}, "field": {"1"}}, curators},
 		{"concept", "GET", "/intern/k/%s/verfahren/{P}/konzept", nil, curators},
 		{"new measure", "GET", "/intern/k/%s/verfahren/{P}/konzept/massnahmen/neu?beitrag={IDEA2}", nil, curators},
 		{"start a draft for a measure", "POST", "/intern/k/%s/verfahren/{P}/konzept/massnahmen/neu", url.Values{"beitrag": {"{IDEA2}"}}, curators},
@@ -65,9 +67,11 @@ func TestRoleRouteMatrix(t *testing.T) {
 	ownWorkshop := workshopIn(t, srv, "ingersheim")
 	foreignWorkshop := workshopIn(t, srv, "musterstadt")
 	// {IDEA} is hidden by the moderation route; curation uses {IDEA2}.
-	towns := map[string]struct{ process, idea, idea2, user, workshop string }{
-		"ingersheim":  {"heute-leben-morgen-gestalten", "1", "2", "1", fmt.Sprint(ownWorkshop)},
-		"musterstadt": {"zukunft", fmt.Sprint(foreignIdea), fmt.Sprint(foreignIdea), fmt.Sprint(foreignAdmin.ID), fmt.Sprint(foreignWorkshop)},
+	ownGroups, _ := srv.Store.Groups(context.Background(), ownWorkshop)
+	foreignGroups, _ := srv.Store.Groups(context.Background(), foreignWorkshop)
+	towns := map[string]struct{ process, idea, idea2, user, workshop, group string }{
+		"ingersheim":  {"heute-leben-morgen-gestalten", "1", "2", "1", fmt.Sprint(ownWorkshop), fmt.Sprint(ownGroups[0].ID)},
+		"musterstadt": {"zukunft", fmt.Sprint(foreignIdea), fmt.Sprint(foreignIdea), fmt.Sprint(foreignAdmin.ID), fmt.Sprint(foreignWorkshop), fmt.Sprint(foreignGroups[0].ID)},
 	}
 	users := map[string]string{"admin": "admin@i.de", "projektgruppe": "pg@i.de", "moderation": "mod@i.de", "verwaltung": "verw@i.de"}
 	n := 0
@@ -77,7 +81,7 @@ func TestRoleRouteMatrix(t *testing.T) {
 		for _, r := range routes {
 			for town, objects := range towns {
 				n++
-				fill := strings.NewReplacer("{P}", objects.process, "{U}", objects.user, "{IDEA2}", objects.idea2, "{IDEA}", objects.idea, "{W}", objects.workshop,
+				fill := strings.NewReplacer("{P}", objects.process, "{U}", objects.user, "{IDEA2}", objects.idea2, "{IDEA}", objects.idea, "{W}", objects.workshop, "{G}", objects.group,
 					"{SLUG}", fmt.Sprintf("neu-%s-%d", role, n))
 				path := fill.Replace(fmt.Sprintf(r.path, town))
 				form := url.Values{}

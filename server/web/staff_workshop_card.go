@@ -50,6 +50,14 @@ func cardEditOf(c *gin.Context) (domain.CardEdit, error) {
 			return edit, domain.Errorf(domain.CodeInvalid, "workshop.error.target")
 		}
 		edit.GroupID = g
+	case "field":
+		id, ok, err := optionalID(f.Get("field"))
+		if err != nil {
+			return edit, domain.Errorf(domain.CodeInvalid, "workshop.error.field")
+		}
+		if ok {
+			edit.FieldID = &id
+		}
 	case "cluster":
 		if f.Get("cluster") != "" {
 			cl, err := strconv.ParseInt(f.Get("cluster"), 10, 64)
@@ -60,4 +68,13 @@ func cardEditOf(c *gin.Context) (domain.CardEdit, error) {
 		}
 	}
 	return edit, nil
+}
+
+// optionalID reads an id that may be left empty ("" is none).
+func optionalID(v string) (int64, bool, error) {
+	if v == "" {
+		return 0, false, nil
+	}
+	id, err := strconv.ParseInt(v, 10, 64)
+	return id, true, err
 }

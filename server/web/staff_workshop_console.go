@@ -2,6 +2,7 @@ package web
 
 import (
 	"net/http"
+	"strconv"
 
 	"github.com/gin-gonic/gin"
 
@@ -14,10 +15,24 @@ type consolePage struct {
 	workshopContext
 	Cards    []domain.Card
 	Clusters []domain.Cluster
+	Fields   []domain.ActionField
 	Joined   map[int64]int
 	Online   map[int64]int
 	JoinURL  string
 	ErrorKey string
+}
+
+// FieldTitle is the title of a card's action field, "" for none.
+func (p consolePage) FieldTitle(id *int64) string {
+	if id == nil {
+		return ""
+	}
+	for _, f := range p.Fields {
+		if f.ID == *id {
+			return strconv.Itoa(f.Position) + ". " + f.Title
+		}
+	}
+	return ""
 }
 
 // staffWorkshopConsole is the moderator's console of one workshop.
@@ -36,7 +51,7 @@ func (h *Handler) renderConsole(c *gin.Context, status int, errorKey string) {
 		h.fail(c, err)
 		return
 	}
-	page := consolePage{Municipality: municipalityOf(c), workshopContext: board.LiveWorkshop, Cards: board.Cards, Clusters: board.Clusters,
+	page := consolePage{Municipality: municipalityOf(c), workshopContext: board.LiveWorkshop, Cards: board.Cards, Clusters: board.Clusters, Fields: board.Fields,
 		Joined: attendance.Joined, Online: attendance.Online, ErrorKey: errorKey}
 	if w.JoinCode != nil {
 		page.JoinURL = h.Config.BaseURL + h.path("workshopJoinForm", *w.JoinCode)

@@ -20,7 +20,7 @@ func (h *Handler) staffWorkshopCreate(c *gin.Context) {
 	}
 	m := municipalityOf(c)
 	form := workshopFormOf(c)
-	draft := app.WorkshopDraft{Date: form.Date, Groups: form.Groups, Workshop: domain.Workshop{
+	draft := app.WorkshopDraft{Date: form.Date, Groups: form.Groups, Becomes: form.Becomes, Workshop: domain.Workshop{
 		ProcessID: form.ProcessID, Kind: form.Kind, Title: form.Title, Place: form.Place, Question: form.Question,
 		DotBudget: form.Budget, MaxDotsPerCard: form.Max, TalliesVisible: form.TalliesVisible}}
 	lang := langOf(c)
@@ -47,5 +47,11 @@ func workshopFormOf(c *gin.Context) workshopForm {
 	form.ProcessID, _ = strconv.ParseInt(f.Get("process"), 10, 64)
 	form.Budget, _ = strconv.Atoi(f.Get("budget"))
 	form.Max, _ = strconv.Atoi(f.Get("max"))
+	// Three choices, one per phase; a form without them (an old page)
+	// keeps the defaults.
+	form.Becomes = append(f["becomes"], "", "", "")[:3]
+	if f["becomes"] == nil {
+		form.Becomes = []string{domain.PhaseChallenges, domain.PhaseIdeas, domain.PhaseIdeas}
+	}
 	return form
 }

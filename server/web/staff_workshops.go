@@ -24,12 +24,14 @@ type workshopForm struct {
 	Date, Question, Groups string
 	Budget, Max            int
 	TalliesVisible         bool
+	Becomes                []string // per phase: what its cards become (domain.PhaseIdeas, PhaseChallenges)
 }
 
 // staffWorkshops lists the municipality's workshops and offers the form to
 // prepare a new one (moderation).
 func (h *Handler) staffWorkshops(c *gin.Context) {
-	h.renderWorkshops(c, http.StatusOK, workshopForm{Kind: "zukunft", Budget: 3, Max: 3, TalliesVisible: true}, "")
+	h.renderWorkshops(c, http.StatusOK, workshopForm{Kind: "zukunft", Budget: 3, Max: 3, TalliesVisible: true,
+		Becomes: []string{domain.PhaseChallenges, domain.PhaseIdeas, domain.PhaseIdeas}}, "")
 }
 
 func (h *Handler) renderWorkshops(c *gin.Context, status int, form workshopForm, errorKey string) {

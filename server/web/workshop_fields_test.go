@@ -1,0 +1,154 @@
+package web_test
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"net/url"
+	"strings"
+	"testing"
+
+	"zukunftswerk/server/domain"
+	"zukunftswerk/server/store"
+	"zukunftswerk/server/testutil"
+)
+
+// TestWorkshopResultsKeepTheirField: groups tied to action fields, a card
+// and a cluster filed under others by the moderator; at the close every
+// card becomes a contribution of the right field, the Kritik phase's as
+// challenges (offered on the concept page, not in the public idea list),
+// the others as ideas; the project group moves a contribution to another
+// field on the board (audited), it keeps its trail, and moving it back
+// undoes it.
+func TestWorkshopResultsKeepTheirField(t *testing.T) {
+	srv := testutil.NewServer(t, testutil.Options{Demo: true})
+	ctx := context.Background()
+	mod := staffBrowser(t, srv, "mod@i.de", domain.RoleModeration)
+	console, code := liveWorkshop(t, srv, mod, "3", "3")
+	groups, _ := srv.Store.Groups(ctx, 1)
+	fields, _ := srv.Store.ActionFields(ctx, 1)
+	if len(groups) != 2 || len(fields) < 5 {
+		t.Fatalf("setup: %d groups, %d fields", len(groups), len(fields))
+	}
+	field := func(i int) string { return fmt.Sprint(fields[i].ID) }
+	for i, g := range groups {
+		if res := mod.post(fmt.Sprintf("%s/gruppen/%d", console, g.ID), url.Values{"field": {field(i + 1)}}); res.StatusCode != http.StatusSeeOther {
+			t.Fatalf("tie group %d to a field: %d %s", i, res.StatusCode, res.Body)
+		}
+	}
+	// Another process's field is refused.
+	otherProcessField := fmt.Sprint(fields[len(fields)-1].ID + 1000)
+	if res := mod.post(fmt.Sprintf("%s/gruppen/%d", console, groups[0].ID), url.Values{"field": {otherProcessField}}); res.StatusCode != http.StatusUnprocessableEntity {
+		t.Errorf("a field outside the process: %d, want 422", res.StatusCode)
+	}
+	anna, ben := newCitizen(t, srv), newCitizen(t, srv)
+	anna.joinGroup(code, 0)
+	ben.joinGroup(code, 1)
+	write := func(c *citizen, text, key string) {
+		t.Helper()
+		if res := c.post("/w/"+code+"/karten", url.Values{"text": {text}, "key": {key}}); res.StatusCode != http.StatusSeeOther {
+			t.Fatalf("card %q: %d", text, res.StatusCode)
+		}
+	}
+	write(anna, "Zu wenig Bänke am Neckar", "fieldsfieldsfields01")
+	write(ben, "Der Bus fährt zu selten", "fieldsfieldsfields02")
+	mod.post(console+"/steuerung", url.Values{"action": {"next"}})
+	write(anna, "Backhaus wieder beleben", "fieldsfieldsfields03")
+	write(ben, "Bürgerbus jede Stunde", "fieldsfieldsfields04")
+	cardOf := func(text string) domain.Card {
+		t.Helper()
+		for _, c := range mustCards(t, srv, 0) {
+			if c.Text == text {
+				return c
+			}
+		}
+		t.Fatalf("no card %q", text)
+		return domain.Card{}
+	}
+	if c := cardOf("Zu wenig Bänke am Neckar"); c.ActionFieldID == nil || *c.ActionFieldID != fields[1].ID {
+		t.Errorf("a card does not take its group's field: %v", c.ActionFieldID)
+	}
+	backhaus := cardOf("Backhaus wieder beleben")
+	if res := mod.post(fmt.Sprintf("%s/karten/%d", console, backhaus.ID), url.Values{"action": {"field"}, "field": {field(4)}}); res.StatusCode != http.StatusSeeOther {
+		t.Fatalf("file a card under a field: %d", res.StatusCode)
+	}
+	mod.post(console+"/cluster", url.Values{"group": {fmt.Sprint(groups[1].ID)}, "title": {"Mobilität"}})
+	clusters, _ := srv.Store.Clusters(ctx, 1)
+	bus := cardOf("Bürgerbus jede Stunde")
+	mod.post(fmt.Sprintf("%s/karten/%d", console, bus.ID), url.Values{"action": {"cluster"}, "cluster": {fmt.Sprint(clusters[0].ID)}})
+	if res := mod.post(fmt.Sprintf("%s/cluster/%d", console, clusters[0].ID), url.Values{"field": {field(3)}}); res.StatusCode != http.StatusSeeOther {
+		t.Fatalf("file a cluster under a field: %d", res.StatusCode)
+	}
+	if res := mod.post(console+"/steuerung", url.Values{"action": {"close"}, "bestaetigt": {"ja"}}); res.StatusCode != http.StatusSeeOther {
+		t.Fatalf("close: %d", res.StatusCode)
+	}
+
+	contributions, err := srv.Store.OpenContributions(ctx, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]domain.Contribution{}
+	for _, c := range contributions {
+		got[c.Title] = c
+	}
+	for _, want := range []struct {
+		title string
+		field int
+		kind  string
+	}{
+		{"Zu wenig Bänke am Neckar", 1, domain.KindChallenge},
+		{"Der Bus fährt zu selten", 2, domain.KindChallenge},
+		{"Backhaus wieder beleben", 4, "idee"},
+		{"Bürgerbus jede Stunde", 3, "idee"},
+	} {
+		c, ok := got[want.title]
+		if !ok {
+			t.Errorf("%q did not become a contribution", want.title)
+			continue
+		}
+		if c.ActionFieldID != fields[want.field].ID || c.Kind != want.kind {
+			t.Errorf("%q: field %d, kind %q; want field %d, kind %q", want.title, c.ActionFieldID, c.Kind, fields[want.field].ID, want.kind)
+		}
+	}
+	public := newCitizen(t, srv).get(processPath + "/ideen").Body
+	if strings.Contains(public, "Zu wenig Bänke") || !strings.Contains(public, "Backhaus wieder beleben") {
+		t.Error("the public idea list shows a challenge or lacks an idea")
+	}
+	pg := staffBrowser(t, srv, "pg@i.de", domain.RoleProjektgruppe)
+	pg.post(staffProcess+"/konzept", url.Values{"action": {"revision"}}) // the demo's version is adopted
+	concept := pg.get(staffProcess + "/konzept").doc(t)
+	if hint := concept.Find(fmt.Sprintf("#challenges-hint-%d", fields[1].ID)).Text(); !strings.Contains(hint, "Zu wenig Bänke am Neckar") {
+		t.Errorf("the concept does not offer the field's challenges: %q", hint)
+	}
+
+	// The board moves an idea to another field; its trail stays; moving
+	// it back undoes it.
+	idea := got["Backhaus wieder beleben"]
+	item := fmt.Sprintf("%s/beitraege/%d", staffProcess, idea.ID)
+	if res := pg.post(item, url.Values{"action": {"field"}, "field": {field(0)}}); res.StatusCode != http.StatusSeeOther {
+		t.Fatalf("move on the board: %d %s", res.StatusCode, res.Body)
+	}
+	if res := pg.post(item, url.Values{"action": {"field"}, "field": {otherProcessField}}); res.StatusCode != http.StatusUnprocessableEntity {
+		t.Errorf("move to a field outside the process: %d, want 422", res.StatusCode)
+	}
+	page := newCitizen(t, srv).get(fmt.Sprintf("%s/ideen/%d", processPath, idea.ID))
+	mustContain(t, page.Body, fields[0].Title)
+	mustContain(t, page.Body, "In der Werkstatt geschrieben am")
+	pg.post(item, url.Values{"action": {"field"}, "field": {field(4)}})
+	entries, _ := srv.Store.AuditEntries(ctx, store.AuditFilter{MunicipalityID: 1, Limit: 200})
+	moves := 0
+	for _, e := range entries {
+		if e.Action == "contribution.field" {
+			moves++
+		}
+	}
+	after, _ := srv.Store.OpenContributions(ctx, 1)
+	for _, c := range after {
+		if c.ID == idea.ID && c.ActionFieldID != fields[4].ID {
+			t.Errorf("moving back did not undo: field %d", c.ActionFieldID)
+		}
+	}
+	if moves != 2 {
+		t.Errorf("audited moves: %d, want 2", moves)
+	}
+}
