@@ -29,8 +29,9 @@ func TestWholeWorkshop(t *testing.T) {
 		chromedp.Click(`form[action="/intern/anmelden"] button`, chromedp.NodeVisible),
 	)
 	mod.WaitUntil(`location.pathname === '/intern/'`)
+	mod.Must(chromedp.Navigate(srv.URL + "/intern/k/ingersheim/werkstaetten"))
+	mod.Screenshots("workshop-prepare")
 	mod.Must(
-		chromedp.Navigate(srv.URL+"/intern/k/ingersheim/werkstaetten"),
 		chromedp.SendKeys(`#title`, "Zukunftswerkstatt in der SKV-Halle"),
 		chromedp.SendKeys(`#place`, "SKV-Halle"),
 		chromedp.SendKeys(`#groups`, "Jung & Alt\nWohnen"),
@@ -98,6 +99,7 @@ func TestWholeWorkshop(t *testing.T) {
 		p.WaitUntil(`document.querySelector('#dots-left') !== null`)
 	}
 	phones[0].CheckAccessibility("participant page while voting")
+	phones[0].Screenshots("phone-voting")
 	dot := func(p *Browser, cardText string) {
 		t.Helper()
 		p.Must(chromedp.Click(chromedp.Search(fmt.Sprintf(`//li[p[normalize-space()=%q]]//form[.//input[@name="delta" and @value="1"]]/button`, cardText))))
@@ -113,6 +115,8 @@ func TestWholeWorkshop(t *testing.T) {
 
 	mod.Must(chromedp.Navigate(srv.URL+console), chromedp.Click(`button[value=voting_close]`, chromedp.NodeVisible))
 	mod.WaitUntil(`document.querySelector('button[value=voting_open]') !== null`)
+	mod.CheckAccessibility("console with field choices")
+	mod.Screenshots("console")
 	mod.Must(chromedp.Navigate(srv.URL + "/w/" + code + "/wand"))
 	if got := mod.Text(`.ranking li`); !strings.Contains(got, "Backtag am Backhaus") || !strings.Contains(got, "3 Punkte") {
 		t.Errorf("first on the wall's ranking: %q", got)
