@@ -91,3 +91,52 @@ func (a *App) SetClusterField(ctx context.Context, actor store.Actor, municipali
 	}
 	return a.store.SetClusterField(ctx, actor, municipalityID, w.ID, clusterID, fieldID)
 }
+
+// PaperEntry is where a helper types paper cards in: a group and a phase
+// of the workshop, and the paper cards already typed there, newest first.
+type PaperEntry struct {
+	Group domain.Group
+	Phase domain.Phase
+	Cards []domain.Card
+}
+
+// PaperEntryOf finds the group and phase of a workshop for the paper entry
+// (not found when the workshop has no such group or phase).
+func (a *App) PaperEntryOf(ctx context.Context, w domain.Workshop, groupID int64, phase int) (PaperEntry, error) {
+	board, err := a.Board(ctx, w, false)
+	if err != nil {
+		return PaperEntry{}, err
+	}
+	g, found := board.Group(groupID)
+	if !found || phase < 1 || phase > len(board.Phases) {
+		return PaperEntry{}, domain.ErrNotFound
+	}
+	entry := PaperEntry{Group: g, Phase: board.Phases[phase-1]}
+	for i := len(board.Cards) - 1; i >= 0; i-- {
+		if c := board.Cards[i]; c.Paper && c.GroupID == groupID && c.Phase == phase {
+			entry.Cards = append(entry.Cards, c)
+		}
+	}
+	return entry, nil
+}
+
+// CreatePaperCard stores a card a helper typed in from paper (audited) and
+// shows it on the group's screens; key is the entry form's idempotency key,
+// so a resent form stores the card once.
+func (a *App) CreatePaperCard(ctx context.Context, actor store.Actor, municipalityID int64, w domain.Workshop, groupID int64, phase int, text, key string) (domain.Card, error) {
+	text = domain.NormalizeCardText(text)
+	if errorKey := domain.ValidateCardText(text); errorKey != "" {
+		return domain.Card{}, domain.Errorf(domain.CodeInvalid, errorKey)
+	}
+	if !domain.ValidCardKey(key) {
+		return domain.Card{}, domain.Errorf(domain.CodeInvalid, "workshop.error.card_key")
+	}
+	card, created, err := a.store.CreatePaperCard(ctx, actor, municipalityID, w.ID, groupID, phase, text, "p:"+key)
+	if err != nil {
+		return card, err
+	}
+	if created && phase == w.CurrentPhase {
+		a.Publish(ctx, w.ID, live.EventCard, card.GroupID, live.NewCardEvent(card, w.TalliesVisible))
+	}
+	return card, nil
+}

@@ -141,6 +141,7 @@ type WorkshopDoc struct {
 type DocCard struct {
 	Group, Phase, Cluster, Text string
 	Dots                        int
+	Paper                       bool // typed in from a paper card
 }
 
 // DocSection is one group and phase of the documentation with its
@@ -178,7 +179,7 @@ func (a *App) WorkshopDoc(ctx context.Context, w domain.Workshop, noCluster stri
 		if card.ClusterID != nil {
 			title = clusterTitle[*card.ClusterID]
 		}
-		doc.Cards = append(doc.Cards, DocCard{Group: g.Title, Phase: phaseTitle(board.Phases, card.Phase), Cluster: title, Text: card.Text, Dots: card.DotTotal})
+		doc.Cards = append(doc.Cards, DocCard{Group: g.Title, Phase: phaseTitle(board.Phases, card.Phase), Cluster: title, Text: card.Text, Dots: card.DotTotal, Paper: card.Paper})
 	}
 	for _, g := range board.Groups {
 		for _, p := range board.Phases {

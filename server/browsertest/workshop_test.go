@@ -117,6 +117,13 @@ func TestWholeWorkshop(t *testing.T) {
 	mod.WaitUntil(`document.querySelector('button[value=voting_open]') !== null`)
 	mod.CheckAccessibility("console with field choices")
 	mod.Screenshots("console")
+	// A helper types a paper card in: group and phase once, then Enter.
+	mod.Must(chromedp.Navigate(srv.URL+console+"/papierkarten"), chromedp.Click(`form[aria-label] button`, chromedp.NodeVisible))
+	mod.WaitUntil(`document.activeElement && document.activeElement.id === 'text'`)
+	mod.Must(chromedp.SendKeys(`#text`, "Auf Papier: mehr Bänke\r"))
+	mod.WaitUntil(`document.querySelectorAll('.paper-list li').length === 1 && document.activeElement.id === 'text'`)
+	mod.CheckAccessibility("paper card entry")
+	mod.Screenshots("paper-cards")
 	mod.Must(chromedp.Navigate(srv.URL + "/w/" + code + "/wand"))
 	if got := mod.Text(`.ranking li`); !strings.Contains(got, "Backtag am Backhaus") || !strings.Contains(got, "3 Punkte") {
 		t.Errorf("first on the wall's ranking: %q", got)

@@ -84,6 +84,13 @@ type Contribution struct {
 	DecidedAt      *time.Time `db:"decided_at"`
 }
 
+// Where a contribution comes from.
+const (
+	OriginOnline   = "online"
+	OriginWorkshop = "workshop" // a card written on a phone in a workshop
+	OriginPaper    = "paper"    // a paper card of a workshop, typed in by a helper
+)
+
 // Contribution statuses in their lifecycle order.
 const (
 	StatusSubmitted = "eingereicht"

@@ -297,3 +297,53 @@ func fieldDetail(fieldID *int64) string {
 	}
 	return "field " + strconv.FormatInt(*fieldID, 10)
 }
+
+// CreatePaperCard stores a card a helper typed in from paper for a group
+// and phase of a live workshop of the municipality (audited): it has no
+// participant, is marked as paper, and takes the group's action field.
+// The idempotency key (one per entry form) makes a resend return the
+// stored card with created=false.
+func (s *Store) CreatePaperCard(ctx context.Context, actor Actor, municipalityID, workshopID, groupID int64, phase int, text, idempotencyKey string) (card domain.Card, created bool, err error) {
+	err = s.inTx(ctx, func(tx *sqlx.Tx) error {
+		var existing []domain.Card
+		if err := selectAll(ctx, tx, &existing, `SELECT `+cardColumns+` FROM card c LEFT JOIN participant p ON p.id = c.participant_id
+			WHERE c.idempotency_key = ?`, idempotencyKey); err != nil {
+			return fmt.Errorf("store: unable to look up card: %w", err)
+		}
+		if len(existing) > 0 {
+			if !existing[0].Paper || existing[0].WorkshopID != workshopID {
+				return domain.Errorf(domain.CodeConflict, "workshop.error.card_key")
+			}
+			card = existing[0]
+			return nil
+		}
+		var w struct {
+			State string `db:"state"`
+			Kind  string `db:"card_kind"`
+		}
+		err := get(ctx, tx, &w, `SELECT w.state, ph.card_kind FROM workshop w
+			JOIN workshop_phase ph ON ph.workshop_id = w.id AND ph.position = ?
+			JOIN process pr ON pr.id = w.process_id
+			JOIN working_group g ON g.workshop_id = w.id AND g.id = ?
+			WHERE w.id = ? AND pr.municipality_id = ?`, phase, groupID, workshopID, municipalityID)
+		if err != nil {
+			return notFoundIfNoRows(err, "workshop group or phase")
+		}
+		if w.State != domain.WorkshopLive {
+			return domain.Errorf(domain.CodeConflict, "workshop.error.not_live")
+		}
+		var id int64
+		err = get(ctx, tx, &id, `INSERT INTO card (workshop_id, group_id, phase, kind, text, idempotency_key, created_at, paper, action_field_id)
+			VALUES (?, ?, ?, ?, ?, ?, ?, TRUE, (SELECT action_field_id FROM working_group WHERE id = ?)) RETURNING id`,
+			workshopID, groupID, phase, w.Kind, text, idempotencyKey, s.now(), groupID)
+		if err != nil {
+			return fmt.Errorf("store: unable to create paper card: %w", err)
+		}
+		created = true
+		if err := s.insertAudit(ctx, tx, actor, municipalityID, "card.paper", "card", strconv.FormatInt(id, 10), ""); err != nil {
+			return err
+		}
+		return get(ctx, tx, &card, `SELECT `+cardColumns+` FROM card c LEFT JOIN participant p ON p.id = c.participant_id WHERE c.id = ?`, id)
+	})
+	return card, created, err
+}

@@ -46,7 +46,10 @@ func (s *Store) Curation(ctx context.Context, q CurationQuery) (domain.IdeaPage,
 	if q.ActionFieldID > 0 {
 		add("action_field_id = ?", q.ActionFieldID)
 	}
-	if q.Origin != "" {
+	if q.Origin == domain.OriginWorkshop {
+		// Paper cards are workshop contributions too.
+		add("origin IN ('"+domain.OriginWorkshop+"', ?)", domain.OriginPaper)
+	} else if q.Origin != "" {
 		add("origin = ?", q.Origin)
 	}
 	if q.Kind != "" {

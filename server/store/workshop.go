@@ -217,13 +217,14 @@ func (s *Store) CloseWorkshop(ctx context.Context, actor Actor, municipalityID, 
 			PhaseTitle string    `db:"phase_title"`
 			Becomes    string    `db:"becomes"`
 			Cluster    string    `db:"cluster_title"`
+			Paper      bool      `db:"paper"`
 		}
 		// A card's field: its own (from its group when written, or set by
 		// the moderator), else its group's now, else the process's first.
 		err = selectAll(ctx, tx, &cards, `SELECT c.id, c.kind, c.text, c.dot_total, c.created_at,
 			COALESCE(pa.device_hash, '') AS device_hash, g.title AS group_title,
 			COALESCE(c.action_field_id, g.action_field_id) AS action_field_id,
-			ph.title AS phase_title, ph.becomes, COALESCE(cl.title, '') AS cluster_title
+			ph.title AS phase_title, ph.becomes, COALESCE(cl.title, '') AS cluster_title, c.paper
 			FROM card c JOIN working_group g ON g.id = c.group_id
 			JOIN workshop_phase ph ON ph.workshop_id = c.workshop_id AND ph.position = c.phase
 			LEFT JOIN participant pa ON pa.id = c.participant_id
@@ -255,11 +256,15 @@ func (s *Store) CloseWorkshop(ctx context.Context, actor Actor, municipalityID, 
 			if c.Becomes == domain.PhaseChallenges {
 				kind = domain.KindChallenge
 			}
+			origin := domain.OriginWorkshop
+			if c.Paper {
+				origin = domain.OriginPaper
+			}
 			var cid int64
 			err := get(ctx, tx, &cid, `INSERT INTO contribution (process_id, action_field_id, kind, title, body, origin, pseudonym,
 				device_hash, idempotency_key, visibility, status, created_at, workshop_id, group_title, phase_title, cluster_title, dot_total)
-				VALUES (?, ?, ?, ?, '', 'workshop', '', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
-				w.ProcessID, field, kind, c.Text, c.Device, "card:"+strconv.FormatInt(c.ID, 10), visibility, domain.StatusSubmitted,
+				VALUES (?, ?, ?, ?, '', ?, '', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+				w.ProcessID, field, kind, c.Text, origin, c.Device, "card:"+strconv.FormatInt(c.ID, 10), visibility, domain.StatusSubmitted,
 				c.CreatedAt, id, c.GroupTitle, c.PhaseTitle, c.Cluster, c.DotTotal)
 			if err != nil {
 				return fmt.Errorf("store: unable to turn card into contribution: %w", err)

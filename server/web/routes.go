@@ -138,6 +138,8 @@ func (h *Handler) moderatorRoutes(staff router) {
 	moderators.POST("staffWorkshopGroupField", "/werkstaetten/:workshop/gruppen/:group", h.staffWorkshopGroupField)
 	moderators.GET("staffWorkshopStream", "/werkstaetten/:workshop/ereignisse", h.staffWorkshopStream)
 	moderators.GET("staffWorkshopDoc", "/werkstaetten/:workshop/doku", h.staffWorkshopDoc)
+	moderators.GET("staffPaperCards", "/werkstaetten/:workshop/papierkarten", h.staffPaperCards)
+	moderators.POST("staffPaperCardCreate", "/werkstaetten/:workshop/papierkarten", h.staffPaperCardCreate)
 	moderators.POST("staffDeviceRequest", "/datenauskunft", h.dispatch(actions{
 		"": h.staffDeviceShow, "show": h.staffDeviceShow, "erase": h.staffDeviceErase,
 	}))

@@ -51,6 +51,7 @@ func TestRoleRouteMatrix(t *testing.T) {
 		{"workshop control", "POST", "/intern/k/%s/werkstaetten/{W}/steuerung", url.Values{"action": {"tallies_hide"}}, mod},
 		{"workshop documentation", "GET", "/intern/k/%s/werkstaetten/{W}/doku", nil, mod},
 		{"group's field", "POST", "/intern/k/%s/werkstaetten/{W}/gruppen/{G}", url.Values{"field": {""}}, mod},
+		{"paper cards", "GET", "/intern/k/%s/werkstaetten/{W}/papierkarten?gruppe={G}&phase=1", nil, mod},
 		{"curation board", "GET", "/intern/k/%s/verfahren/{P}/kuratierung", nil, curators},
 		{"curation theme", "POST", "/intern/k/%s/verfahren/{P}/kuratierung", url.Values{"action": {"theme"}, "id": {"{IDEA2}"}, "theme": {"Thema"}}, curators},
 		{"curation item", "GET", "/intern/k/%s/verfahren/{P}/beitraege/{IDEA2}", nil, curators},

@@ -47,9 +47,13 @@ func docFileName(doc app.WorkshopDoc) string {
 func writeDocCSV(c *gin.Context, doc app.WorkshopDoc) {
 	c.Header("Content-Type", "text/csv; charset=utf-8")
 	c.Header("Content-Disposition", `attachment; filename="`+docFileName(doc)+`.csv"`)
-	rows := [][]string{{"gruppe", "phase", "cluster", "karte", "punkte"}}
+	rows := [][]string{{"gruppe", "phase", "cluster", "karte", "punkte", "papier"}}
 	for _, card := range doc.Cards {
-		rows = append(rows, []string{card.Group, card.Phase, card.Cluster, card.Text, strconv.Itoa(card.Dots)})
+		paper := ""
+		if card.Paper {
+			paper = "ja"
+		}
+		rows = append(rows, []string{card.Group, card.Phase, card.Cluster, card.Text, strconv.Itoa(card.Dots), paper})
 	}
 	_, _ = c.Writer.Write(spreadsheetCSV(rows))
 }
@@ -60,13 +64,14 @@ type docJSONCard struct {
 	Cluster string `json:"cluster"`
 	Text    string `json:"text"`
 	Dots    int    `json:"dots"`
+	Paper   bool   `json:"paper"`
 }
 
 // writeDocJSON sends the documentation's cards as JSON.
 func writeDocJSON(c *gin.Context, doc app.WorkshopDoc) {
 	list := make([]docJSONCard, 0, len(doc.Cards))
 	for _, card := range doc.Cards {
-		list = append(list, docJSONCard{Group: card.Group, Phase: card.Phase, Cluster: card.Cluster, Text: card.Text, Dots: card.Dots})
+		list = append(list, docJSONCard{Group: card.Group, Phase: card.Phase, Cluster: card.Cluster, Text: card.Text, Dots: card.Dots, Paper: card.Paper})
 	}
 	c.Header("Content-Disposition", `attachment; filename="`+docFileName(doc)+`.json"`)
 	w := doc.Workshop
