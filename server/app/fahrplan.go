@@ -74,12 +74,25 @@ func (a *App) Fahrplan(ctx context.Context, p ProcessScope, now time.Time, decis
 	if err != nil {
 		return nil, err
 	}
+	days, err := a.store.WorkshopDays(ctx, p.Process.ID)
+	if err != nil {
+		return nil, err
+	}
 	for _, w := range workshops {
-		if w.ProcessID != p.Process.ID || w.HeldOn == nil {
+		if w.ProcessID != p.Process.ID {
 			continue
 		}
-		automatic = append(automatic, domain.Milestone{OccursOn: w.HeldOn, DatePrecision: domain.PrecisionDay, Kind: "workshop",
-			Title: w.Title, Description: w.Place, Done: w.HeldOn.Before(now)})
+		// One entry per day, with its hours and place.
+		for _, d := range days[w.ID] {
+			day := d.Day
+			m := domain.Milestone{OccursOn: &day, DatePrecision: domain.PrecisionDay, Kind: "workshop",
+				Title: w.Title, Description: w.Place, Location: w.Place, Done: day.Before(now)}
+			if start, end, timed := d.Span(a.Config.Location); timed {
+				m.Starts, m.Ends = &start, &end
+				m.Done = end.Before(now)
+			}
+			automatic = append(automatic, m)
+		}
 	}
 	decisions, err := a.store.CouncilDecisions(ctx, p.Process.ID)
 	if err != nil {

@@ -45,7 +45,7 @@ func (a *App) Workshops(ctx context.Context, municipalityID int64) (WorkshopList
 // ("2006-01-02", or "" for none yet) and its working groups, one per line.
 type WorkshopDraft struct {
 	Workshop domain.Workshop
-	Date     string
+	Days     []DayInput
 	Groups   string
 	// Becomes says per phase what its cards become at the close
 	// (domain.PhaseIdeas or PhaseChallenges); missing ones keep the
@@ -69,15 +69,15 @@ func (a *App) CreateWorkshop(ctx context.Context, actor store.Actor, municipalit
 	if key == "" {
 		key = w.ValidateDraft(groups)
 	}
-	if key == "" && draft.Date != "" {
-		d, ok := domain.ParseDay(draft.Date)
-		if !ok {
-			key = "admin.error.date"
-		}
-		w.HeldOn = &d
+	days, dayKey := parseDays(draft.Days)
+	if key == "" {
+		key = dayKey
 	}
 	if key != "" {
 		return 0, domain.Errorf(domain.CodeInvalid, key)
+	}
+	if len(days) > 0 {
+		w.HeldOn = &days[0].Day
 	}
 	phases := defaultPhases(translate)
 	for i, b := range draft.Becomes {
@@ -85,7 +85,7 @@ func (a *App) CreateWorkshop(ctx context.Context, actor store.Actor, municipalit
 			phases[i].Becomes = b
 		}
 	}
-	return a.store.CreateWorkshop(ctx, actor, municipalityID, w, phases, groups)
+	return a.store.CreateWorkshop(ctx, actor, municipalityID, w, phases, groups, days...)
 }
 
 // processOwned returns "workshop.error.process" when the process is not
@@ -233,4 +233,77 @@ func phaseTitle(phases []domain.Phase, position int) string {
 		}
 	}
 	return ""
+}
+
+// DayInput is a day of a workshop as a form gives it: "2006-01-02" and
+// hours as "18:30" (each may be empty).
+type DayInput struct{ Date, Starts, Ends string }
+
+// parseDays reads the filled-in days, in date order; it returns the
+// catalog key of the first problem.
+func parseDays(rows []DayInput) ([]domain.WorkshopDay, string) {
+	var days []domain.WorkshopDay
+	seen := map[string]bool{}
+	for _, r := range rows {
+		r = DayInput{strings.TrimSpace(r.Date), strings.TrimSpace(r.Starts), strings.TrimSpace(r.Ends)}
+		if r.Date == "" {
+			if r.Starts != "" || r.Ends != "" {
+				return nil, "admin.error.date"
+			}
+			continue
+		}
+		day, ok := domain.ParseDay(r.Date)
+		if !ok {
+			return nil, "admin.error.date"
+		}
+		d := domain.WorkshopDay{Day: day, Starts: r.Starts, Ends: r.Ends}
+		if key := d.Validate(); key != "" {
+			return nil, key
+		}
+		if seen[r.Date] {
+			return nil, "workshop.error.day_twice"
+		}
+		seen[r.Date] = true
+		days = append(days, d)
+	}
+	if len(days) > domain.MaxWorkshopDays {
+		return nil, "workshop.error.days"
+	}
+	sort.Slice(days, func(i, j int) bool { return days[i].Day.Before(days[j].Day) })
+	return days, ""
+}
+
+// WorkshopDetails are what a moderator may change until the workshop is
+// closed.
+type WorkshopDetails struct {
+	Title, Place, Question string
+	Days                   []DayInput
+}
+
+// UpdateWorkshopDetails changes a workshop's title, place, guiding
+// question and days until it is closed (audited).
+func (a *App) UpdateWorkshopDetails(ctx context.Context, actor store.Actor, municipalityID int64, w domain.Workshop, d WorkshopDetails) error {
+	w.Title, w.Place, w.Question = strings.TrimSpace(d.Title), strings.TrimSpace(d.Place), strings.TrimSpace(d.Question)
+	key := domain.ValidateText(w.Title, domain.MaxWorkshopTitle)
+	if key == "" && (domain.ValidateLongText(w.Place, domain.MaxWorkshopPlace) != "" || domain.ValidateLongText(w.Question, domain.MaxWorkshopQuestion) != "") {
+		key = "admin.error.text_long"
+	}
+	days, dayKey := parseDays(d.Days)
+	if key == "" {
+		key = dayKey
+	}
+	if key != "" {
+		return domain.Errorf(domain.CodeInvalid, key)
+	}
+	if err := a.store.UpdateWorkshopDetails(ctx, actor, municipalityID, w, days); err != nil {
+		return err
+	}
+	a.cache.forget(w.Code())
+	return nil
+}
+
+// WorkshopDays are a workshop's days with their hours.
+func (a *App) WorkshopDays(ctx context.Context, w domain.Workshop) ([]domain.WorkshopDay, error) {
+	days, err := a.store.WorkshopDays(ctx, w.ProcessID)
+	return days[w.ID], err
 }

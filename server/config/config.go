@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	_ "time/tzdata" // the zones are in the binary: a slim container has no /usr/share/zoneinfo
 )
 
 // Config is everything the server needs to know about its surroundings.
@@ -23,6 +24,10 @@ type Config struct {
 	RedisURL    string // REDIS_URL; empty starts an in-process Redis
 	RedisPrefix string // REDIS_PREFIX, prepended to every key
 	BaseURL     string // BASE_URL, absolute URL for links and QR codes
+	// Location is the installation's time zone (TIME_ZONE, or TZ; default
+	// Europe/Berlin): every time is shown, exported and put into calendars
+	// in it. Stored times stay UTC.
+	Location *time.Location
 
 	// MinFillTime is how long a human needs at least to fill in the idea
 	// form; faster submissions are treated as bots (MIN_FILL_SECONDS).
@@ -77,6 +82,7 @@ func Load(getenv func(string) string) (Config, error) {
 		RedisURL:           getenv("REDIS_URL"),
 		RedisPrefix:        valueOr(getenv("REDIS_PREFIX"), "zw:"),
 		BaseURL:            strings.TrimRight(getenv("BASE_URL"), "/"),
+		Location:           time.UTC,
 		MinFillTime:        3 * time.Second,
 		IdeaRateLimit:      20,
 		ClientRateLimit:    2000,
@@ -163,6 +169,12 @@ func Load(getenv func(string) string) (Config, error) {
 		if _, _, err := net.SplitHostPort(cfg.MetricsAddr); err != nil || cfg.MetricsAddr == cfg.ListenAddr {
 			problems = append(problems, fmt.Errorf("METRICS_ADDR must be a host:port of its own such as 127.0.0.1:9090, got %q", cfg.MetricsAddr))
 		}
+	}
+	zone := valueOr(getenv("TIME_ZONE"), valueOr(getenv("TZ"), "Europe/Berlin"))
+	if loc, err := time.LoadLocation(zone); err != nil {
+		problems = append(problems, fmt.Errorf("TIME_ZONE %q is no time zone such as Europe/Berlin", zone))
+	} else {
+		cfg.Location = loc
 	}
 	if cfg.BaseURL == "" {
 		cfg.BaseURL = "http://localhost" + portOf(cfg.ListenAddr)

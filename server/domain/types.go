@@ -49,6 +49,9 @@ type Milestone struct {
 	Title         string     `db:"title"`
 	Description   string     `db:"description"`
 	Done          bool       `db:"done"`
+	// A workshop's day has its hours and place (set by app.Fahrplan).
+	Starts, Ends *time.Time `db:"-"`
+	Location     string     `db:"-"`
 }
 
 // Contribution is anything a citizen said: an online idea or a workshop card.

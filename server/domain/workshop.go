@@ -31,7 +31,7 @@ type Workshop struct {
 	ProcessID      int64      `db:"process_id"`
 	Kind           string     `db:"kind"`
 	Title          string     `db:"title"`
-	HeldOn         *time.Time `db:"held_on"`
+	HeldOn         *time.Time `db:"held_on"` // the first of its days (store.WorkshopDays)
 	Place          string     `db:"place"`
 	Question       string     `db:"question"`
 	JoinCode       *string    `db:"join_code"`
@@ -257,4 +257,59 @@ func (e CardEdit) Apply(card *Card) error {
 		return Errorf(CodeBadRequest, "error.bad_request")
 	}
 	return nil
+}
+
+// WorkshopDay is one day of a workshop, with its hours ("18:30") in the
+// installation's time zone; "" when they are not fixed.
+type WorkshopDay struct {
+	WorkshopID int64     `db:"workshop_id"`
+	Day        time.Time `db:"day"`
+	Starts     string    `db:"starts"`
+	Ends       string    `db:"ends"`
+}
+
+// MaxWorkshopDays is how many days one workshop may take.
+const MaxWorkshopDays = 5
+
+// Validate returns the catalog key of the day's problem, or "": a day
+// within ValidDay, hours as "HH:MM", the end after the start.
+func (d WorkshopDay) Validate() string {
+	if !ValidDay(d.Day) {
+		return "admin.error.date"
+	}
+	starts, okStart := clockTime(d.Starts)
+	ends, okEnd := clockTime(d.Ends)
+	switch {
+	case !okStart || !okEnd:
+		return "workshop.error.time"
+	case d.Starts != "" && d.Ends != "" && !ends.After(starts):
+		return "workshop.error.time_order"
+	}
+	return ""
+}
+
+// clockTime reads "HH:MM"; "" is no time (and fine).
+func clockTime(s string) (time.Time, bool) {
+	if s == "" {
+		return time.Time{}, true
+	}
+	t, err := time.Parse("15:04", s)
+	return t, err == nil
+}
+
+// Span is when the day begins and ends in loc; false when its hours are
+// not fixed (a day without a start). Without an end it lasts two hours.
+func (d WorkshopDay) Span(loc *time.Location) (time.Time, time.Time, bool) {
+	if d.Starts == "" {
+		return time.Time{}, time.Time{}, false
+	}
+	at := func(clock string) time.Time {
+		t, _ := time.Parse("15:04", clock)
+		return time.Date(d.Day.Year(), d.Day.Month(), d.Day.Day(), t.Hour(), t.Minute(), 0, 0, loc)
+	}
+	start := at(d.Starts)
+	if d.Ends == "" {
+		return start, start.Add(2 * time.Hour), true
+	}
+	return start, at(d.Ends), true
 }

@@ -14,8 +14,9 @@ import (
 const workshopColumns = `id, process_id, kind, title, held_on, place, question, join_code, dot_budget, max_dots_per_card,
 	state, current_phase, voting_open, tallies_visible, timer_ends_at, timer_left_ms, created_at`
 
-// CreateWorkshop stores a draft workshop with its phases and groups.
-func (s *Store) CreateWorkshop(ctx context.Context, actor Actor, municipalityID int64, w domain.Workshop, phases []domain.Phase, groups []domain.Group) (int64, error) {
+// CreateWorkshop stores a draft workshop with its phases, groups and days
+// (without days: its HeldOn, if any, as the one day).
+func (s *Store) CreateWorkshop(ctx context.Context, actor Actor, municipalityID int64, w domain.Workshop, phases []domain.Phase, groups []domain.Group, days ...domain.WorkshopDay) (int64, error) {
 	var id int64
 	err := s.inTx(ctx, func(tx *sqlx.Tx) error {
 		err := get(ctx, tx, &id, `INSERT INTO workshop (process_id, kind, title, held_on, place, question, dot_budget, max_dots_per_card,
@@ -40,6 +41,12 @@ func (s *Store) CreateWorkshop(ctx context.Context, actor Actor, municipalityID 
 				id, i+1, g.Title, g.ActionFieldID); err != nil {
 				return fmt.Errorf("store: unable to add group: %w", err)
 			}
+		}
+		if len(days) == 0 && w.HeldOn != nil {
+			days = []domain.WorkshopDay{{Day: *w.HeldOn}}
+		}
+		if err := insertDays(ctx, tx, id, days); err != nil {
+			return err
 		}
 		return s.insertAudit(ctx, tx, actor, municipalityID, "workshop.create", "workshop", strconv.FormatInt(id, 10), w.Title)
 	})
@@ -290,4 +297,59 @@ func (s *Store) LiveWorkshopIDs(ctx context.Context) ([]int64, error) {
 		return nil, fmt.Errorf("store: unable to list live workshops: %w", err)
 	}
 	return ids, nil
+}
+
+func insertDays(ctx context.Context, tx *sqlx.Tx, workshopID int64, days []domain.WorkshopDay) error {
+	for _, d := range days {
+		if _, err := exec(ctx, tx, `INSERT INTO workshop_day (workshop_id, day, starts, ends) VALUES (?, ?, ?, ?)`,
+			workshopID, d.Day, d.Starts, d.Ends); err != nil {
+			return fmt.Errorf("store: unable to add a workshop day: %w", err)
+		}
+	}
+	return nil
+}
+
+// WorkshopDays are the days of the workshops of a process, by workshop,
+// in order.
+func (s *Store) WorkshopDays(ctx context.Context, processID int64) (map[int64][]domain.WorkshopDay, error) {
+	var list []domain.WorkshopDay
+	err := selectAll(ctx, s.reader, &list, `SELECT d.workshop_id, d.day, d.starts, d.ends FROM workshop_day d
+		JOIN workshop w ON w.id = d.workshop_id WHERE w.process_id = ? ORDER BY d.workshop_id, d.day`, processID)
+	if err != nil {
+		return nil, fmt.Errorf("store: unable to list workshop days: %w", err)
+	}
+	byWorkshop := map[int64][]domain.WorkshopDay{}
+	for _, d := range list {
+		byWorkshop[d.WorkshopID] = append(byWorkshop[d.WorkshopID], d)
+	}
+	return byWorkshop, nil
+}
+
+// UpdateWorkshopDetails changes what a moderator may change until the
+// workshop is closed: title, place, guiding question and its days
+// (audited). The first day becomes held_on.
+func (s *Store) UpdateWorkshopDetails(ctx context.Context, actor Actor, municipalityID int64, w domain.Workshop, days []domain.WorkshopDay) error {
+	return s.audited(ctx, actor, municipalityID, "workshop.details", "workshop", strconv.FormatInt(w.ID, 10), w.Title, func(tx *sqlx.Tx) error {
+		var state string
+		err := get(ctx, tx, &state, `SELECT state FROM workshop WHERE id = ? AND process_id IN (SELECT id FROM process WHERE municipality_id = ?)`+s.forUpdate(),
+			w.ID, municipalityID)
+		if err != nil {
+			return notFoundIfNoRows(err, "workshop")
+		}
+		if state == domain.WorkshopClosed {
+			return domain.Errorf(domain.CodeConflict, "workshop.error.closed")
+		}
+		var first *time.Time
+		if len(days) > 0 {
+			first = &days[0].Day
+		}
+		if _, err := exec(ctx, tx, `UPDATE workshop SET title = ?, place = ?, question = ?, held_on = ? WHERE id = ?`,
+			w.Title, w.Place, w.Question, first, w.ID); err != nil {
+			return fmt.Errorf("store: unable to update the workshop: %w", err)
+		}
+		if _, err := exec(ctx, tx, `DELETE FROM workshop_day WHERE workshop_id = ?`, w.ID); err != nil {
+			return fmt.Errorf("store: unable to replace the workshop's days: %w", err)
+		}
+		return insertDays(ctx, tx, w.ID, days)
+	})
 }

@@ -51,7 +51,7 @@ func (h *Handler) calendar(pc processContext, lang string, entries []domain.Mile
 	cal.SetMethod(ics.MethodPublish)
 	cal.SetName(h.Catalog.Message(lang, "ical.name", pc.Process.Title))
 	cal.SetDescription(h.Catalog.Message(lang, "ical.description", pc.Municipality.Name))
-	event := func(uid string, day time.Time, summary, description, link string) {
+	event := func(uid string, day time.Time, summary, description, link string) *ics.VEvent {
 		e := cal.AddEvent(uid + "@" + host)
 		e.SetDtStampTime(now)
 		e.SetAllDayStartAt(day)
@@ -61,6 +61,7 @@ func (h *Handler) calendar(pc processContext, lang string, entries []domain.Mile
 			e.SetDescription(description)
 		}
 		e.SetURL(link)
+		return e
 	}
 	for i, m := range entries {
 		if m.OccursOn == nil || m.DatePrecision != domain.PrecisionDay {
@@ -70,7 +71,21 @@ func (h *Handler) calendar(pc processContext, lang string, entries []domain.Mile
 		if m.ID == 0 {
 			uid = m.Kind + "-" + m.OccursOn.Format("20060102") + "-" + strconv.Itoa(i)
 		}
-		event(uid, *m.OccursOn, m.Title, m.Description, base+h.path("processShow", pc))
+		if m.Location != "" {
+			m.Description = "" // the place is the LOCATION, not a description
+		}
+		e := event(uid, *m.OccursOn, m.Title, m.Description, base+h.path("processShow", pc))
+		if m.Location != "" {
+			e.SetLocation(m.Location)
+		}
+		if m.Starts != nil && m.Ends != nil {
+			// A workshop day with its hours: a timed event (UTC in the
+			// file; calendars show it in their reader's zone).
+			e.RemoveProperty(ics.ComponentPropertyDtStart)
+			e.RemoveProperty(ics.ComponentPropertyDtEnd)
+			e.SetStartAt(*m.Starts)
+			e.SetEndAt(*m.Ends)
+		}
 	}
 	for _, s := range im.States {
 		link := base + h.path("measureShow", pc, s.Entry.Measure.LineageID)

@@ -83,7 +83,7 @@ func New(ctx context.Context, d Deps) (*Server, error) {
 		metrics: m,
 	}
 	engine := h.routes()
-	if h.pages, err = parsePages(d.Templates, d.Catalog, h.paths); err != nil {
+	if h.pages, err = parsePages(d.Templates, d.Catalog, h.paths, d.App.Config.Location); err != nil {
 		return nil, err
 	}
 	return &Server{Handler: h.wrap(engine), app: d.App, Metrics: promhttp.HandlerFor(d.Registry, promhttp.HandlerOpts{})}, nil

@@ -31,12 +31,15 @@ type pages struct {
 	byLang map[string]map[string]*template.Template
 }
 
-func parsePages(templates fs.FS, catalog *i18n.Catalog, routes paths) (*pages, error) {
+func parsePages(templates fs.FS, catalog *i18n.Catalog, routes paths, loc *time.Location) (*pages, error) {
 	p := &pages{byLang: map[string]map[string]*template.Template{}}
+	if loc == nil {
+		loc = time.UTC
+	}
 	for _, lang := range i18n.Languages {
 		p.byLang[lang] = map[string]*template.Template{}
 		for _, name := range pageNames {
-			t, err := template.New("layout.html").Funcs(templateFuncs(lang, catalog, routes)).
+			t, err := template.New("layout.html").Funcs(templateFuncs(lang, catalog, routes, loc)).
 				ParseFS(templates, "layout.html", "partials.html", name+".html")
 			if err != nil {
 				return nil, fmt.Errorf("web: unable to parse template %s: %w", name, err)
@@ -130,7 +133,9 @@ func formatDate(lang string, t time.Time) string {
 	return fmt.Sprintf("%d %s %d", t.Day(), month, t.Year())
 }
 
-func templateFuncs(lang string, catalog *i18n.Catalog, routes paths) template.FuncMap {
+// templateFuncs are the helpers of the templates in one language; times
+// are shown in the installation's time zone loc.
+func templateFuncs(lang string, catalog *i18n.Catalog, routes paths, loc *time.Location) template.FuncMap {
 	return template.FuncMap{
 		"path": routes.Path,
 		"t":    func(key string, args ...any) string { return catalog.Message(lang, key, args...) },
@@ -141,8 +146,8 @@ func templateFuncs(lang string, catalog *i18n.Catalog, routes paths) template.Fu
 			}
 			return catalog.Message(lang, key+".other", n)
 		},
-		"date":     func(t time.Time) string { return formatDate(lang, t) },
-		"dateTime": func(t time.Time) string { return formatDate(lang, t) + " " + t.UTC().Format("15:04") + " UTC" },
+		"date":     func(t time.Time) string { return formatDate(lang, t.In(loc)) },
+		"dateTime": func(t time.Time) string { return formatDate(lang, t.In(loc)) + ", " + t.In(loc).Format("15:04") },
 		"hiddenReason": func(reason string) string {
 			if reason == domain.HiddenReported {
 				return catalog.Message(lang, "hidden.reported")

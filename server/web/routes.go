@@ -132,6 +132,7 @@ func (h *Handler) moderatorRoutes(staff router) {
 	moderators.POST("staffWorkshopCreate", "/werkstaetten", h.staffWorkshopCreate)
 	moderators.GET("staffWorkshopConsole", "/werkstaetten/:workshop", h.staffWorkshopConsole)
 	moderators.POST("staffWorkshopControl", "/werkstaetten/:workshop/steuerung", h.staffWorkshopControl)
+	moderators.POST("staffWorkshopDetails", "/werkstaetten/:workshop/angaben", h.staffWorkshopDetails)
 	moderators.POST("staffWorkshopCard", "/werkstaetten/:workshop/karten/:card", h.staffWorkshopCard)
 	moderators.POST("staffWorkshopCluster", "/werkstaetten/:workshop/cluster", h.staffWorkshopCluster)
 	moderators.POST("staffWorkshopClusterField", "/werkstaetten/:workshop/cluster/:cluster", h.staffWorkshopClusterField)

@@ -3,6 +3,7 @@ package web
 import (
 	"net/http"
 	"strconv"
+	"time"
 
 	"github.com/gin-gonic/gin"
 
@@ -16,6 +17,8 @@ type consolePage struct {
 	Cards    []domain.Card
 	Clusters []domain.Cluster
 	Fields   []domain.ActionField
+	Days     []domain.WorkshopDay
+	DayRows  []app.DayInput // the details form's rows
 	Joined   map[int64]int
 	Online   map[int64]int
 	JoinURL  string
@@ -51,7 +54,12 @@ func (h *Handler) renderConsole(c *gin.Context, status int, errorKey string) {
 		h.fail(c, err)
 		return
 	}
-	page := consolePage{Municipality: municipalityOf(c), workshopContext: board.LiveWorkshop, Cards: board.Cards, Clusters: board.Clusters, Fields: board.Fields,
+	days, err := h.App.WorkshopDays(c.Request.Context(), w)
+	if err != nil {
+		h.fail(c, err)
+		return
+	}
+	page := consolePage{Days: days, DayRows: dayRows(dayInputs(days)), Municipality: municipalityOf(c), workshopContext: board.LiveWorkshop, Cards: board.Cards, Clusters: board.Clusters, Fields: board.Fields,
 		Joined: attendance.Joined, Online: attendance.Online, ErrorKey: errorKey}
 	if w.JoinCode != nil {
 		page.JoinURL = h.Config.BaseURL + h.path("workshopJoinForm", *w.JoinCode)
@@ -72,4 +80,13 @@ func (h *Handler) staffWorkshopBoard(c *gin.Context, withHidden bool) (app.Works
 		return board, false
 	}
 	return board, true
+}
+
+// dayInputs are a workshop's days as the form shows them.
+func dayInputs(days []domain.WorkshopDay) []app.DayInput {
+	rows := make([]app.DayInput, len(days))
+	for i, d := range days {
+		rows[i] = app.DayInput{Date: d.Day.Format(time.DateOnly), Starts: d.Starts, Ends: d.Ends}
+	}
+	return rows
 }

@@ -20,13 +20,14 @@ func (h *Handler) staffWorkshopCreate(c *gin.Context) {
 	}
 	m := municipalityOf(c)
 	form := workshopFormOf(c)
-	draft := app.WorkshopDraft{Date: form.Date, Groups: form.Groups, Becomes: form.Becomes, Workshop: domain.Workshop{
+	draft := app.WorkshopDraft{Days: form.Days, Groups: form.Groups, Becomes: form.Becomes, Workshop: domain.Workshop{
 		ProcessID: form.ProcessID, Kind: form.Kind, Title: form.Title, Place: form.Place, Question: form.Question,
 		DotBudget: form.Budget, MaxDotsPerCard: form.Max, TalliesVisible: form.TalliesVisible}}
 	lang := langOf(c)
 	translate := func(key string) string { return h.Catalog.Message(lang, key) }
 	id, err := h.App.CreateWorkshop(c.Request.Context(), staffOf(c).Actor(), m.ID, draft, translate)
 	if domain.ErrorCode(err) == domain.CodeInvalid {
+		form.Days = dayRows(form.Days)
 		h.renderWorkshops(c, http.StatusUnprocessableEntity, form, domain.ErrorMessageKey(err))
 		return
 	}
@@ -42,7 +43,7 @@ func (h *Handler) staffWorkshopCreate(c *gin.Context) {
 func workshopFormOf(c *gin.Context) workshopForm {
 	f := c.Request.PostForm
 	form := workshopForm{Kind: f.Get("kind"), Title: strings.TrimSpace(f.Get("title")), Place: strings.TrimSpace(f.Get("place")),
-		Date: f.Get("date"), Question: strings.TrimSpace(f.Get("question")), Groups: f.Get("groups"),
+		Days: dayRowsOf(f), Question: strings.TrimSpace(f.Get("question")), Groups: f.Get("groups"),
 		TalliesVisible: f.Get("tallies") == "visible"}
 	form.ProcessID, _ = strconv.ParseInt(f.Get("process"), 10, 64)
 	form.Budget, _ = strconv.Atoi(f.Get("budget"))

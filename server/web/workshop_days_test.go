@@ -1,0 +1,76 @@
+package web_test
+
+import (
+	"net/http"
+	"net/url"
+	"strings"
+	"testing"
+
+	"zukunftswerk/server/domain"
+	"zukunftswerk/server/testutil"
+)
+
+// TestWorkshopDaysTimesAndPlace: a Strategiewerkstatt on two evenings, with
+// hours in the town's time zone; the Fahrplan shows both days, the
+// calendar has timed events (DTSTART/DTEND) with the place as LOCATION;
+// the moderator edits the details until the workshop is closed, and staff
+// pages show times in Europe/Berlin, not UTC.
+func TestWorkshopDaysTimesAndPlace(t *testing.T) {
+	srv := testutil.NewServer(t, testutil.Options{Demo: true})
+	mod := staffBrowser(t, srv, "mod@i.de", domain.RoleModeration)
+	form := url.Values{"process": {"1"}, "kind": {"strategie"}, "title": {"Strategiewerkstatt der Projektgruppe"},
+		"place": {"Rathaus, großer Saal"}, "groups": {"Projektgruppe"}, "budget": {"3"}, "max": {"3"},
+		"date": {"2014-07-28"}, "starts": {"18:30"}, "ends": {"21:30"}, "date_2": {"2014-09-22"}}
+	bad := url.Values{}
+	for k, v := range form {
+		bad[k] = v
+	}
+	bad.Set("ends", "17:00")
+	if res := mod.post("/intern/k/ingersheim/werkstaetten", bad); res.StatusCode != http.StatusUnprocessableEntity ||
+		!strings.Contains(res.Body, "Das Ende liegt vor dem Anfang") {
+		t.Errorf("an end before the start: %d", res.StatusCode)
+	}
+	res := mod.post("/intern/k/ingersheim/werkstaetten", form)
+	if res.StatusCode != http.StatusSeeOther {
+		t.Fatalf("create a two-day workshop: %d\n%s", res.StatusCode, res.Body)
+	}
+	console := res.Header.Get("Location")
+	page := mod.get(console).Body
+	mustContain(t, page, "28. Juli 2014, 18:30–21:30")
+	mustContain(t, page, "22. September 2014")
+
+	fahrplan := newCitizen(t, srv).get(processPath + "/").doc(t).Find(".timeline").Text()
+	if strings.Count(fahrplan, "Strategiewerkstatt der Projektgruppe") < 2 {
+		t.Errorf("the Fahrplan does not show both days: %q", fahrplan)
+	}
+	ics := newCitizen(t, srv).get(processPath + "/termine.ics").Body
+	unfolded := strings.ReplaceAll(ics, "\r\n ", "")
+	for _, want := range []string{"DTSTART:20140728T163000Z", "DTEND:20140728T193000Z", "LOCATION:Rathaus\\, großer Saal", "DTSTART;VALUE=DATE:20140922"} {
+		if !strings.Contains(unfolded, want) {
+			t.Errorf("calendar lacks %q", want)
+		}
+	}
+
+	details := url.Values{"title": {"Strategiewerkstatt"}, "place": {"Bürgerhaus"}, "question": {""},
+		"date": {"2014-07-28"}, "starts": {"18:30"}, "ends": {"21:30"}}
+	if res := mod.post(console+"/angaben", details); res.StatusCode != http.StatusSeeOther {
+		t.Fatalf("edit the details: %d %s", res.StatusCode, res.Body)
+	}
+	page = mod.get(console).Body
+	mustContain(t, page, "Bürgerhaus")
+	if strings.Contains(page, "22. September 2014") {
+		t.Error("the removed second day is still there")
+	}
+	mod.post(console+"/steuerung", url.Values{"action": {"open"}})
+	mod.post(console+"/steuerung", url.Values{"action": {"close"}, "bestaetigt": {"ja"}})
+	if res := mod.post(console+"/angaben", details); res.StatusCode != http.StatusConflict {
+		t.Errorf("details of a closed workshop: %d, want 409", res.StatusCode)
+	}
+
+	// The audit log shows when in the town's time, without "UTC".
+	admin := staffBrowser(t, srv, "admin@i.de", domain.RoleAdmin)
+	audit := admin.get("/intern/k/ingersheim/protokoll").Body
+	if strings.Contains(audit, " UTC") {
+		t.Error("the audit log shows UTC times")
+	}
+}
