@@ -18,10 +18,9 @@ const cardColumns = `c.id, c.workshop_id, c.group_id, c.phase, c.participant_id,
 // card with created=false.
 func (s *Store) CreateCard(ctx context.Context, participant domain.Participant, text, idempotencyKey string) (card domain.Card, created bool, err error) {
 	err = s.inTx(ctx, func(tx *sqlx.Tx) error {
-		var existing []domain.Card
-		if err := selectAll(ctx, tx, &existing, `SELECT `+cardColumns+` FROM card c LEFT JOIN participant p ON p.id = c.participant_id
-			WHERE c.idempotency_key = ?`, idempotencyKey); err != nil {
-			return fmt.Errorf("store: unable to look up card: %w", err)
+		existing, err := cardsByKey(ctx, tx, idempotencyKey)
+		if err != nil {
+			return err
 		}
 		if len(existing) > 0 {
 			// The key is the phone's own: another participant's key is
@@ -37,7 +36,7 @@ func (s *Store) CreateCard(ctx context.Context, participant domain.Participant, 
 			Phase int    `db:"current_phase"`
 			Kind  string `db:"card_kind"`
 		}
-		err := get(ctx, tx, &w, `SELECT w.state, w.current_phase, ph.card_kind FROM workshop w
+		err = get(ctx, tx, &w, `SELECT w.state, w.current_phase, ph.card_kind FROM workshop w
 			JOIN workshop_phase ph ON ph.workshop_id = w.id AND ph.position = w.current_phase WHERE w.id = ?`, participant.WorkshopID)
 		if err != nil {
 			return fmt.Errorf("store: unable to load workshop for card: %w", err)
@@ -305,10 +304,9 @@ func fieldDetail(fieldID *int64) string {
 // stored card with created=false.
 func (s *Store) CreatePaperCard(ctx context.Context, actor Actor, municipalityID, workshopID, groupID int64, phase int, text, idempotencyKey string) (card domain.Card, created bool, err error) {
 	err = s.inTx(ctx, func(tx *sqlx.Tx) error {
-		var existing []domain.Card
-		if err := selectAll(ctx, tx, &existing, `SELECT `+cardColumns+` FROM card c LEFT JOIN participant p ON p.id = c.participant_id
-			WHERE c.idempotency_key = ?`, idempotencyKey); err != nil {
-			return fmt.Errorf("store: unable to look up card: %w", err)
+		existing, err := cardsByKey(ctx, tx, idempotencyKey)
+		if err != nil {
+			return err
 		}
 		if len(existing) > 0 {
 			if !existing[0].Paper || existing[0].WorkshopID != workshopID {
@@ -321,7 +319,7 @@ func (s *Store) CreatePaperCard(ctx context.Context, actor Actor, municipalityID
 			State string `db:"state"`
 			Kind  string `db:"card_kind"`
 		}
-		err := get(ctx, tx, &w, `SELECT w.state, ph.card_kind FROM workshop w
+		err = get(ctx, tx, &w, `SELECT w.state, ph.card_kind FROM workshop w
 			JOIN workshop_phase ph ON ph.workshop_id = w.id AND ph.position = ?
 			JOIN process pr ON pr.id = w.process_id
 			JOIN working_group g ON g.workshop_id = w.id AND g.id = ?
@@ -346,4 +344,14 @@ func (s *Store) CreatePaperCard(ctx context.Context, actor Actor, municipalityID
 		return get(ctx, tx, &card, `SELECT `+cardColumns+` FROM card c LEFT JOIN participant p ON p.id = c.participant_id WHERE c.id = ?`, id)
 	})
 	return card, created, err
+}
+
+// cardsByKey finds the card stored under an idempotency key (none or one).
+func cardsByKey(ctx context.Context, tx *sqlx.Tx, key string) ([]domain.Card, error) {
+	var existing []domain.Card
+	if err := selectAll(ctx, tx, &existing, `SELECT `+cardColumns+` FROM card c LEFT JOIN participant p ON p.id = c.participant_id
+		WHERE c.idempotency_key = ?`, key); err != nil {
+		return nil, fmt.Errorf("store: unable to look up card: %w", err)
+	}
+	return existing, nil
 }

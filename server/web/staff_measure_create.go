@@ -11,13 +11,8 @@ import (
 
 // measureCreate stores a new measure of the draft with its sources.
 func (h *Handler) measureCreate(c *gin.Context) {
-	cc, ok := h.loadStaffProcess(c)
-	if !ok || !h.parseForm(c) {
-		return
-	}
-	ids, ok := formIDs(c.Request.PostForm["beitrag"])
+	cc, ids, ok := h.postedSources(c)
 	if !ok {
-		h.fail(c, domain.Errorf(domain.CodeBadRequest, "error.bad_request"))
 		return
 	}
 	m, v, err := h.App.CreateMeasure(c.Request.Context(), staffOf(c).Actor(), cc.ProcessScope, measureFromForm(c, domain.Measure{}), ids)
@@ -38,4 +33,20 @@ func (h *Handler) measureCreate(c *gin.Context) {
 	default:
 		h.fail(c, err)
 	}
+}
+
+// postedSources resolves the process and reads the posted form with the
+// contributions a new measure comes from (field "beitrag"); on failure it
+// has answered the request.
+func (h *Handler) postedSources(c *gin.Context) (processContext, []int64, bool) {
+	cc, ok := h.loadStaffProcess(c)
+	if !ok || !h.parseForm(c) {
+		return cc, nil, false
+	}
+	ids, ok := formIDs(c.Request.PostForm["beitrag"])
+	if !ok {
+		h.fail(c, domain.Errorf(domain.CodeBadRequest, "error.bad_request"))
+		return cc, nil, false
+	}
+	return cc, ids, true
 }

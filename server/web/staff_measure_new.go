@@ -75,13 +75,8 @@ func (h *Handler) offerDraft(c *gin.Context, cc processContext, ids []int64, obj
 // measureStartDraft starts the draft a new measure goes into (see
 // app.StartDraft) and goes on to the measure form with the selection.
 func (h *Handler) measureStartDraft(c *gin.Context) {
-	cc, ok := h.loadStaffProcess(c)
-	if !ok || !h.parseForm(c) {
-		return
-	}
-	ids, ok := formIDs(c.Request.PostForm["beitrag"])
+	cc, ids, ok := h.postedSources(c)
 	if !ok {
-		h.fail(c, domain.Errorf(domain.CodeBadRequest, "error.bad_request"))
 		return
 	}
 	if err := h.App.StartDraft(c.Request.Context(), staffOf(c).Actor(), cc.ProcessScope); err != nil {
