@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/gin-gonic/gin"
 
@@ -78,7 +79,7 @@ func (h *Handler) openDataExport(c *gin.Context) {
 			h.fail(c, err)
 			return
 		}
-		table = contributionTable(all, pc, measureNumbersBySource(concept))
+		table = contributionTable(all, pc, measureNumbersBySource(concept), h.Config.Location)
 	}
 	rows, header, records := table.rows, table.header, table.records
 	filename := pc.Process.Slug + "-" + name + "." + format
@@ -118,13 +119,15 @@ func measureTable(measures []openMeasure) openTable {
 	return t
 }
 
-func contributionTable(all []domain.Contribution, pc processContext, numbers map[int64][]string) openTable {
+// contributionTable dates each contribution on its day in loc, the
+// installation's time zone.
+func contributionTable(all []domain.Contribution, pc processContext, numbers map[int64][]string, loc *time.Location) openTable {
 	t := openTable{header: []string{"id", "action_field", "kind", "title", "body", "origin", "group", "phase", "submitted", "status",
 		"answer", "supports", "dots", "merged_into", "measures"}}
 	for _, x := range all {
 		field, _ := pc.Field(x.ActionFieldID)
 		o := openContribution{ID: x.ID, ActionField: field.Position, Kind: x.Kind, Title: x.Title, Body: x.Body, Origin: x.Origin,
-			Group: x.GroupTitle, Phase: x.PhaseTitle, Submitted: x.CreatedAt.UTC().Format("2006-01-02"), Status: x.Status,
+			Group: x.GroupTitle, Phase: x.PhaseTitle, Submitted: x.CreatedAt.In(loc).Format(time.DateOnly), Status: x.Status,
 			Answer: x.Answer, Supports: x.SupportCount, Dots: x.DotTotal, Measures: strings.Join(numbers[x.ID], " ")}
 		if x.MergedIntoID != nil {
 			o.MergedInto = *x.MergedIntoID

@@ -154,7 +154,7 @@ func templateFuncs(lang string, catalog *i18n.Catalog, routes paths, loc *time.L
 			}
 			return reason
 		},
-		"isoDate":       func(t time.Time) string { return t.Format("2006-01-02") },
+		"isoDate":       func(t time.Time) string { return t.In(loc).Format(time.DateOnly) },
 		"milestoneDate": func(m domain.Milestone) string { return milestoneDate(lang, m) },
 		"paragraphs":    paragraphs,
 		// fieldTone picks one of six colour classes: a strict CSP forbids
