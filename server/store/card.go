@@ -2,6 +2,8 @@ package store
 
 import (
 	"context"
+	"database/sql"
+	"errors"
 	"fmt"
 	"strconv"
 
@@ -45,10 +47,21 @@ func (s *Store) CreateCard(ctx context.Context, participant domain.Participant, 
 			return domain.Errorf(domain.CodeConflict, "workshop.error.not_live")
 		}
 		var id int64
-		// The card takes its group's action field.
+		// The card takes its group's action field. A twin request that
+		// stored the same key a moment ago wins; this one answers with its
+		// card.
 		err = get(ctx, tx, &id, `INSERT INTO card (workshop_id, group_id, phase, participant_id, kind, text, idempotency_key, created_at, action_field_id)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, (SELECT action_field_id FROM working_group WHERE id = ?)) RETURNING id`,
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, (SELECT action_field_id FROM working_group WHERE id = ?))
+			ON CONFLICT (idempotency_key) DO NOTHING RETURNING id`,
 			participant.WorkshopID, participant.GroupID, w.Phase, participant.ID, w.Kind, text, idempotencyKey, s.now(), participant.GroupID)
+		if errors.Is(err, sql.ErrNoRows) {
+			twin, err := cardsByKey(ctx, tx, idempotencyKey)
+			if err != nil || len(twin) == 0 || twin[0].ParticipantID == nil || *twin[0].ParticipantID != participant.ID {
+				return domain.Errorf(domain.CodeConflict, "workshop.error.card_key")
+			}
+			card = twin[0]
+			return nil
+		}
 		if err != nil {
 			return fmt.Errorf("store: unable to create card: %w", err)
 		}
@@ -101,6 +114,14 @@ func (s *Store) ModerateCard(ctx context.Context, actor Actor, municipalityID, w
 			WHERE pr.municipality_id = ?)`, cardID, workshopID, municipalityID)
 		if err != nil {
 			return notFoundIfNoRows(err, "card")
+		}
+		var state string
+		if err := get(ctx, tx, &state, `SELECT state FROM workshop WHERE id = ?`, workshopID); err != nil {
+			return fmt.Errorf("store: unable to read the workshop's state: %w", err)
+		}
+		if state == domain.WorkshopClosed {
+			// Its cards are contributions now: they change on the board.
+			return domain.Errorf(domain.CodeConflict, "workshop.error.closed")
 		}
 		before := card.Text
 		if err := edit.Apply(&card); err != nil {
@@ -332,8 +353,17 @@ func (s *Store) CreatePaperCard(ctx context.Context, actor Actor, municipalityID
 		}
 		var id int64
 		err = get(ctx, tx, &id, `INSERT INTO card (workshop_id, group_id, phase, kind, text, idempotency_key, created_at, paper, action_field_id)
-			VALUES (?, ?, ?, ?, ?, ?, ?, TRUE, (SELECT action_field_id FROM working_group WHERE id = ?)) RETURNING id`,
+			VALUES (?, ?, ?, ?, ?, ?, ?, TRUE, (SELECT action_field_id FROM working_group WHERE id = ?))
+			ON CONFLICT (idempotency_key) DO NOTHING RETURNING id`,
 			workshopID, groupID, phase, w.Kind, text, idempotencyKey, s.now(), groupID)
+		if errors.Is(err, sql.ErrNoRows) { // a twin request stored it a moment ago
+			twin, err := cardsByKey(ctx, tx, idempotencyKey)
+			if err != nil || len(twin) == 0 || !twin[0].Paper || twin[0].WorkshopID != workshopID {
+				return domain.Errorf(domain.CodeConflict, "workshop.error.card_key")
+			}
+			card = twin[0]
+			return nil
+		}
 		if err != nil {
 			return fmt.Errorf("store: unable to create paper card: %w", err)
 		}

@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"fmt"
+	"zukunftswerk/server/domain"
 
 	"github.com/jmoiron/sqlx"
 )
@@ -19,8 +20,9 @@ func (s *Store) SetSupport(ctx context.Context, processID, ideaID int64, deviceH
 		// every support committed before it.
 		var id int64
 		if err := get(ctx, tx, &id,
-			`SELECT id FROM contribution WHERE id = ? AND process_id = ? AND visibility = 'visible' AND merged_into_id IS NULL`+s.forUpdate(),
-			ideaID, processID); err != nil {
+			`SELECT id FROM contribution WHERE id = ? AND process_id = ? AND visibility = 'visible' AND merged_into_id IS NULL
+			 AND kind <> ?`+s.forUpdate(),
+			ideaID, processID, domain.KindChallenge); err != nil {
 			return notFoundIfNoRows(err, "idea to support")
 		}
 		query := `INSERT INTO support (contribution_id, device_hash, created_at) VALUES (?, ?, ?)

@@ -127,7 +127,7 @@ func contributionTable(all []domain.Contribution, pc processContext, numbers map
 	for _, x := range all {
 		field, _ := pc.Field(x.ActionFieldID)
 		o := openContribution{ID: x.ID, ActionField: field.Position, Kind: x.Kind, Title: x.Title, Body: x.Body, Origin: x.Origin,
-			Group: x.GroupTitle, Phase: x.PhaseTitle, Submitted: x.CreatedAt.In(loc).Format(time.DateOnly), Status: x.Status,
+			Group: x.GroupTitle, Phase: x.PhaseTitle, Submitted: onTownDay(x.CreatedAt, loc).Format(time.DateOnly), Status: x.Status,
 			Answer: x.Answer, Supports: x.SupportCount, Dots: x.DotTotal, Measures: strings.Join(numbers[x.ID], " ")}
 		if x.MergedIntoID != nil {
 			o.MergedInto = *x.MergedIntoID

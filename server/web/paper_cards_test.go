@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"net/url"
 	"strings"
+	"sync"
 	"testing"
 
 	"zukunftswerk/server/domain"
@@ -59,7 +60,35 @@ func TestPaperCardsTypedInQuickly(t *testing.T) {
 	if res := mod.post(entry, url.Values{"gruppe": {"999999"}, "phase": {"1"}, "key": {nextKey}, "text": {"x"}}); res.StatusCode != http.StatusNotFound {
 		t.Errorf("a group of no workshop: %d, want 404", res.StatusCode)
 	}
-	cards := mustCards(t, srv, groups[1].ID)
+	// Eight posts of one form at the same moment store one card and all
+	// answer like the first.
+	twin := url.Values{"gruppe": {fmt.Sprint(groups[1].ID)}, "phase": {"1"}, "key": {"twintwintwintwin0001"}, "text": {"Zwillingskarte"}}
+	var wg sync.WaitGroup
+	statuses := make(chan int, 8)
+	for i := 0; i < 8; i++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			statuses <- mod.post(entry, twin).StatusCode
+		}()
+	}
+	wg.Wait()
+	close(statuses)
+	for s := range statuses {
+		if s != http.StatusSeeOther {
+			t.Errorf("a twin post: %d, want 303", s)
+		}
+	}
+	twins := 0
+	for _, c := range mustCards(t, srv, groups[1].ID) {
+		if c.Text == "Zwillingskarte" {
+			twins++
+		}
+	}
+	if twins != 1 {
+		t.Errorf("eight twin posts stored %d cards", twins)
+	}
+	cards := mustCards(t, srv, groups[1].ID)[:1]
 	if len(cards) != 1 || !cards[0].Paper || cards[0].ParticipantID != nil {
 		t.Fatalf("the stored paper card: %+v", cards)
 	}

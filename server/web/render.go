@@ -146,7 +146,7 @@ func templateFuncs(lang string, catalog *i18n.Catalog, routes paths, loc *time.L
 			}
 			return catalog.Message(lang, key+".other", n)
 		},
-		"date":     func(t time.Time) string { return formatDate(lang, t.In(loc)) },
+		"date":     func(t time.Time) string { return formatDate(lang, onTownDay(t, loc)) },
 		"dateTime": func(t time.Time) string { return formatDate(lang, t.In(loc)) + ", " + t.In(loc).Format("15:04") },
 		"hiddenReason": func(reason string) string {
 			if reason == domain.HiddenReported {
@@ -154,7 +154,7 @@ func templateFuncs(lang string, catalog *i18n.Catalog, routes paths, loc *time.L
 			}
 			return reason
 		},
-		"isoDate":       func(t time.Time) string { return t.In(loc).Format(time.DateOnly) },
+		"isoDate":       func(t time.Time) string { return onTownDay(t, loc).Format(time.DateOnly) },
 		"milestoneDate": func(m domain.Milestone) string { return milestoneDate(lang, m) },
 		"paragraphs":    paragraphs,
 		// fieldTone picks one of six colour classes: a strict CSP forbids
@@ -212,4 +212,16 @@ func pageURL(base string, q url.Values, page int) string {
 	}
 	v.Set("seite", fmt.Sprint(page))
 	return base + "?" + v.Encode()
+}
+
+// onTownDay is the day of t in the installation's time zone. A calendar
+// day (a DATE column: a milestone, a workshop day, a due date) is stored
+// as midnight UTC and is that day everywhere; only a moment in time (an
+// idea's submission) moves to the town's day.
+func onTownDay(t time.Time, loc *time.Location) time.Time {
+	u := t.UTC()
+	if u.Hour() == 0 && u.Minute() == 0 && u.Second() == 0 && u.Nanosecond() == 0 {
+		return u
+	}
+	return t.In(loc)
 }

@@ -1,6 +1,7 @@
 package web_test
 
 import (
+	"fmt"
 	"net/http"
 	"net/url"
 	"strings"
@@ -72,5 +73,35 @@ func TestWorkshopDaysTimesAndPlace(t *testing.T) {
 	audit := admin.get("/intern/k/ingersheim/protokoll").Body
 	if strings.Contains(audit, " UTC") {
 		t.Error("the audit log shows UTC times")
+	}
+}
+
+// TestCalendarDaysStayInAWesternTimeZone: a date (a Fahrplan entry) is the
+// same day in every time zone — shown, in its form, and after saving the
+// form unchanged.
+func TestCalendarDaysStayInAWesternTimeZone(t *testing.T) {
+	srv := testutil.NewServer(t, testutil.Options{Demo: true, Env: map[string]string{"TIME_ZONE": "America/New_York"}})
+	pg := staffBrowser(t, srv, "pg@i.de", domain.RoleProjektgruppe)
+	milestones, err := srv.Store.Milestones(t.Context(), 1)
+	if err != nil || len(milestones) == 0 || milestones[0].OccursOn == nil {
+		t.Fatalf("demo milestones: %v %v", milestones, err)
+	}
+	m := milestones[0]
+	want := m.OccursOn.Format("2006-01-02")
+	page := pg.get(staffProcess + "/fahrplan").doc(t)
+	got, _ := page.Find(fmt.Sprintf("#ms-date-%d", m.ID)).Attr("value")
+	if got != want {
+		t.Fatalf("the entry's date in its form: %q, stored %q", got, want)
+	}
+	form := url.Values{"action": {"save"}, "title": {m.Title}, "date": {got}, "description": {m.Description}}
+	if m.Done {
+		form.Set("done", "yes")
+	}
+	if res := pg.post(fmt.Sprintf("%s/fahrplan/%d", staffProcess, m.ID), form); res.StatusCode != http.StatusSeeOther {
+		t.Fatalf("save unchanged: %d", res.StatusCode)
+	}
+	after, _ := srv.Store.Milestones(t.Context(), 1)
+	if after[0].OccursOn.Format("2006-01-02") != want {
+		t.Errorf("saving the unchanged form moved the day to %s", after[0].OccursOn.Format("2006-01-02"))
 	}
 }

@@ -83,6 +83,10 @@ func TestWorkshopResultsKeepTheirField(t *testing.T) {
 		t.Fatalf("close: %d", res.StatusCode)
 	}
 
+	// Its cards are contributions now: they change on the board, not here.
+	if res := mod.post(fmt.Sprintf("%s/karten/%d", console, backhaus.ID), url.Values{"action": {"field"}, "field": {field(0)}}); res.StatusCode != http.StatusConflict {
+		t.Errorf("a card's field after the close: %d, want 409", res.StatusCode)
+	}
 	contributions, err := srv.Store.OpenContributions(ctx, 1)
 	if err != nil {
 		t.Fatal(err)
@@ -109,6 +113,15 @@ func TestWorkshopResultsKeepTheirField(t *testing.T) {
 		if c.ActionFieldID != fields[want.field].ID || c.Kind != want.kind {
 			t.Errorf("%q: field %d, kind %q; want field %d, kind %q", want.title, c.ActionFieldID, c.Kind, fields[want.field].ID, want.kind)
 		}
+	}
+	// A challenge is no idea to support.
+	challenge := got["Zu wenig Bänke am Neckar"]
+	supporter := newCitizen(t, srv)
+	if res := supporter.post(fmt.Sprintf("%s/ideen/%d/unterstuetzung", processPath, challenge.ID), url.Values{"support": {"1"}}); res.StatusCode != http.StatusNotFound {
+		t.Errorf("support of a challenge: %d, want 404", res.StatusCode)
+	}
+	if page := supporter.get(fmt.Sprintf("%s/ideen/%d", processPath, challenge.ID)).doc(t); page.Find("form.support").Length() != 0 {
+		t.Error("a challenge's page offers support")
 	}
 	public := newCitizen(t, srv).get(processPath + "/ideen").Body
 	if strings.Contains(public, "Zu wenig Bänke") || !strings.Contains(public, "Backhaus wieder beleben") {
