@@ -2,7 +2,8 @@
 // the projector without scrolling. The card text shrinks from its size for
 // the number of cards (set by the server) down to a floor that stays
 // readable from the back of a hall; what still does not fit is shown page
-// by page. F toggles full screen, G moves on to the next group's wall.
+// by page. F toggles full screen, G moves on to the next group's wall,
+// the arrow and page keys turn the pages.
 // Without this script the wall shows the same cards at the server's size.
 (function () {
   'use strict';
@@ -14,32 +15,24 @@
   var vh = function (n) { return n * window.innerHeight / 100; };
   var floor = 2.2, start = null, page = 0, pages = 1, sizes = [];
 
-  // A card with a word wider than the card.
-  function wordTooLong() {
-    return lists().some(function (l) { return cards(l).some(function (c) { return c.scrollWidth > c.clientWidth + 1; }); });
-  }
-  // A column that runs over, or a word too long.
+  // A column that runs over.
   function overflows() {
-    return wordTooLong() || lists().some(function (l) { return l.scrollHeight > l.clientHeight + 1; });
+    return lists().some(function (l) { return l.scrollHeight > l.clientHeight + 1; });
   }
   function setSize(v) { wall.style.setProperty('--card-size', v + 'vh'); }
 
-  // The largest size (in steps of 0.1 vh) at which nothing overflows. At
-  // the floor a word still too long for its card may break after all, and
-  // what does not fit goes onto further pages.
+  // The largest size (in steps of 0.1 vh) at which no column runs over,
+  // not below the floor; what does not fit then goes onto further pages.
   function fit() {
     lists().forEach(function (l) { cards(l).forEach(function (c) { c.hidden = false; }); });
     if (start === null) {
       start = parseFloat(getComputedStyle(wall).getPropertyValue('--card-size')) || 3;
     }
-    wall.classList.remove('pw--break');
     var lo = floor, hi = start;
     setSize(hi);
     if (overflows()) {
       setSize(lo);
-      if (overflows()) {
-        if (wordTooLong()) { wall.classList.add('pw--break'); }
-      } else {
+      if (!overflows()) {
         while (hi - lo > 0.1) {
           var mid = (lo + hi) / 2;
           setSize(mid);
@@ -48,7 +41,26 @@
         setSize(lo);
       }
     }
+    fitLongWords();
     paginate();
+  }
+
+  // A word wider than its card ("Kinderbetreuungsöffnungszeiten" in a
+  // narrow column) shrinks only its own card, to three fifths at most and
+  // never below 2 % of the screen; only then may it break.
+  function fitLongWords() {
+    lists().forEach(function (l) {
+      cards(l).forEach(function (c) {
+        c.style.fontSize = '';
+        c.classList.remove('pw__card--break');
+        var size = parseFloat(getComputedStyle(c).fontSize), smallest = Math.max(size * 0.6, vh(2));
+        while (c.scrollWidth > c.clientWidth + 1 && size > smallest) {
+          size -= 1;
+          c.style.fontSize = size + 'px';
+        }
+        if (c.scrollWidth > c.clientWidth + 1) { c.classList.add('pw__card--break'); }
+      });
+    });
   }
 
   // At the floor, every list shows as many cards as fit; the wall pages
@@ -77,7 +89,17 @@
       pageInfo.textContent = pages > 1 ? (wall.getAttribute('data-msg-page') || '%d / %d').replace('%d', page + 1).replace('%d', pages) : '';
     }
   }
-  setInterval(function () { if (pages > 1) { page = (page + 1) % pages; show(); } }, 10000);
+  // Pages turn every fifteen seconds, or by hand (→ / ← or a presenter's
+  // page keys), which restarts the wait.
+  var turner = null;
+  function turn(by) {
+    if (pages < 2) { return; }
+    page = (page + by + pages) % pages;
+    show();
+    clearInterval(turner);
+    turner = setInterval(function () { turn(1); }, 15000);
+  }
+  turner = setInterval(function () { turn(1); }, 15000);
 
   // Refits wait for a quiet moment (a resize sends many events; a hidden
   // tab may never run animation frames).
@@ -112,6 +134,8 @@
   document.addEventListener('keydown', function (e) {
     if (e.altKey || e.ctrlKey || e.metaKey) { return; }
     if (e.key === 'f' || e.key === 'F') { toggleFullscreen(); }
+    if (e.key === 'ArrowRight' || e.key === 'PageDown') { turn(1); }
+    if (e.key === 'ArrowLeft' || e.key === 'PageUp') { turn(-1); }
     if (e.key === 'g' || e.key === 'G') {
       var cycle = (wall.getAttribute('data-groups') || '0').split(' ');
       var next = cycle[(cycle.indexOf(wall.getAttribute('data-group') || '0') + 1) % cycle.length];

@@ -175,17 +175,33 @@
   flush();
 
   // Dots without reloading.
+  // A refusal is said at the card that was tapped (where the thumb is) and
+  // in the status line; the button waits while the tap is under way.
+  function cardNote(li, text) {
+    var note = li.querySelector('.card-note');
+    if (!note) {
+      note = document.createElement('p');
+      note.className = 'card-note';
+      note.setAttribute('role', 'status');
+      li.appendChild(note);
+    }
+    note.textContent = text;
+  }
   Array.prototype.forEach.call(document.querySelectorAll('.dot-form'), function (f) {
     f.addEventListener('submit', function (e) {
       e.preventDefault();
+      var li = f.closest('li');
+      var button = f.querySelector('button');
+      if (button) { button.disabled = true; }
+      var done = function () { if (button) { button.disabled = false; } };
       fetch(f.action, {
         method: 'POST', credentials: 'same-origin',
         headers: { 'Content-Type': 'application/x-www-form-urlencoded', 'Accept': 'application/json' },
         body: 'card=' + encodeURIComponent(f.elements.card.value) + '&delta=' + encodeURIComponent(f.elements.delta.value)
       }).then(function (res) {
-        if (!res.ok) { return reason(res).then(function (why) { if (status) { status.textContent = why; } }); }
+        if (!res.ok) { return reason(res).then(function (why) { cardNote(li, why); if (status) { status.textContent = why; } done(); }); }
         return res.json().then(function (body) {
-          var li = f.closest('li');
+          cardNote(li, '');
           var mine = li.querySelector('.my-dots');
           if (mine) { mine.textContent = mine.textContent.replace(/\d+/, body.on_card); }
           var leftInfo = document.getElementById('dots-left');
@@ -193,8 +209,9 @@
           var total = li.querySelector('.card-total');
           if (total && typeof body.total === 'number') { total.textContent = plural('dots', body.total, total.textContent); }
           if (status) { status.textContent = ''; }
-        }, function () { if (status) { status.textContent = msg('failed'); } });
-      }, function () { if (status) { status.textContent = msg('offline'); } });
+          done();
+        }, function () { cardNote(li, msg('failed')); done(); });
+      }, function () { cardNote(li, msg('offline')); if (status) { status.textContent = msg('offline'); } done(); });
     });
   });
 })();

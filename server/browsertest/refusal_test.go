@@ -49,13 +49,16 @@ func TestPhoneShowsTheServersReason(t *testing.T) {
 	b.WaitUntil(`document.querySelector('.dot-form') !== null`)
 	// dot clicks "+" or "−" on the card with the text and waits for the
 	// answer to be shown.
+	// dot taps "+" or "−" on the card with the text, waits until the
+	// answer is in (the button is enabled again) and returns what the card
+	// says about it.
 	dot := func(card, delta string) string {
 		t.Helper()
-		b.Must(chromedp.Evaluate[chromedp.Void](`document.getElementById('connection').textContent = '…';
-			[...document.querySelectorAll('#cards li')].find(li => li.querySelector('.workshop-card__text').textContent === '` + card + `')
-			.querySelector('.dot-form input[name=delta][value="` + delta + `"]').form.querySelector('button').click()`))
-		b.WaitUntil(`document.getElementById('connection').textContent !== '…'`)
-		return Eval[string](b, `document.getElementById('connection').textContent`)
+		find := `[...document.querySelectorAll('#cards li')].find(li => li.querySelector('.workshop-card__text').textContent === '` + card + `')`
+		button := find + `.querySelector('.dot-form input[name=delta][value="` + delta + `"]').form.querySelector('button')`
+		b.Must(chromedp.Evaluate[chromedp.Void](button + `.click()`))
+		b.WaitUntil(`!` + button + `.disabled`)
+		return Eval[string](b, `(` + find + `.querySelector('.card-note') || {textContent: ''}).textContent`)
 	}
 	if got := dot("Karte A", "1"); got != "" {
 		t.Errorf("first dot: %q, want no message", got)
