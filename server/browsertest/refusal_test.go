@@ -58,7 +58,7 @@ func TestPhoneShowsTheServersReason(t *testing.T) {
 		button := find + `.querySelector('.dot-form input[name=delta][value="` + delta + `"]').form.querySelector('button')`
 		b.Must(chromedp.Evaluate[chromedp.Void](button + `.click()`))
 		b.WaitUntil(`!` + button + `.disabled`)
-		return Eval[string](b, `(` + find + `.querySelector('.card-note') || {textContent: ''}).textContent`)
+		return Eval[string](b, `(`+find+`.querySelector('.card-note') || {textContent: ''}).textContent`)
 	}
 	if got := dot("Karte A", "1"); got != "" {
 		t.Errorf("first dot: %q, want no message", got)
