@@ -23,7 +23,7 @@ type wallPage struct {
 	Columns     []wallColumn
 	CardCount   int
 	ShowTallies bool          // voting with tallies visible: dots appear on the cards
-	Ranking     []domain.Card // when voting has closed: cards by dots
+	Ranking     []rankedCard // when voting has closed: cards by dots
 	MaxDots     int
 	GroupCycle  string // the walls G cycles through: "0" (overview), then each group's id
 }
@@ -79,7 +79,7 @@ func (h *Handler) workshopWall(c *gin.Context) {
 	page.CardCount = len(view.Cards)
 	page.ShowTallies = wc.Workshop.VotingOpen && wc.Workshop.TalliesVisible
 	if !wc.Workshop.VotingOpen {
-		page.Ranking = ranking(view.Cards)
+		page.Ranking = ranking(view.Cards, wc)
 		if len(page.Ranking) > 0 {
 			page.MaxDots = page.Ranking[0].DotTotal
 		}
@@ -135,15 +135,34 @@ func groupColumns(wc workshopContext, cards []domain.Card) []wallColumn {
 // first places; the documentation lists every card.
 const rankingLength = 10
 
+// rankedCard is a card on the ranking: its place (equal dots, equal
+// place) and its group, for the overview.
+type rankedCard struct {
+	domain.Card
+	Rank  int
+	Group string
+}
+
 // ranking is the cards that got dots, most first (ties in the order they
-// were written), at most rankingLength of them.
-func ranking(cards []domain.Card) []domain.Card {
-	var ranked []domain.Card
+// were written, on the same place), at most rankingLength of them.
+func ranking(cards []domain.Card, wc workshopContext) []rankedCard {
+	var byDots []domain.Card
 	for _, c := range cards {
 		if c.DotTotal > 0 {
-			ranked = append(ranked, c)
+			byDots = append(byDots, c)
 		}
 	}
-	sort.SliceStable(ranked, func(i, j int) bool { return ranked[i].DotTotal > ranked[j].DotTotal })
-	return ranked[:min(len(ranked), rankingLength)]
+	sort.SliceStable(byDots, func(i, j int) bool { return byDots[i].DotTotal > byDots[j].DotTotal })
+	ranked := make([]rankedCard, 0, min(len(byDots), rankingLength))
+	for i, c := range byDots[:min(len(byDots), rankingLength)] {
+		r := rankedCard{Card: c, Rank: i + 1}
+		if i > 0 && c.DotTotal == byDots[i-1].DotTotal {
+			r.Rank = ranked[i-1].Rank
+		}
+		if g, ok := wc.Group(c.GroupID); ok {
+			r.Group = g.Title
+		}
+		ranked = append(ranked, r)
+	}
+	return ranked
 }
