@@ -22,7 +22,7 @@ type wallPage struct {
 	JoinPath    string
 	Columns     []wallColumn
 	CardCount   int
-	ShowTallies bool          // voting with tallies visible: dots appear on the cards
+	ShowTallies bool         // voting with tallies visible: dots appear on the cards
 	Ranking     []rankedCard // when voting has closed: cards by dots
 	MaxDots     int
 	GroupCycle  string // the walls G cycles through: "0" (overview), then each group's id
