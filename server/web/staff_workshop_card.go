@@ -35,7 +35,7 @@ func (h *Handler) staffWorkshopCard(c *gin.Context) {
 		h.fail(c, err)
 		return
 	}
-	c.Redirect(http.StatusSeeOther, h.path("staffWorkshopConsole", m.Slug, w.ID)+"#karte-"+strconv.FormatInt(cardID, 10))
+	c.Redirect(http.StatusSeeOther, h.path("staffWorkshopConsole", m.Slug, w.ID)+"?gespeichert=1#karte-"+strconv.FormatInt(cardID, 10))
 }
 
 // cardEditOf decodes the card form: action, and text, group or cluster

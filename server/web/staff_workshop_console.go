@@ -23,6 +23,7 @@ type consolePage struct {
 	Online   map[int64]int
 	JoinURL  string
 	ErrorKey string
+	Saved    bool // a change was just saved
 }
 
 // FieldTitle is the title of a card's action field, "" for none.
@@ -59,7 +60,7 @@ func (h *Handler) renderConsole(c *gin.Context, status int, errorKey string) {
 		h.fail(c, err)
 		return
 	}
-	page := consolePage{Days: days, DayRows: dayRows(dayInputs(days)), Municipality: municipalityOf(c), workshopContext: board.LiveWorkshop, Cards: board.Cards, Clusters: board.Clusters, Fields: board.Fields,
+	page := consolePage{Saved: c.Query("gespeichert") == "1" && errorKey == "", Days: days, DayRows: dayRows(dayInputs(days)), Municipality: municipalityOf(c), workshopContext: board.LiveWorkshop, Cards: board.Cards, Clusters: board.Clusters, Fields: board.Fields,
 		Joined: attendance.Joined, Online: attendance.Online, ErrorKey: errorKey}
 	if w.JoinCode != nil {
 		page.JoinURL = h.Config.BaseURL + h.path("workshopJoinForm", *w.JoinCode)

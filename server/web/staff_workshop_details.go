@@ -28,5 +28,5 @@ func (h *Handler) staffWorkshopDetails(c *gin.Context) {
 		h.fail(c, err)
 		return
 	}
-	c.Redirect(http.StatusSeeOther, h.path("staffWorkshopConsole", m.Slug, w.ID))
+	c.Redirect(http.StatusSeeOther, h.path("staffWorkshopConsole", m.Slug, w.ID)+"?gespeichert=1")
 }

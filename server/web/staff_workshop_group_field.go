@@ -54,5 +54,5 @@ func (h *Handler) workshopFieldChange(c *gin.Context, param string, change func(
 		h.fail(c, err)
 		return
 	}
-	c.Redirect(http.StatusSeeOther, h.path("staffWorkshopConsole", municipalityOf(c).Slug, w.ID))
+	c.Redirect(http.StatusSeeOther, h.path("staffWorkshopConsole", municipalityOf(c).Slug, w.ID)+"?gespeichert=1")
 }

@@ -32,8 +32,12 @@ func TestWorkshopResultsKeepTheirField(t *testing.T) {
 	}
 	field := func(i int) string { return fmt.Sprint(fields[i].ID) }
 	for i, g := range groups {
-		if res := mod.post(fmt.Sprintf("%s/gruppen/%d", console, g.ID), url.Values{"field": {field(i + 1)}}); res.StatusCode != http.StatusSeeOther {
+		res := mod.post(fmt.Sprintf("%s/gruppen/%d", console, g.ID), url.Values{"field": {field(i + 1)}})
+		if res.StatusCode != http.StatusSeeOther {
 			t.Fatalf("tie group %d to a field: %d %s", i, res.StatusCode, res.Body)
+		}
+		if i == 0 {
+			mustContain(t, mod.get(res.Header.Get("Location")).doc(t).Find(`[role=status]`).Text(), "Gespeichert.")
 		}
 	}
 	// Another process's field is refused.
