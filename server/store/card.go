@@ -20,18 +20,13 @@ const cardColumns = `c.id, c.workshop_id, c.group_id, c.phase, c.participant_id,
 // card with created=false.
 func (s *Store) CreateCard(ctx context.Context, participant domain.Participant, text, idempotencyKey string) (card domain.Card, created bool, err error) {
 	err = s.inTx(ctx, func(tx *sqlx.Tx) error {
-		existing, err := cardsByKey(ctx, tx, idempotencyKey)
-		if err != nil {
+		// The key is the phone's own: another participant's key is
+		// refused, not answered with that participant's card.
+		mine := func(c domain.Card) bool { return c.ParticipantID != nil && *c.ParticipantID == participant.ID }
+		stored, found, err := cardByKey(ctx, tx, idempotencyKey, mine)
+		if err != nil || found {
+			card = stored
 			return err
-		}
-		if len(existing) > 0 {
-			// The key is the phone's own: another participant's key is
-			// refused, not answered with that participant's card.
-			if existing[0].ParticipantID == nil || *existing[0].ParticipantID != participant.ID {
-				return domain.Errorf(domain.CodeConflict, "workshop.error.card_key")
-			}
-			card = existing[0]
-			return nil
 		}
 		var w struct {
 			State string `db:"state"`
@@ -55,12 +50,11 @@ func (s *Store) CreateCard(ctx context.Context, participant domain.Participant, 
 			ON CONFLICT (idempotency_key) DO NOTHING RETURNING id`,
 			participant.WorkshopID, participant.GroupID, w.Phase, participant.ID, w.Kind, text, idempotencyKey, s.now(), participant.GroupID)
 		if errors.Is(err, sql.ErrNoRows) {
-			twin, err := cardsByKey(ctx, tx, idempotencyKey)
-			if err != nil || len(twin) == 0 || twin[0].ParticipantID == nil || *twin[0].ParticipantID != participant.ID {
+			var found bool
+			if card, found, err = cardByKey(ctx, tx, idempotencyKey, mine); err == nil && !found {
 				return domain.Errorf(domain.CodeConflict, "workshop.error.card_key")
 			}
-			card = twin[0]
-			return nil
+			return err
 		}
 		if err != nil {
 			return fmt.Errorf("store: unable to create card: %w", err)
@@ -325,16 +319,11 @@ func fieldDetail(fieldID *int64) string {
 // stored card with created=false.
 func (s *Store) CreatePaperCard(ctx context.Context, actor Actor, municipalityID, workshopID, groupID int64, phase int, text, idempotencyKey string) (card domain.Card, created bool, err error) {
 	err = s.inTx(ctx, func(tx *sqlx.Tx) error {
-		existing, err := cardsByKey(ctx, tx, idempotencyKey)
-		if err != nil {
+		ours := func(c domain.Card) bool { return c.Paper && c.WorkshopID == workshopID }
+		stored, found, err := cardByKey(ctx, tx, idempotencyKey, ours)
+		if err != nil || found {
+			card = stored
 			return err
-		}
-		if len(existing) > 0 {
-			if !existing[0].Paper || existing[0].WorkshopID != workshopID {
-				return domain.Errorf(domain.CodeConflict, "workshop.error.card_key")
-			}
-			card = existing[0]
-			return nil
 		}
 		var w struct {
 			State string `db:"state"`
@@ -357,12 +346,11 @@ func (s *Store) CreatePaperCard(ctx context.Context, actor Actor, municipalityID
 			ON CONFLICT (idempotency_key) DO NOTHING RETURNING id`,
 			workshopID, groupID, phase, w.Kind, text, idempotencyKey, s.now(), groupID)
 		if errors.Is(err, sql.ErrNoRows) { // a twin request stored it a moment ago
-			twin, err := cardsByKey(ctx, tx, idempotencyKey)
-			if err != nil || len(twin) == 0 || !twin[0].Paper || twin[0].WorkshopID != workshopID {
+			var found bool
+			if card, found, err = cardByKey(ctx, tx, idempotencyKey, ours); err == nil && !found {
 				return domain.Errorf(domain.CodeConflict, "workshop.error.card_key")
 			}
-			card = twin[0]
-			return nil
+			return err
 		}
 		if err != nil {
 			return fmt.Errorf("store: unable to create paper card: %w", err)
@@ -376,12 +364,20 @@ func (s *Store) CreatePaperCard(ctx context.Context, actor Actor, municipalityID
 	return card, created, err
 }
 
-// cardsByKey finds the card stored under an idempotency key (none or one).
-func cardsByKey(ctx context.Context, tx *sqlx.Tx, key string) ([]domain.Card, error) {
+// cardByKey finds the card stored under an idempotency key. found is
+// false when there is none; a card that is not the caller's (belongs says
+// whose) is a conflict, never answered with someone else's card.
+func cardByKey(ctx context.Context, tx *sqlx.Tx, key string, belongs func(domain.Card) bool) (card domain.Card, found bool, err error) {
 	var existing []domain.Card
 	if err := selectAll(ctx, tx, &existing, `SELECT `+cardColumns+` FROM card c LEFT JOIN participant p ON p.id = c.participant_id
 		WHERE c.idempotency_key = ?`, key); err != nil {
-		return nil, fmt.Errorf("store: unable to look up card: %w", err)
+		return card, false, fmt.Errorf("store: unable to look up card: %w", err)
 	}
-	return existing, nil
+	if len(existing) == 0 {
+		return card, false, nil
+	}
+	if !belongs(existing[0]) {
+		return card, true, domain.Errorf(domain.CodeConflict, "workshop.error.card_key")
+	}
+	return existing[0], true, nil
 }

@@ -52,6 +52,7 @@ func TestRoleRouteMatrix(t *testing.T) {
 		{"workshop documentation", "GET", "/intern/k/%s/werkstaetten/{W}/doku", nil, mod},
 		{"group's field", "POST", "/intern/k/%s/werkstaetten/{W}/gruppen/{G}", url.Values{"field": {""}}, mod},
 		{"paper cards", "GET", "/intern/k/%s/werkstaetten/{W}/papierkarten?gruppe={G}&phase=1", nil, mod},
+		{"workshop details", "POST", "/intern/k/%s/werkstaetten/{W}/angaben", url.Values{"title": {"Werkstatt"}}, mod},
 		{"curation board", "GET", "/intern/k/%s/verfahren/{P}/kuratierung", nil, curators},
 		{"curation theme", "POST", "/intern/k/%s/verfahren/{P}/kuratierung", url.Values{"action": {"theme"}, "id": {"{IDEA2}"}, "theme": {"Thema"}}, curators},
 		{"curation item", "GET", "/intern/k/%s/verfahren/{P}/beitraege/{IDEA2}", nil, curators},
