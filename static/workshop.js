@@ -45,12 +45,39 @@
     setInterval(function () { if (deadline !== null) { showTime(deadline - performance.now()); } }, 1000);
   }
 
-  // What is typed survives reloads (a phase change reloads the page).
+  // What is typed survives reloads, within its phase: a card half written
+  // in the Kritik phase does not turn up in the Phantasie phase's field,
+  // and is there again if the moderator goes back.
   var text = document.getElementById('text');
-  var draftKey = 'zw-draft-' + code;
+  var draftKey = 'zw-draft-' + code + '-' + root.getAttribute('data-phase');
+  var counter = document.getElementById('text-count');
+  function count() {
+    if (!counter) { return; }
+    var left = (parseInt(text.getAttribute('maxlength'), 10) || 140) - text.value.length;
+    counter.hidden = false;
+    counter.textContent = plural('chars-left', left, '%d');
+    // Read out only near the end, not on every key.
+    if (left <= 20) { counter.setAttribute('aria-live', 'polite'); } else { counter.removeAttribute('aria-live'); }
+  }
   if (text) {
     if (!text.value && localStorage.getItem(draftKey)) { text.value = localStorage.getItem(draftKey); }
-    text.addEventListener('input', function () { localStorage.setItem(draftKey, text.value); });
+    text.addEventListener('input', function () { localStorage.setItem(draftKey, text.value); count(); });
+    count();
+  }
+
+  // Is the moderator in the middle of typing or choosing on the console?
+  function editing() {
+    var el = document.activeElement;
+    if (el && el !== document.body && /^(INPUT|TEXTAREA|SELECT)$/.test(el.tagName) && el.type !== 'hidden') { return true; }
+    return Array.prototype.some.call(root.querySelectorAll('input, textarea, select'), function (f) {
+      if (f.tagName === 'SELECT') {
+        // A select without a preselected option starts at its first one.
+        var first = 0;
+        Array.prototype.forEach.call(f.options, function (o, i) { if (o.defaultSelected) { first = i; } });
+        return f.selectedIndex !== first;
+      }
+      return f.type !== 'hidden' && f.value !== f.defaultValue;
+    });
   }
 
   // Live events.
@@ -59,7 +86,12 @@
   source.onopen = function () { if (status) { status.textContent = ''; } flush(); };
   source.onerror = function () { if (status) { status.textContent = msg('offline'); } };
   source.addEventListener('reload', function () { reload(); });
-  source.addEventListener('state', function () { reload(); });
+  // A co-moderator moved the workshop on: the console reloads, unless
+  // something is being typed there, which a reload would throw away.
+  source.addEventListener('state', function () {
+    if (consoleURL && editing()) { if (status) { status.textContent = msg('state-changed'); } return; }
+    reload();
+  });
   // The console does not jump while the moderator works in it: it says
   // that something new arrived instead.
   function announceNew() { if (status) { status.textContent = msg('new'); } }
@@ -120,7 +152,7 @@
   // back into the field (unless something new is being typed) to fix it.
   function refuse(item, why) {
     if (refusal) { refusal.textContent = why; refusal.hidden = false; }
-    if (text && !text.value.trim()) { text.value = item.text; localStorage.setItem(draftKey, item.text); }
+    if (text && !text.value.trim()) { text.value = item.text; localStorage.setItem(draftKey, item.text); count(); }
   }
   function queue() { try { return JSON.parse(localStorage.getItem(queueKey)) || []; } catch (e) { return []; } }
   function saveQueue(q) {
@@ -167,6 +199,7 @@
       form.elements.key.value = newKey();
       text.value = '';
       localStorage.removeItem(draftKey);
+      count();
       flush();
     });
   }

@@ -2,6 +2,8 @@ package app
 
 import (
 	"context"
+	"slices"
+	"strings"
 
 	"zukunftswerk/server/domain"
 	"zukunftswerk/server/store"
@@ -155,6 +157,35 @@ func (a *App) SaveChallenges(ctx context.Context, actor store.Actor, p ProcessSc
 		return domain.Errorf(domain.CodeInvalid, key)
 	}
 	return a.store.SaveChallenges(ctx, actor, p.Municipality.ID, p.Process.ID, v.ID, fieldID, text)
+}
+
+// TakeChallenges adds the challenges the workshops named for an action
+// field (their Kritik cards, the most dotted first) to the field's
+// challenges text in a draft, one line "– title" each, after what text
+// already says and without the ones it already names; then saves it.
+func (a *App) TakeChallenges(ctx context.Context, actor store.Actor, p ProcessScope, versionID, fieldID int64, text string) error {
+	byField, err := a.store.Challenges(ctx, p.Process.ID)
+	if err != nil {
+		return err
+	}
+	return a.SaveChallenges(ctx, actor, p, versionID, fieldID, withChallenges(text, byField[fieldID]))
+}
+
+// withChallenges appends the challenges text does not name yet, the most
+// dotted first.
+func withChallenges(text string, challenges []domain.Contribution) string {
+	list := slices.Clone(challenges)
+	slices.SortStableFunc(list, func(x, y domain.Contribution) int { return y.DotTotal - x.DotTotal })
+	lines := []string{}
+	if t := strings.TrimSpace(text); t != "" {
+		lines = append(lines, t)
+	}
+	for _, c := range list {
+		if !strings.Contains(text, c.Title) {
+			lines = append(lines, "– "+c.Title)
+		}
+	}
+	return strings.Join(lines, "\n")
 }
 
 // AddObjective adds an objective (o.ID is ignored), numbered last in its

@@ -92,6 +92,34 @@ func (a *App) SetClusterField(ctx context.Context, actor store.Actor, municipali
 	return a.store.SetClusterField(ctx, actor, municipalityID, w.ID, clusterID, fieldID)
 }
 
+// RenameCluster gives a cluster a new title; the walls show it at once.
+func (a *App) RenameCluster(ctx context.Context, actor store.Actor, municipalityID int64, w domain.Workshop, clusterID int64, title string) error {
+	if w.State == domain.WorkshopClosed {
+		return domain.Errorf(domain.CodeConflict, "workshop.error.closed")
+	}
+	title = strings.TrimSpace(title)
+	if key := domain.ValidateText(title, 80); key != "" {
+		return domain.Errorf(domain.CodeInvalid, key)
+	}
+	if err := a.store.RenameCluster(ctx, actor, municipalityID, w.ID, clusterID, title); err != nil {
+		return err
+	}
+	a.Publish(ctx, w.ID, live.EventCluster, 0, live.ClusterEvent{Title: title})
+	return nil
+}
+
+// DeleteCluster dissolves a cluster; its cards stay, in no cluster.
+func (a *App) DeleteCluster(ctx context.Context, actor store.Actor, municipalityID int64, w domain.Workshop, clusterID int64) error {
+	if w.State == domain.WorkshopClosed {
+		return domain.Errorf(domain.CodeConflict, "workshop.error.closed")
+	}
+	if err := a.store.DeleteCluster(ctx, actor, municipalityID, w.ID, clusterID); err != nil {
+		return err
+	}
+	a.Publish(ctx, w.ID, live.EventCluster, 0, live.ClusterEvent{})
+	return nil
+}
+
 // PaperEntry is where a helper types paper cards in: a group and a phase
 // of the workshop, and the paper cards already typed there, newest first.
 type PaperEntry struct {

@@ -136,10 +136,11 @@ type WorkshopDoc struct {
 	Sections []DocSection
 }
 
-// DocCard is one card of the documentation; Cluster is "" for a card in
-// no cluster.
+// DocCard is one card of the documentation; Cluster and Field are "" for
+// a card in no cluster or action field. Becomes is what its phase makes
+// of it at the close (domain.PhaseIdeas or domain.PhaseChallenges).
 type DocCard struct {
-	Group, Phase, Cluster, Text string
+	Group, Phase, Becomes, Field, Cluster, Text string
 	Dots                        int
 	Paper                       bool // typed in from a paper card
 }
@@ -179,7 +180,9 @@ func (a *App) WorkshopDoc(ctx context.Context, w domain.Workshop, noCluster stri
 		if card.ClusterID != nil {
 			title = clusterTitle[*card.ClusterID]
 		}
-		doc.Cards = append(doc.Cards, DocCard{Group: g.Title, Phase: phaseTitle(board.Phases, card.Phase), Cluster: title, Text: card.Text, Dots: card.DotTotal, Paper: card.Paper})
+		phase := phaseAt(board.Phases, card.Phase)
+		doc.Cards = append(doc.Cards, DocCard{Group: g.Title, Phase: phase.Title, Becomes: phase.Becomes, Field: fieldTitle(board.Fields, card.ActionFieldID),
+			Cluster: title, Text: card.Text, Dots: card.DotTotal, Paper: card.Paper})
 	}
 	for _, g := range board.Groups {
 		for _, p := range board.Phases {
@@ -225,11 +228,24 @@ func docSection(cards []domain.Card, g domain.Group, p domain.Phase, clusterTitl
 	return section, true
 }
 
-// phaseTitle is the title of the phase at position.
-func phaseTitle(phases []domain.Phase, position int) string {
+// phaseAt is the phase at position.
+func phaseAt(phases []domain.Phase, position int) domain.Phase {
 	for _, p := range phases {
 		if p.Position == position {
-			return p.Title
+			return p
+		}
+	}
+	return domain.Phase{}
+}
+
+// fieldTitle is the title of the action field with the id, "" for none.
+func fieldTitle(fields []domain.ActionField, id *int64) string {
+	if id == nil {
+		return ""
+	}
+	for _, f := range fields {
+		if f.ID == *id {
+			return f.Title
 		}
 	}
 	return ""

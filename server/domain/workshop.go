@@ -221,7 +221,9 @@ func DotRefusal(delta, spent, onCard, budget, maxPerCard int) string {
 // CardEdit is one change a moderator makes to a card (all audited):
 // "hide" and "show" (abuse), "edit" (fix a typo in Text), "move" (to the
 // group GroupID, leaving its cluster), "cluster" (file it into ClusterID,
-// nil takes it out), "field" (its action field).
+// nil takes it out), "field" (its action field), and "save": all of
+// them at once from the console's one form per card (text, group, cluster
+// and field; a card moved to another group leaves its cluster).
 type CardEdit struct {
 	Action    string
 	Text      string
@@ -253,6 +255,18 @@ func (e CardEdit) Apply(card *Card) error {
 		card.ClusterID = e.ClusterID
 	case "field":
 		card.ActionFieldID = e.FieldID
+	case "save":
+		text := NormalizeCardText(e.Text)
+		if key := ValidateCardText(text); key != "" {
+			return Errorf(CodeInvalid, key)
+		}
+		if e.GroupID <= 0 {
+			return Errorf(CodeInvalid, "workshop.error.target")
+		}
+		card.Text, card.ActionFieldID, card.ClusterID = text, e.FieldID, e.ClusterID
+		if e.GroupID != card.GroupID {
+			card.GroupID, card.ClusterID = e.GroupID, nil
+		}
 	default:
 		return Errorf(CodeBadRequest, "error.bad_request")
 	}

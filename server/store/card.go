@@ -284,15 +284,8 @@ func (s *Store) SetGroupField(ctx context.Context, actor Actor, municipalityID, 
 // moderator (audited).
 func (s *Store) SetClusterField(ctx context.Context, actor Actor, municipalityID, workshopID, clusterID int64, fieldID *int64) error {
 	return s.audited(ctx, actor, municipalityID, "cluster.field", "cluster", strconv.FormatInt(clusterID, 10), fieldDetail(fieldID), func(tx *sqlx.Tx) error {
-		var n int
-		err := get(ctx, tx, &n, `SELECT COUNT(*) FROM cluster cl JOIN workshop w ON w.id = cl.workshop_id
-			JOIN process pr ON pr.id = w.process_id WHERE cl.id = ? AND cl.workshop_id = ? AND pr.municipality_id = ?`,
-			clusterID, workshopID, municipalityID)
-		if err != nil {
-			return fmt.Errorf("store: unable to find the cluster: %w", err)
-		}
-		if n == 0 {
-			return domain.ErrNotFound
+		if err := checkClusterOfWorkshop(ctx, tx, municipalityID, workshopID, clusterID); err != nil {
+			return err
 		}
 		if err := checkFieldOfWorkshop(ctx, tx, workshopID, fieldID); err != nil {
 			return err
@@ -302,6 +295,52 @@ func (s *Store) SetClusterField(ctx context.Context, actor Actor, municipalityID
 		}
 		return nil
 	})
+}
+
+// RenameCluster gives a cluster of the workshop a new title (audited).
+func (s *Store) RenameCluster(ctx context.Context, actor Actor, municipalityID, workshopID, clusterID int64, title string) error {
+	return s.audited(ctx, actor, municipalityID, "cluster.rename", "cluster", strconv.FormatInt(clusterID, 10), title, func(tx *sqlx.Tx) error {
+		if err := checkClusterOfWorkshop(ctx, tx, municipalityID, workshopID, clusterID); err != nil {
+			return err
+		}
+		if _, err := exec(ctx, tx, `UPDATE cluster SET title = ? WHERE id = ?`, title, clusterID); err != nil {
+			return fmt.Errorf("store: unable to rename the cluster: %w", err)
+		}
+		return nil
+	})
+}
+
+// DeleteCluster dissolves a cluster of the workshop (audited): its cards
+// stay, in no cluster.
+func (s *Store) DeleteCluster(ctx context.Context, actor Actor, municipalityID, workshopID, clusterID int64) error {
+	return s.audited(ctx, actor, municipalityID, "cluster.delete", "cluster", strconv.FormatInt(clusterID, 10), "", func(tx *sqlx.Tx) error {
+		if err := checkClusterOfWorkshop(ctx, tx, municipalityID, workshopID, clusterID); err != nil {
+			return err
+		}
+		if _, err := exec(ctx, tx, `UPDATE card SET cluster_id = NULL WHERE cluster_id = ?`, clusterID); err != nil {
+			return fmt.Errorf("store: unable to take the cards out of the cluster: %w", err)
+		}
+		if _, err := exec(ctx, tx, `DELETE FROM cluster WHERE id = ?`, clusterID); err != nil {
+			return fmt.Errorf("store: unable to delete the cluster: %w", err)
+		}
+		return nil
+	})
+}
+
+// checkClusterOfWorkshop finds the cluster in the workshop of the
+// municipality (not found otherwise).
+func checkClusterOfWorkshop(ctx context.Context, tx *sqlx.Tx, municipalityID, workshopID, clusterID int64) error {
+	var n int
+	err := get(ctx, tx, &n, `SELECT COUNT(*) FROM cluster cl JOIN workshop w ON w.id = cl.workshop_id
+		JOIN process pr ON pr.id = w.process_id WHERE cl.id = ? AND cl.workshop_id = ? AND pr.municipality_id = ?`,
+		clusterID, workshopID, municipalityID)
+	if err != nil {
+		return fmt.Errorf("store: unable to find the cluster: %w", err)
+	}
+	if n == 0 {
+		return domain.ErrNotFound
+	}
+	return nil
 }
 
 // fieldDetail is an action field in an audit entry ("" for none).

@@ -11,16 +11,31 @@ import (
 // but honour quotes keep it whole.
 func spreadsheetCSV(rows [][]string) []byte {
 	var buf bytes.Buffer
+	writeCSVRows(&buf, rows, ',')
+	return buf.Bytes()
+}
+
+// excelCSV writes rows the way a German Excel opens with a double click:
+// semicolons between cells (its list separator for a German locale) and a
+// UTF-8 byte order mark, without which it reads the umlauts as Latin-1.
+// Quoting and formula protection are spreadsheetCSV's.
+func excelCSV(rows [][]string) []byte {
+	var buf bytes.Buffer
+	buf.WriteString("\uFEFF")
+	writeCSVRows(&buf, rows, ';')
+	return buf.Bytes()
+}
+
+func writeCSVRows(buf *bytes.Buffer, rows [][]string, separator byte) {
 	for _, row := range rows {
 		for i, cell := range row {
 			if i > 0 {
-				buf.WriteByte(',')
+				buf.WriteByte(separator)
 			}
-			writeCSVCell(&buf, csvSafe(cell))
+			writeCSVCell(buf, csvSafe(cell))
 		}
 		buf.WriteString("\r\n")
 	}
-	return buf.Bytes()
 }
 
 func writeCSVCell(buf *bytes.Buffer, cell string) {

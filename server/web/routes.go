@@ -135,7 +135,11 @@ func (h *Handler) moderatorRoutes(staff router) {
 	moderators.POST("staffWorkshopDetails", "/werkstaetten/:workshop/angaben", h.staffWorkshopDetails)
 	moderators.POST("staffWorkshopCard", "/werkstaetten/:workshop/karten/:card", h.staffWorkshopCard)
 	moderators.POST("staffWorkshopCluster", "/werkstaetten/:workshop/cluster", h.staffWorkshopCluster)
-	moderators.POST("staffWorkshopClusterField", "/werkstaetten/:workshop/cluster/:cluster", h.staffWorkshopClusterField)
+	moderators.POST("staffWorkshopClusterUpdate", "/werkstaetten/:workshop/cluster/:cluster", h.dispatch(actions{
+		"rename": h.staffWorkshopClusterRename,
+		"field":  h.staffWorkshopClusterField,
+		"delete": h.staffWorkshopClusterDelete,
+	}))
 	moderators.POST("staffWorkshopGroupField", "/werkstaetten/:workshop/gruppen/:group", h.staffWorkshopGroupField)
 	moderators.GET("staffWorkshopStream", "/werkstaetten/:workshop/ereignisse", h.staffWorkshopStream)
 	moderators.GET("staffWorkshopDoc", "/werkstaetten/:workshop/doku", h.staffWorkshopDoc)
@@ -161,7 +165,8 @@ func (h *Handler) curatorRoutes(staff router) {
 	curators.GET("conceptEdit", "/konzept", h.conceptEdit)
 	curators.POST("conceptUpdate", "/konzept", h.dispatch(actions{
 		"create": h.conceptCreate, "revision": h.conceptRevision, "leitbild": h.conceptLeitbild, "challenges": h.conceptChallenges,
-		"objective_add": h.conceptObjectiveAdd, "objective_save": h.conceptObjectiveSave, "objective_delete": h.conceptObjectiveDelete,
+		"challenges_take": h.conceptChallengesTake,
+		"objective_add":   h.conceptObjectiveAdd, "objective_save": h.conceptObjectiveSave, "objective_delete": h.conceptObjectiveDelete,
 		"status": h.conceptStatus, "decision": h.conceptDecision,
 	}))
 	curators.GET("conceptDiff", "/konzept/vergleich", h.conceptDiff)

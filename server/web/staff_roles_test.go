@@ -51,6 +51,9 @@ func TestRoleRouteMatrix(t *testing.T) {
 		{"workshop control", "POST", "/intern/k/%s/werkstaetten/{W}/steuerung", url.Values{"action": {"tallies_hide"}}, mod},
 		{"workshop documentation", "GET", "/intern/k/%s/werkstaetten/{W}/doku", nil, mod},
 		{"group's field", "POST", "/intern/k/%s/werkstaetten/{W}/gruppen/{G}", url.Values{"field": {""}}, mod},
+		{"create a cluster", "POST", "/intern/k/%s/werkstaetten/{W}/cluster", url.Values{"group": {"{G}"}, "title": {"Neuer Cluster"}}, mod},
+		{"rename a cluster", "POST", "/intern/k/%s/werkstaetten/{W}/cluster/{CL}", url.Values{"action": {"rename"}, "title": {"Umbenannt"}}, mod},
+		{"cluster's field", "POST", "/intern/k/%s/werkstaetten/{W}/cluster/{CL}", url.Values{"action": {"field"}, "field": {""}}, mod},
 		{"paper cards", "GET", "/intern/k/%s/werkstaetten/{W}/papierkarten?gruppe={G}&phase=1", nil, mod},
 		{"workshop details", "POST", "/intern/k/%s/werkstaetten/{W}/angaben", url.Values{"title": {"Werkstatt"}}, mod},
 		{"curation board", "GET", "/intern/k/%s/verfahren/{P}/kuratierung", nil, curators},
@@ -71,9 +74,11 @@ func TestRoleRouteMatrix(t *testing.T) {
 	// {IDEA} is hidden by the moderation route; curation uses {IDEA2}.
 	ownGroups, _ := srv.Store.Groups(context.Background(), ownWorkshop)
 	foreignGroups, _ := srv.Store.Groups(context.Background(), foreignWorkshop)
-	towns := map[string]struct{ process, idea, idea2, user, workshop, group string }{
-		"ingersheim":  {"heute-leben-morgen-gestalten", "1", "2", "1", fmt.Sprint(ownWorkshop), fmt.Sprint(ownGroups[0].ID)},
-		"musterstadt": {"zukunft", fmt.Sprint(foreignIdea), fmt.Sprint(foreignIdea), fmt.Sprint(foreignAdmin.ID), fmt.Sprint(foreignWorkshop), fmt.Sprint(foreignGroups[0].ID)},
+	ownCluster := clusterIn(t, srv, "ingersheim", ownWorkshop, ownGroups[0].ID)
+	foreignCluster := clusterIn(t, srv, "musterstadt", foreignWorkshop, foreignGroups[0].ID)
+	towns := map[string]struct{ process, idea, idea2, user, workshop, group, cluster string }{
+		"ingersheim":  {"heute-leben-morgen-gestalten", "1", "2", "1", fmt.Sprint(ownWorkshop), fmt.Sprint(ownGroups[0].ID), fmt.Sprint(ownCluster)},
+		"musterstadt": {"zukunft", fmt.Sprint(foreignIdea), fmt.Sprint(foreignIdea), fmt.Sprint(foreignAdmin.ID), fmt.Sprint(foreignWorkshop), fmt.Sprint(foreignGroups[0].ID), fmt.Sprint(foreignCluster)},
 	}
 	users := map[string]string{"admin": "admin@i.de", "projektgruppe": "pg@i.de", "moderation": "mod@i.de", "verwaltung": "verw@i.de"}
 	n := 0
@@ -83,7 +88,7 @@ func TestRoleRouteMatrix(t *testing.T) {
 		for _, r := range routes {
 			for town, objects := range towns {
 				n++
-				fill := strings.NewReplacer("{P}", objects.process, "{U}", objects.user, "{IDEA2}", objects.idea2, "{IDEA}", objects.idea, "{W}", objects.workshop, "{G}", objects.group,
+				fill := strings.NewReplacer("{P}", objects.process, "{U}", objects.user, "{IDEA2}", objects.idea2, "{IDEA}", objects.idea, "{W}", objects.workshop, "{G}", objects.group, "{CL}", objects.cluster,
 					"{SLUG}", fmt.Sprintf("neu-%s-%d", role, n))
 				path := fill.Replace(fmt.Sprintf(r.path, town))
 				form := url.Values{}
@@ -121,6 +126,15 @@ func TestRoleRouteMatrix(t *testing.T) {
 				}
 			}
 		}
+		if contains(mod, role) {
+			// A foreign cluster does not exist in the own workshop.
+			for _, action := range []string{"rename", "field", "delete"} {
+				res := c.post(fmt.Sprintf("/intern/k/ingersheim/werkstaetten/%d/cluster/%d", ownWorkshop, foreignCluster), url.Values{"action": {action}, "title": {"x"}})
+				if res.StatusCode != http.StatusNotFound {
+					t.Errorf("%s: %s a foreign cluster through the own workshop: %d, want 404", role, action, res.StatusCode)
+				}
+			}
+		}
 		if contains(curators, role) {
 			// A foreign contribution does not exist in the own process.
 			res := c.post("/intern/k/ingersheim/verfahren/heute-leben-morgen-gestalten/kuratierung",
@@ -142,6 +156,10 @@ func TestRoleRouteMatrix(t *testing.T) {
 				t.Errorf("%s opens the installation page %s: %d", role, path, res.StatusCode)
 			}
 		}
+	}
+	// The foreign cluster was never touched.
+	if clusters, _ := srv.Store.Clusters(context.Background(), foreignWorkshop); len(clusters) != 1 || clusters[0].Title != "Cluster musterstadt" {
+		t.Errorf("the foreign cluster changed: %+v", clusters)
 	}
 	// The foreign idea was never hidden.
 	if res := newCitizen(t, srv).get(fmt.Sprintf("/musterstadt/zukunft/ideen/%d", foreignIdea)); res.StatusCode != http.StatusOK {
@@ -314,6 +332,20 @@ func workshopIn(t *testing.T, srv *testutil.Server, slug string) int64 {
 	id, err := srv.Store.CreateWorkshop(ctx, store.Actor{Name: "test"}, m.ID,
 		domain.Workshop{ProcessID: processes[0].ID, Kind: "zukunft", Title: "Werkstatt " + slug, DotBudget: 3, MaxDotsPerCard: 3},
 		[]domain.Phase{{Title: "Kritik", CardKind: "kritik"}}, []domain.Group{{Title: "Alle"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return id
+}
+
+// clusterIn names a cluster in the workshop's group, for the matrix.
+func clusterIn(t *testing.T, srv *testutil.Server, slug string, workshopID, groupID int64) int64 {
+	t.Helper()
+	m, err := srv.Store.MunicipalityBySlug(context.Background(), slug)
+	if err != nil {
+		t.Fatal(err)
+	}
+	id, err := srv.Store.CreateCluster(context.Background(), store.Actor{Name: "test"}, m.ID, domain.Cluster{WorkshopID: workshopID, GroupID: groupID, Phase: 1, Title: "Cluster " + slug})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -38,19 +38,20 @@ func (h *Handler) staffWorkshopCard(c *gin.Context) {
 	c.Redirect(http.StatusSeeOther, h.path("staffWorkshopConsole", m.Slug, w.ID)+"?gespeichert=1#karte-"+strconv.FormatInt(cardID, 10))
 }
 
-// cardEditOf decodes the card form: action, and text, group or cluster
-// (empty: out of its cluster) as the action needs them.
+// cardEditOf decodes the card form: action, and text, group, cluster and
+// field (empty: none) as the action needs them.
 func cardEditOf(c *gin.Context) (domain.CardEdit, error) {
 	f := c.Request.PostForm
 	edit := domain.CardEdit{Action: f.Get("action"), Text: f.Get("text")}
-	switch edit.Action {
-	case "move":
+	save := edit.Action == "save"
+	if save || edit.Action == "move" {
 		g, err := strconv.ParseInt(f.Get("group"), 10, 64)
 		if err != nil {
 			return edit, domain.Errorf(domain.CodeInvalid, "workshop.error.target")
 		}
 		edit.GroupID = g
-	case "field":
+	}
+	if save || edit.Action == "field" {
 		id, ok, err := optionalID(f.Get("field"))
 		if err != nil {
 			return edit, domain.Errorf(domain.CodeInvalid, "workshop.error.field")
@@ -58,13 +59,14 @@ func cardEditOf(c *gin.Context) (domain.CardEdit, error) {
 		if ok {
 			edit.FieldID = &id
 		}
-	case "cluster":
-		if f.Get("cluster") != "" {
-			cl, err := strconv.ParseInt(f.Get("cluster"), 10, 64)
-			if err != nil {
-				return edit, domain.Errorf(domain.CodeInvalid, "workshop.error.target")
-			}
-			edit.ClusterID = &cl
+	}
+	if save || edit.Action == "cluster" {
+		id, ok, err := optionalID(f.Get("cluster"))
+		if err != nil {
+			return edit, domain.Errorf(domain.CodeInvalid, "workshop.error.target")
+		}
+		if ok {
+			edit.ClusterID = &id
 		}
 	}
 	return edit, nil

@@ -39,6 +39,19 @@ func (p consolePage) FieldTitle(id *int64) string {
 	return ""
 }
 
+// ClusterTitle is the title of a card's cluster, "" for none.
+func (p consolePage) ClusterTitle(id *int64) string {
+	if id == nil {
+		return ""
+	}
+	for _, cl := range p.Clusters {
+		if cl.ID == *id {
+			return cl.Title
+		}
+	}
+	return ""
+}
+
 // staffWorkshopConsole is the moderator's console of one workshop.
 func (h *Handler) staffWorkshopConsole(c *gin.Context) {
 	h.renderConsole(c, http.StatusOK, "")

@@ -24,9 +24,26 @@ func (h *Handler) staffWorkshopClusterField(c *gin.Context) {
 	})
 }
 
-// workshopFieldChange decodes the :param object and the posted field ("":
-// none), runs change and goes back to the console.
+// workshopFieldChange decodes the posted field ("": none) and changes the
+// :param object with it (see workshopObjectChange).
 func (h *Handler) workshopFieldChange(c *gin.Context, param string, change func(w domain.Workshop, id int64, field *int64) error) {
+	h.workshopObjectChange(c, param, func(w domain.Workshop, id int64) error {
+		fieldID, set, err := optionalID(c.Request.PostForm.Get("field"))
+		if err != nil {
+			return domain.Errorf(domain.CodeInvalid, "workshop.error.field")
+		}
+		var field *int64
+		if set {
+			field = &fieldID
+		}
+		return change(w, id, field)
+	})
+}
+
+// workshopObjectChange decodes the :param object (a group or cluster) of
+// the workshop, runs change and goes back to the console: with the
+// reason on it when the change is refused, with "Gespeichert." when done.
+func (h *Handler) workshopObjectChange(c *gin.Context, param string, change func(w domain.Workshop, id int64) error) {
 	w, ok := h.staffWorkshopPost(c)
 	if !ok {
 		return
@@ -36,16 +53,7 @@ func (h *Handler) workshopFieldChange(c *gin.Context, param string, change func(
 		h.fail(c, domain.ErrNotFound)
 		return
 	}
-	fieldID, set, err := optionalID(c.Request.PostForm.Get("field"))
-	if err != nil {
-		h.renderConsole(c, http.StatusUnprocessableEntity, "workshop.error.field")
-		return
-	}
-	var field *int64
-	if set {
-		field = &fieldID
-	}
-	err = change(w, id, field)
+	err = change(w, id)
 	if code := domain.ErrorCode(err); code == domain.CodeInvalid || code == domain.CodeConflict {
 		h.renderConsole(c, statusFor(code), domain.ErrorMessageKey(err))
 		return

@@ -80,7 +80,7 @@ func TestWorkshopResultsKeepTheirField(t *testing.T) {
 	clusters, _ := srv.Store.Clusters(ctx, 1)
 	bus := cardOf("Bürgerbus jede Stunde")
 	mod.post(fmt.Sprintf("%s/karten/%d", console, bus.ID), url.Values{"action": {"cluster"}, "cluster": {fmt.Sprint(clusters[0].ID)}})
-	if res := mod.post(fmt.Sprintf("%s/cluster/%d", console, clusters[0].ID), url.Values{"field": {field(3)}}); res.StatusCode != http.StatusSeeOther {
+	if res := mod.post(fmt.Sprintf("%s/cluster/%d", console, clusters[0].ID), url.Values{"action": {"field"}, "field": {field(3)}}); res.StatusCode != http.StatusSeeOther {
 		t.Fatalf("file a cluster under a field: %d", res.StatusCode)
 	}
 	if res := mod.post(console+"/steuerung", url.Values{"action": {"close"}, "bestaetigt": {"ja"}}); res.StatusCode != http.StatusSeeOther {
@@ -136,6 +136,25 @@ func TestWorkshopResultsKeepTheirField(t *testing.T) {
 	concept := pg.get(staffProcess + "/konzept").doc(t)
 	if hint := concept.Find(fmt.Sprintf("#challenges-hint-%d", fields[1].ID)).Text(); !strings.Contains(hint, "Zu wenig Bänke am Neckar") {
 		t.Errorf("the concept does not offer the field's challenges: %q", hint)
+	}
+	// One action takes them into the field's text, after what was typed.
+	form := concept.Find(fmt.Sprintf("#challenges-%d", fields[1].ID)).Closest("form")
+	version, _ := form.Find(`input[name=version]`).Attr("value")
+	take := url.Values{"action": {"challenges_take"}, "version": {version}, "field": {field(1)}, "challenges": {"Was wir selbst sahen."}}
+	if res := pg.post(staffProcess+"/konzept", take); res.StatusCode != http.StatusSeeOther {
+		t.Fatalf("take the challenges: %d %s", res.StatusCode, res.Body)
+	}
+	challengesText := func() string {
+		return pg.get(staffProcess + "/konzept").doc(t).Find(fmt.Sprintf("#challenges-%d", fields[1].ID)).Text()
+	}
+	want := "Was wir selbst sahen.\n– Zu wenig Bänke am Neckar"
+	if got := challengesText(); got != want {
+		t.Errorf("the field's challenges after taking them: %q", got)
+	}
+	take.Set("challenges", want) // taken again from the saved text: nothing doubled
+	pg.post(staffProcess+"/konzept", take)
+	if got := challengesText(); got != want {
+		t.Errorf("taken twice: %q", got)
 	}
 
 	// The board moves an idea to another field; its trail stays; moving

@@ -138,8 +138,18 @@ func TestWorkshopCardsDotsAndClose(t *testing.T) {
 	mustContain(t, docPage.Body, "Zu wenig Bänke am Neckar &lt;b&gt;")
 	mustContain(t, docPage.Body, "Kein Skaterpark für Jugendliche")
 	csv := mod.get(console + "/doku?format=csv").Body
-	mustContain(t, csv, "gruppe,phase,cluster,karte,punkte")
+	mustContain(t, csv, "gruppe,phase,wird,handlungsfeld,cluster,karte,punkte,papier")
 	mustContain(t, csv, "Kein Skaterpark für Jugendliche")
+	mustContain(t, csv, "Kritikphase,Herausforderung,")
+	// For German Excel: a byte order mark, semicolons, the same cells.
+	excel := mod.get(console + "/doku?format=excel")
+	if !strings.HasPrefix(excel.Body, "\uFEFFgruppe;phase;wird;handlungsfeld;cluster;karte;punkte;papier\r\n") {
+		t.Errorf("Excel CSV starts with %q", excel.Body[:min(len(excel.Body), 80)])
+	}
+	mustContain(t, excel.Body, ";Herausforderung;")
+	if got := excel.Header.Get("Content-Disposition"); !strings.Contains(got, "-excel.csv") {
+		t.Errorf("Excel CSV file name: %q", got)
+	}
 	// Cards of the Kritik phase become their field's challenges (issue
 	// 12): contributions of the process, but not ideas in the public list.
 	ideas := newCitizen(t, srv).get(processPath + "/ideen?suche=skaterpark").doc(t)
@@ -374,6 +384,88 @@ func TestWallGroupsCardsByCluster(t *testing.T) {
 		actions[e.Action] = true
 	}
 	for _, want := range []string{"workshop.create", "workshop.open", "cluster.create", "card.cluster", "card.edit", "card.move", "card.hide"} {
+		if !actions[want] {
+			t.Errorf("audit log lacks %s", want)
+		}
+	}
+}
+
+// TestConsoleChangesACardAndItsClusters: the console's one form per card
+// changes text, cluster, field and group together; a cluster is renamed
+// and dissolved without losing its cards; a closed workshop refuses both.
+func TestConsoleChangesACardAndItsClusters(t *testing.T) {
+	srv := testutil.NewServer(t, testutil.Options{Demo: true})
+	testutil.CreateStaff(t, srv.Store, "mod@i.de", "Mara", false, testutil.Grant{Municipality: "ingersheim", Role: domain.RoleModeration})
+	mod := newCitizen(t, srv)
+	mod.login("mod@i.de")
+	console, code := liveWorkshop(t, srv, mod, "3", "3")
+	p := newCitizen(t, srv)
+	p.joinGroup(code, 0)
+	p.post("/w/"+code+"/karten", url.Values{"text": {"Busse fahren selten"}, "key": {"dddddddddddddddd0001"}})
+	card := mustCards(t, srv, 0)[0]
+	ctx := context.Background()
+	groups, _ := srv.Store.Groups(ctx, card.WorkshopID)
+	mod.post(console+"/cluster", url.Values{"group": {fmt.Sprint(card.GroupID)}, "title": {"Mobilität"}})
+	clusters, _ := srv.Store.Clusters(ctx, card.WorkshopID)
+	cardURL := fmt.Sprintf("%s/karten/%d", console, card.ID)
+	save := url.Values{"action": {"save"}, "text": {"Busse fahren zu selten"}, "cluster": {fmt.Sprint(clusters[0].ID)}, "field": {"3"}, "group": {fmt.Sprint(card.GroupID)}}
+	if res := mod.post(cardURL, save); res.StatusCode != http.StatusSeeOther {
+		t.Fatalf("save: %d\n%s", res.StatusCode, res.Body)
+	}
+	got := mustCards(t, srv, 0)[0]
+	if got.Text != "Busse fahren zu selten" || got.ClusterID == nil || *got.ClusterID != clusters[0].ID || got.ActionFieldID == nil || *got.ActionFieldID != 3 {
+		t.Fatalf("after save: %+v", got)
+	}
+	doc := mod.get(console).doc(t)
+	if meta := doc.Find(fmt.Sprintf("#karte-%d .meta", card.ID)).Text(); !strings.Contains(meta, "Mobilität") {
+		t.Errorf("the card's cluster is not shown on the console: %q", meta)
+	}
+	// Too long a text is refused with its reason, and nothing changes.
+	tooLong := url.Values{"action": {"save"}, "text": {strings.Repeat("x", 141)}, "group": {fmt.Sprint(card.GroupID)}}
+	if res := mod.post(cardURL, tooLong); res.StatusCode != http.StatusUnprocessableEntity {
+		t.Errorf("too long: %d", res.StatusCode)
+	}
+	if again := mustCards(t, srv, 0)[0]; again.Text != got.Text || again.ClusterID == nil {
+		t.Errorf("a refused save changed the card: %+v", again)
+	}
+	// Renaming keeps the cards in it.
+	clusterURL := fmt.Sprintf("%s/cluster/%d", console, clusters[0].ID)
+	if res := mod.post(clusterURL, url.Values{"action": {"rename"}, "title": {"Bus und Bahn"}}); res.StatusCode != http.StatusSeeOther {
+		t.Fatalf("rename: %d", res.StatusCode)
+	}
+	if res := mod.post(clusterURL, url.Values{"action": {"rename"}, "title": {"  "}}); res.StatusCode != http.StatusUnprocessableEntity {
+		t.Errorf("empty name: %d", res.StatusCode)
+	}
+	renamed, _ := srv.Store.Clusters(ctx, card.WorkshopID)
+	if len(renamed) != 1 || renamed[0].Title != "Bus und Bahn" {
+		t.Errorf("after rename: %+v", renamed)
+	}
+	// Moving the card to another group takes it out of its cluster.
+	save.Set("group", fmt.Sprint(groups[1].ID))
+	mod.post(cardURL, save)
+	if moved := mustCards(t, srv, 0)[0]; moved.GroupID != groups[1].ID || moved.ClusterID != nil {
+		t.Errorf("moved card: %+v", moved)
+	}
+	// Dissolving a cluster keeps its cards.
+	save.Set("group", fmt.Sprint(card.GroupID))
+	mod.post(cardURL, save)
+	if res := mod.post(clusterURL, url.Values{"action": {"delete"}}); res.StatusCode != http.StatusSeeOther {
+		t.Fatalf("delete: %d", res.StatusCode)
+	}
+	left, _ := srv.Store.Clusters(ctx, card.WorkshopID)
+	after := mustCards(t, srv, 0)
+	if len(left) != 0 || len(after) != 1 || after[0].ClusterID != nil || after[0].Text != "Busse fahren zu selten" {
+		t.Errorf("after dissolving: clusters %+v, cards %+v", left, after)
+	}
+	if res := mod.post(clusterURL, url.Values{"action": {"rename"}, "title": {"Weg"}}); res.StatusCode != http.StatusNotFound {
+		t.Errorf("rename a dissolved cluster: %d", res.StatusCode)
+	}
+	entries, _ := srv.Store.AuditEntries(ctx, store.AuditFilter{MunicipalityID: 1, Limit: 50})
+	actions := map[string]bool{}
+	for _, e := range entries {
+		actions[e.Action] = true
+	}
+	for _, want := range []string{"card.save", "cluster.rename", "cluster.delete"} {
 		if !actions[want] {
 			t.Errorf("audit log lacks %s", want)
 		}
