@@ -141,8 +141,8 @@ type WorkshopDoc struct {
 // of it at the close (domain.PhaseIdeas or domain.PhaseChallenges).
 type DocCard struct {
 	Group, Phase, Becomes, Field, Cluster, Text string
-	Dots                        int
-	Paper                       bool // typed in from a paper card
+	Dots                                        int
+	Paper                                       bool // typed in from a paper card
 }
 
 // DocSection is one group and phase of the documentation with its
