@@ -81,6 +81,7 @@ func (a *App) Ideas(ctx context.Context, q domain.IdeaQuery, device string) (Ide
 // it, the measures it went into, and whether the device supports it.
 type IdeaView struct {
 	Idea      domain.Contribution
+	Workshop  string // the title of the workshop it was written in, if any
 	Merged    []domain.Contribution
 	Trail     []store.TrailMeasure
 	Supported bool
@@ -110,7 +111,15 @@ func (a *App) Idea(ctx context.Context, p ProcessScope, id int64, device string)
 	if err != nil {
 		return IdeaView{}, err
 	}
-	return IdeaView{Idea: idea, Merged: merged, Trail: trail, Supported: supported[idea.ID]}, nil
+	view := IdeaView{Idea: idea, Merged: merged, Trail: trail, Supported: supported[idea.ID]}
+	if idea.WorkshopID != nil {
+		w, err := a.store.WorkshopByID(ctx, *idea.WorkshopID)
+		if err != nil {
+			return IdeaView{}, err
+		}
+		view.Workshop = w.Title
+	}
+	return view, nil
 }
 
 // SetSupport sets or withdraws the device's support of an idea (an explicit

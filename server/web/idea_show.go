@@ -13,6 +13,7 @@ import (
 type ideaPage struct {
 	processContext
 	Idea      domain.Contribution
+	Workshop  string // where it was written, if in a workshop
 	Merged    []domain.Contribution
 	Trail     []store.TrailMeasure
 	Field     domain.ActionField
@@ -53,7 +54,7 @@ func (h *Handler) renderIdea(c *gin.Context, status int, report reportForm) {
 	field, _ := pc.Field(idea.ActionFieldID)
 	report.Reasons = domain.ReportReasons
 	h.render(c, status, "idea_show", ideaPage{
-		processContext: pc, Idea: idea, Merged: view.Merged, Trail: view.Trail, Field: field, Supported: view.Supported,
+		processContext: pc, Idea: idea, Workshop: view.Workshop, Merged: view.Merged, Trail: view.Trail, Field: field, Supported: view.Supported,
 		Submitted: c.Query("eingereicht") == "1", Report: report,
 	})
 }

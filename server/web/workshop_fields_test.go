@@ -124,8 +124,12 @@ func TestWorkshopResultsKeepTheirField(t *testing.T) {
 	if res := supporter.post(fmt.Sprintf("%s/ideen/%d/unterstuetzung", processPath, challenge.ID), url.Values{"support": {"1"}}); res.StatusCode != http.StatusNotFound {
 		t.Errorf("support of a challenge: %d, want 404", res.StatusCode)
 	}
-	if page := supporter.get(fmt.Sprintf("%s/ideen/%d", processPath, challenge.ID)).doc(t); page.Find("form.support").Length() != 0 {
-		t.Error("a challenge's page offers support")
+	page := supporter.get(fmt.Sprintf("%s/ideen/%d", processPath, challenge.ID)).doc(t)
+	if page.Find("form.support").Length() != 0 || page.Find(".support__count").Length() != 0 {
+		t.Error("a challenge's page offers support or counts it")
+	}
+	if got := page.Find(".hero__kicker").Text() + page.Find(`.breadcrumbs [aria-current]`).Text(); !strings.Contains(got, "Herausforderung aus einer Werkstatt") || !strings.Contains(got, "Diese Herausforderung") {
+		t.Errorf("a challenge's page does not say what it is: %q", got)
 	}
 	public := newCitizen(t, srv).get(processPath + "/ideen").Body
 	if strings.Contains(public, "Zu wenig Bänke") || !strings.Contains(public, "Backhaus wieder beleben") {
@@ -167,9 +171,9 @@ func TestWorkshopResultsKeepTheirField(t *testing.T) {
 	if res := pg.post(item, url.Values{"action": {"field"}, "field": {otherProcessField}}); res.StatusCode != http.StatusUnprocessableEntity {
 		t.Errorf("move to a field outside the process: %d, want 422", res.StatusCode)
 	}
-	page := newCitizen(t, srv).get(fmt.Sprintf("%s/ideen/%d", processPath, idea.ID))
-	mustContain(t, page.Body, fields[0].Title)
-	mustContain(t, page.Body, "In der Werkstatt geschrieben am")
+	ideaPage := newCitizen(t, srv).get(fmt.Sprintf("%s/ideen/%d", processPath, idea.ID))
+	mustContain(t, ideaPage.Body, fields[0].Title)
+	mustContain(t, ideaPage.Body, "In der Werkstatt „Zukunftswerkstatt SKV-Halle“ geschrieben am")
 	pg.post(item, url.Values{"action": {"field"}, "field": {field(4)}})
 	entries, _ := srv.Store.AuditEntries(ctx, store.AuditFilter{MunicipalityID: 1, Limit: 200})
 	moves := 0
