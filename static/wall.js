@@ -15,33 +15,44 @@
   var vh = function (n) { return n * window.innerHeight / 100; };
   var floor = 2.2, start = null, page = 0, pages = 1, sizes = [];
 
+  // How many of a column's cards (from the first) end inside it: one
+  // measure for fitting and for paging, so that they never disagree by a
+  // rounded pixel.
+  function fitting(l) {
+    var bottom = l.getBoundingClientRect().bottom, all = cards(l), n = 0;
+    while (n < all.length && all[n].getBoundingClientRect().bottom <= bottom) { n++; }
+    return n;
+  }
   // A column that runs over.
   function overflows() {
-    return lists().some(function (l) { return l.scrollHeight > l.clientHeight + 1; });
+    return lists().some(function (l) { return fitting(l) < cards(l).length; });
   }
   function setSize(v) { wall.style.setProperty('--card-size', v + 'vh'); }
 
   // The largest size (in steps of 0.1 vh) at which no column runs over,
   // not below the floor; what does not fit then goes onto further pages.
+  // Long words are fitted at every size tried: a card shrunk for its word
+  // is narrower, and its neighbour in the row grows taller by it.
+  function fitsAt(v) {
+    setSize(v);
+    fitLongWords();
+    return !overflows();
+  }
   function fit() {
     lists().forEach(function (l) { cards(l).forEach(function (c) { c.hidden = false; }); });
     if (start === null) {
       start = parseFloat(getComputedStyle(wall).getPropertyValue('--card-size')) || 3;
     }
     var lo = floor, hi = start;
-    setSize(hi);
-    if (overflows()) {
-      setSize(lo);
-      if (!overflows()) {
+    if (!fitsAt(hi)) {
+      if (fitsAt(lo)) {
         while (hi - lo > 0.1) {
           var mid = (lo + hi) / 2;
-          setSize(mid);
-          if (overflows()) { hi = mid; } else { lo = mid; }
+          if (fitsAt(mid)) { lo = mid; } else { hi = mid; }
         }
-        setSize(lo);
       }
+      fitsAt(lo);
     }
-    fitLongWords();
     paginate();
   }
 
@@ -66,18 +77,16 @@
   // At the floor, every list shows as many cards as fit; the wall pages
   // through the rest every ten seconds, all columns together.
   function paginate() {
-    sizes = lists().map(function (l) {
-      // The cards before the first one that reaches below the column.
-      var bottom = l.getBoundingClientRect().bottom, all = cards(l), n = 0;
-      while (n < all.length && all[n].getBoundingClientRect().bottom <= bottom + 1) { n++; }
-      return Math.max(n, 1);
-    });
+    sizes = lists().map(function (l) { return Math.max(fitting(l), 1); });
     pages = 1;
     lists().forEach(function (l, i) {
       pages = Math.max(pages, Math.ceil(cards(l).length / sizes[i]));
       var count = l.parentNode.querySelector('.pw__count');
       if (count) { count.textContent = cards(l).length; }
     });
+    // Spread the cards evenly over the pages (six cards where five fit:
+    // three and three, not five and a lonely one).
+    lists().forEach(function (l, i) { sizes[i] = Math.max(1, Math.ceil(cards(l).length / pages)); });
     page = page % pages;
     show();
   }

@@ -72,6 +72,13 @@ func TestPresenterWallFitsEveryProjector(t *testing.T) {
 					const size = parseFloat(getComputedStyle(c.querySelector('.workshop-card__text')).fontSize);
 					if (size < 0.02 * vh) p.push('text of ' + size + ' px on a ' + vh + ' px screen');
 				}
+				// Pages share the cards evenly: no page with a lonely card.
+				const pages = parseInt((document.getElementById('wall-page').textContent.match(/von (\d+)/) || [0, 1])[1], 10);
+				for (const l of document.querySelectorAll('.pw__cards')) {
+					const all = l.querySelectorAll('.pw__card').length, shown = l.querySelectorAll('.pw__card:not([hidden])').length;
+					if (all && shown < Math.floor(all / pages)) p.push(shown + ' of ' + all + ' cards on the first of ' + pages + ' pages');
+					if (all && all <= 6 && pages > 1) p.push(all + ' cards do not fit on one page');
+				}
 				for (const l of document.querySelectorAll('.pw__cards')) {
 					const box = l.getBoundingClientRect();
 					for (const c of l.querySelectorAll('.pw__card:not([hidden])')) {
