@@ -23,11 +23,13 @@ const (
 )
 
 // CurationBoard is one page of a process's contributions for the project
-// group, with the themes in use (for the filter and the bulk form).
+// group, with the themes in use (for the filter and the bulk form) and
+// the kinds of its contributions (for the filter).
 type CurationBoard struct {
 	Query  store.CurationQuery
 	Result domain.IdeaPage
 	Themes []string
+	Kinds  []string
 }
 
 // CurationBoard returns one page of the project group's board of a
@@ -45,11 +47,14 @@ func (a *App) CurationBoard(ctx context.Context, p ProcessScope, q store.Curatio
 	if !result.Exists() {
 		return CurationBoard{}, domain.ErrPageMissing
 	}
-	themes, err := a.store.Themes(ctx, p.Process.ID)
-	if err != nil {
+	board := CurationBoard{Query: q, Result: result}
+	if board.Themes, err = a.store.Themes(ctx, p.Process.ID); err != nil {
 		return CurationBoard{}, err
 	}
-	return CurationBoard{Query: q, Result: result, Themes: themes}, nil
+	if board.Kinds, err = a.store.Kinds(ctx, p.Process.ID); err != nil {
+		return CurationBoard{}, err
+	}
+	return board, nil
 }
 
 // validCurationQuery tells whether every filter of the board has a value
@@ -61,7 +66,7 @@ func validCurationQuery(p ProcessScope, q store.CurationQuery) bool {
 		return false
 	case q.Page < 1 || q.Page > curationMaxPage:
 		return false
-	case q.Origin != "" && q.Origin != curationOnline && q.Origin != curationWorkshop:
+	case q.Origin != "" && q.Origin != curationOnline && q.Origin != curationWorkshop && q.Origin != domain.OriginPaper:
 		return false
 	case q.Status != "" && !slices.Contains(CurationStatuses, q.Status):
 		return false

@@ -112,6 +112,18 @@ func (s *Store) Themes(ctx context.Context, processID int64) ([]string, error) {
 	return themes, nil
 }
 
+// Kinds lists the kinds of the contributions of a process ("idee",
+// "vorschlag", "herausforderung", or what a workshop's phase named),
+// alphabetically.
+func (s *Store) Kinds(ctx context.Context, processID int64) ([]string, error) {
+	var kinds []string
+	err := selectAll(ctx, s.reader, &kinds, `SELECT DISTINCT kind FROM contribution WHERE process_id = ? ORDER BY kind`, processID)
+	if err != nil {
+		return nil, fmt.Errorf("store: unable to list kinds: %w", err)
+	}
+	return kinds, nil
+}
+
 // Contribution loads a published contribution of the process (merged ones
 // included) for staff pages and public trails.
 func (s *Store) Contribution(ctx context.Context, processID, id int64) (domain.Contribution, error) {

@@ -146,6 +146,14 @@ func templateFuncs(lang string, catalog *i18n.Catalog, routes paths, loc *time.L
 			}
 			return catalog.Message(lang, key+".other", n)
 		},
+		// kind words a contribution's kind; a kind a workshop's phase
+		// named itself has no entry and is shown as it was typed.
+		"kind": func(k string) string {
+			if catalog.Has("kind." + k) {
+				return catalog.Message(lang, "kind."+k)
+			}
+			return k
+		},
 		"date":     func(t time.Time) string { return formatDate(lang, onTownDay(t, loc)) },
 		"dateTime": func(t time.Time) string { return formatDate(lang, t.In(loc)) + ", " + t.In(loc).Format("15:04") },
 		"hiddenReason": func(reason string) string {

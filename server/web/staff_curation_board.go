@@ -18,6 +18,7 @@ type curationBoardPage struct {
 	Result   domain.IdeaPage
 	Themes   []string
 	Statuses []string
+	Kinds    []string
 	Params   url.Values
 	ErrorKey string
 	Done     string
@@ -53,7 +54,7 @@ func (h *Handler) renderCurationBoard(c *gin.Context, status int, errorKey strin
 		}
 	}
 	h.render(c, status, "staff_curation", curationBoardPage{processContext: cc, Query: board.Query, Result: board.Result,
-		Themes: board.Themes, Statuses: app.CurationStatuses, Params: params, ErrorKey: errorKey, Done: c.Query("erledigt")})
+		Themes: board.Themes, Kinds: board.Kinds, Statuses: app.CurationStatuses, Params: params, ErrorKey: errorKey, Done: c.Query("erledigt")})
 }
 
 // curationQuery reads the board's filters (app.CurationBoard checks their
