@@ -38,7 +38,7 @@ func TestProcessPageShowsFieldsAndRoadmap(t *testing.T) {
 	if !strings.Contains(doc.Find(".timeline").Text(), "Gemeinderat Ingersheim: Handlungskonzept Version 1 – beschlossen") {
 		t.Error("the council decision is not on the Fahrplan")
 	}
-	if got := strings.TrimSpace(items.Eq(2).Find(".timeline__date").Text()); got != "25. Juni 2013" {
+	if got := strings.TrimSpace(items.Eq(2).Find(".timeline__date").Text()); got != "Dienstag, 25. Juni 2013" {
 		t.Errorf("third Fahrplan date = %q", got)
 	}
 	if got := strings.TrimSpace(items.Eq(0).Find(".timeline__date").Text()); got != "März 2013" {

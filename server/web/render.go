@@ -125,6 +125,11 @@ var monthNames = map[string][]string{
 	"en": {"January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"},
 }
 
+var weekdayNames = map[string][]string{
+	"de": {"Sonntag", "Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag"},
+	"en": {"Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"},
+}
+
 func formatDate(lang string, t time.Time) string {
 	month := monthNames[lang][t.Month()-1]
 	if lang == "de" {
@@ -163,7 +168,7 @@ func templateFuncs(lang string, catalog *i18n.Catalog, routes paths, loc *time.L
 			return reason
 		},
 		"isoDate":       func(t time.Time) string { return onTownDay(t, loc).Format(time.DateOnly) },
-		"milestoneDate": func(m domain.Milestone) string { return milestoneDate(lang, m) },
+		"milestoneDate": func(m domain.Milestone) string { return milestoneDate(lang, m, loc) },
 		"paragraphs":    paragraphs,
 		// fieldTone picks one of six colour classes: a strict CSP forbids
 		// inline style attributes, so colours live in app.css.
@@ -187,14 +192,24 @@ func templateFuncs(lang string, catalog *i18n.Catalog, routes paths, loc *time.L
 }
 
 // milestoneDate is a Fahrplan entry's date as precise as it is known: a
-// day, a month, or nothing.
-func milestoneDate(lang string, m domain.Milestone) string {
+// day with its weekday ("Samstag, 19. Juli 2014") and, for a workshop
+// with hours, its time in the town ("10:00–16:00 Uhr"); a month; or
+// nothing.
+func milestoneDate(lang string, m domain.Milestone, loc *time.Location) string {
 	if m.OccursOn == nil {
 		return ""
 	}
 	switch m.DatePrecision {
 	case domain.PrecisionDay:
-		return formatDate(lang, *m.OccursOn)
+		day := weekdayNames[lang][m.OccursOn.Weekday()] + ", " + formatDate(lang, *m.OccursOn)
+		if m.Starts == nil || m.Ends == nil {
+			return day
+		}
+		hours := m.Starts.In(loc).Format("15:04") + "–" + m.Ends.In(loc).Format("15:04")
+		if lang == "de" {
+			hours += " Uhr"
+		}
+		return day + ", " + hours
 	case domain.PrecisionMonth:
 		return monthNames[lang][m.OccursOn.Month()-1] + " " + fmt.Sprint(m.OccursOn.Year())
 	}

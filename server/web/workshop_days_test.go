@@ -44,6 +44,9 @@ func TestWorkshopDaysTimesAndPlace(t *testing.T) {
 	if strings.Count(fahrplan, "Strategiewerkstatt der Projektgruppe") < 2 {
 		t.Errorf("the Fahrplan does not show both days: %q", fahrplan)
 	}
+	// With weekday and the hours in the town's time (UTC+2 in summer).
+	mustContain(t, fahrplan, "Montag, 28. Juli 2014, 18:30–21:30 Uhr")
+	mustContain(t, fahrplan, "Montag, 22. September 2014")
 	ics := newCitizen(t, srv).get(processPath + "/termine.ics").Body
 	unfolded := strings.ReplaceAll(ics, "\r\n ", "")
 	for _, want := range []string{"DTSTART:20140728T163000Z", "DTEND:20140728T193000Z", "LOCATION:Rathaus\\, großer Saal", "DTSTART;VALUE=DATE:20140922"} {
