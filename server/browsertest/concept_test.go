@@ -11,6 +11,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"zukunftswerk/server/domain"
+	"zukunftswerk/server/store"
 	"zukunftswerk/server/testutil"
 )
 
@@ -49,6 +50,18 @@ func TestStrategiewerkstatt(t *testing.T) {
 	duplicate := seed("Backhaus wieder anheizen")
 	kids := seed("Brot backen mit Kindern")
 	feast := seed("Dorffest rund um den Backofen")
+	// A Kritikphase named a challenge of the field.
+	fieldID := fields[1].ID
+	critique := OpenWorkshop(t, srv, domain.Workshop{Title: "Bilanz der Generationen", DotBudget: 3, MaxDotsPerCard: 2},
+		[]domain.Phase{{Title: "Kritikphase", Prompt: "Was stört?", CardKind: "kritik", Becomes: domain.PhaseChallenges}},
+		[]domain.Group{{Title: "Jung & Alt", ActionFieldID: &fieldID}})
+	critiqueGroups, _ := srv.Store.Groups(ctx, critique.ID)
+	if _, _, err := srv.Store.CreatePaperCard(ctx, store.Actor{Name: "test"}, m.ID, critique.ID, critiqueGroups[0].ID, 1, "Kaum Treffpunkte für Jung und Alt im Ortskern", "paper-strategie-1"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := srv.Store.CloseWorkshop(ctx, store.Actor{Name: "test"}, m.ID, critique.ID); err != nil {
+		t.Fatal(err)
+	}
 	testutil.CreateStaff(t, srv.Store, "pia@ingersheim.de", "Pia Projektgruppe", false,
 		testutil.Grant{Municipality: "ingersheim", Role: domain.RoleProjektgruppe})
 
@@ -85,9 +98,23 @@ func TestStrategiewerkstatt(t *testing.T) {
 		chromedp.Click(`button[value="merge"]`, chromedp.NodeVisible),
 	)
 	b.WaitUntil(`document.querySelector('.notice--success') !== null`)
-	if n := Eval[int](b, `document.querySelectorAll('tbody tr').length`); n != 3 {
-		t.Errorf("board lists %d contributions after the merge, want 3", n)
+	if n := Eval[int](b, `document.querySelectorAll('tbody tr').length`); n != 4 {
+		t.Errorf("board lists %d contributions after the merge, want 4 (three ideas and the challenge)", n)
 	}
+
+	// "Maßnahme anlegen" before there is any concept: the board offers to
+	// start the first version, keeping the selection.
+	b.Must(
+		chromedp.Click(`#sel-`+mine, chromedp.NodeVisible),
+		chromedp.Click(`button[value="measure"]`, chromedp.NodeVisible),
+	)
+	b.WaitUntil(`document.querySelector('.confirm button') !== null`)
+	b.CheckAccessibility("offer to start a draft")
+	b.Screenshots("measure-offer")
+	// A contribution's own page, where it moves to another field.
+	b.Must(chromedp.Navigate(srv.URL + staffProcessPath + "/beitraege/" + mine))
+	b.WaitUntil(`document.querySelector('input[name=action][value=field]') !== null`)
+	b.Screenshots("curation-item")
 
 	// The first concept version with an objective.
 	b.Must(chromedp.Navigate(srv.URL + staffProcessPath + "/konzept"))
@@ -109,6 +136,10 @@ func TestStrategiewerkstatt(t *testing.T) {
 	)
 	b.WaitUntil(`document.body.textContent.includes('Ziel 2.1: Begegnung der Generationen fördern')`)
 	b.CheckAccessibility("concept editor")
+	// The field's challenges from the workshop, taken into its text.
+	b.Must(chromedp.Click(fmt.Sprintf(`form:has(#challenges-%d) button[value=challenges_take]`, fields[1].ID), chromedp.NodeVisible))
+	b.WaitUntil(fmt.Sprintf(`document.querySelector('#challenges-%d')?.value.includes('– Kaum Treffpunkte')`, fields[1].ID))
+	b.Screenshots("concept-challenges")
 
 	// "Aus Beiträgen Maßnahme anlegen" with three ideas.
 	b.Must(chromedp.Navigate(board))

@@ -137,6 +137,7 @@ func TestWholeWorkshop(t *testing.T) {
 		t.Errorf("the question before closing: %q", got)
 	}
 	mod.CheckAccessibility("close confirmation")
+	mod.Screenshots("close-confirmation")
 	mod.Must(chromedp.Click(`.confirm button`, chromedp.NodeVisible))
 	mod.WaitUntil(`location.pathname.endsWith('/doku') || document.querySelector('[role=alert]') !== null`)
 	if !strings.HasSuffix(Eval[string](mod, `location.pathname`), "/doku") {
@@ -151,4 +152,8 @@ func TestWholeWorkshop(t *testing.T) {
 	}
 	phones[1].WaitUntil(`document.querySelector('#card-form') === null`)
 	phones[1].CheckAccessibility("participant page after closing")
+	phones[1].Screenshots("phone-closed")
+	phones[2].Must(chromedp.Navigate(srv.URL + "/w/" + code))
+	phones[2].CheckAccessibility("join page of a closed workshop")
+	phones[2].Screenshots("join-closed")
 }
