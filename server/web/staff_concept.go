@@ -2,6 +2,7 @@ package web
 
 import (
 	"net/http"
+	"strings"
 
 	"github.com/gin-gonic/gin"
 
@@ -20,6 +21,18 @@ type conceptEditPage struct {
 	Problems   []domain.FieldError
 	ErrorKey   string
 	Saved      bool
+}
+
+// ChallengesToTake tells whether the workshops named challenges of the
+// field that its text does not name yet (then the page offers to take
+// them in).
+func (p conceptEditPage) ChallengesToTake(fieldID int64, text string) bool {
+	for _, c := range p.Challenges[fieldID] {
+		if !strings.Contains(text, c.Title) {
+			return true
+		}
+	}
+	return false
 }
 
 // conceptEdit shows the newest version of the Handlungskonzept: editable

@@ -155,6 +155,9 @@ func TestWorkshopResultsKeepTheirField(t *testing.T) {
 	if got := challengesText(); got != want {
 		t.Errorf("the field's challenges after taking them: %q", got)
 	}
+	if pg.get(staffProcess+"/konzept").doc(t).Find(fmt.Sprintf(`form:has(#challenges-%d) button[value=challenges_take]`, fields[1].ID)).Length() != 0 {
+		t.Error("the button to take the challenges is offered when every one is taken")
+	}
 	take.Set("challenges", want) // taken again from the saved text: nothing doubled
 	pg.post(staffProcess+"/konzept", take)
 	if got := challengesText(); got != want {
