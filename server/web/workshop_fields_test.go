@@ -131,6 +131,9 @@ func TestWorkshopResultsKeepTheirField(t *testing.T) {
 	if got := page.Find(".hero__kicker").Text() + page.Find(`.breadcrumbs [aria-current]`).Text(); !strings.Contains(got, "Herausforderung aus einer Werkstatt") || !strings.Contains(got, "Diese Herausforderung") {
 		t.Errorf("a challenge's page does not say what it is: %q", got)
 	}
+	if got := page.Find("#trail-title").Text() + page.Find(".breadcrumbs").Text() + page.Find("main").Text(); strings.Contains(got, "Was aus der Idee wurde") || strings.Contains(got, "Zurück zu allen Ideen") {
+		t.Errorf("a challenge's page speaks of an idea: %q", page.Find("#trail-title").Text())
+	}
 	public := newCitizen(t, srv).get(processPath + "/ideen").Body
 	if strings.Contains(public, "Zu wenig Bänke") || !strings.Contains(public, "Backhaus wieder beleben") {
 		t.Error("the public idea list shows a challenge or lacks an idea")
