@@ -120,6 +120,31 @@ type WorkshopBoard struct {
 	Fields   []domain.ActionField // of the workshop's process, for the moderator to file cards under
 }
 
+// UnfiledGroup counts the cards of one group that have no action field.
+type UnfiledGroup struct {
+	Group string
+	Cards int
+}
+
+// Unfiled lists, group by group, the visible cards that neither have an
+// action field of their own nor get one from their group: closing asks
+// where they go instead of guessing.
+func (b WorkshopBoard) Unfiled() []UnfiledGroup {
+	var out []UnfiledGroup
+	for _, g := range b.Groups {
+		n := 0
+		for _, c := range b.Cards {
+			if c.GroupID == g.ID && !c.Hidden && c.ActionFieldID == nil && g.ActionFieldID == nil {
+				n++
+			}
+		}
+		if n > 0 {
+			out = append(out, UnfiledGroup{Group: g.Title, Cards: n})
+		}
+	}
+	return out
+}
+
 // Board loads a workshop's board; withHidden includes the cards the
 // moderator hid.
 func (a *App) Board(ctx context.Context, w domain.Workshop, withHidden bool) (WorkshopBoard, error) {

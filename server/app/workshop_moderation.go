@@ -17,7 +17,7 @@ import (
 func (a *App) ControlWorkshop(ctx context.Context, actor store.Actor, municipalityID int64, w domain.Workshop, control domain.Control) (domain.Workshop, error) {
 	now := time.Now().UTC()
 	if control.Action == domain.ControlClose {
-		if _, err := a.store.CloseWorkshop(ctx, actor, municipalityID, w.ID); err != nil {
+		if _, err := a.store.CloseWorkshop(ctx, actor, municipalityID, w.ID, control.RestField); err != nil {
 			return w, err
 		}
 		a.cache.forget(w.Code())

@@ -59,7 +59,7 @@ func TestStrategiewerkstatt(t *testing.T) {
 	if _, _, err := srv.Store.CreatePaperCard(ctx, store.Actor{Name: "test"}, m.ID, critique.ID, critiqueGroups[0].ID, 1, "Kaum Treffpunkte für Jung und Alt im Ortskern", "paper-strategie-1"); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := srv.Store.CloseWorkshop(ctx, store.Actor{Name: "test"}, m.ID, critique.ID); err != nil {
+	if _, err := srv.Store.CloseWorkshop(ctx, store.Actor{Name: "test"}, m.ID, critique.ID, 0); err != nil {
 		t.Fatal(err)
 	}
 	testutil.CreateStaff(t, srv.Store, "pia@ingersheim.de", "Pia Projektgruppe", false,

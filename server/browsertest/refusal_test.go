@@ -103,7 +103,11 @@ func TestPhoneShowsTheServersReason(t *testing.T) {
 		t.Errorf("the refused card stays queued: %q", queued)
 	}
 
-	if _, err := srv.Store.CloseWorkshop(ctx, actor, 1, id); err != nil {
+	fields, err := srv.Store.ActionFields(ctx, w.ProcessID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := srv.Store.CloseWorkshop(ctx, actor, 1, id, fields[0].ID); err != nil {
 		t.Fatal(err)
 	}
 	b.Must(chromedp.Evaluate[chromedp.Void](`document.getElementById('card-refused').hidden = true;

@@ -136,8 +136,14 @@ func TestWholeWorkshop(t *testing.T) {
 	if got := mod.Text(`.confirm`); !strings.Contains(got, "Das lässt sich nicht rückgängig machen") {
 		t.Errorf("the question before closing: %q", got)
 	}
+	// Nobody filed the cards under an action field: the question names
+	// them per group and asks which field they go to.
+	if got := mod.Text(`.confirm__details`); !strings.Contains(got, "Jung & Alt: ") || !strings.Contains(got, "Karten") {
+		t.Errorf("unfiled cards before closing: %q", got)
+	}
 	mod.CheckAccessibility("close confirmation")
 	mod.Screenshots("close-confirmation")
+	mod.Must(chromedp.SetValue(`#confirm-choice`, Eval[string](mod, `document.querySelector('#confirm-choice option:nth-child(3)').value`)))
 	mod.Must(chromedp.Click(`.confirm button`, chromedp.NodeVisible))
 	mod.WaitUntil(`location.pathname.endsWith('/doku') || document.querySelector('[role=alert]') !== null`)
 	if !strings.HasSuffix(Eval[string](mod, `location.pathname`), "/doku") {

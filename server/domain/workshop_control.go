@@ -30,6 +30,9 @@ const (
 type Control struct {
 	Action  string
 	Minutes int
+	// RestField is, when closing, the action field for the cards that
+	// have none yet (0: there must be no such card).
+	RestField int64
 }
 
 // Apply is the workshop's state machine: it changes w by the control if

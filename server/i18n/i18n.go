@@ -77,6 +77,15 @@ func (c *Catalog) Message(lang, key string, args ...any) string {
 	return fmt.Sprintf(msg, args...)
 }
 
+// Plural picks key.one or key.other by n and formats n into it (German
+// and English need no more forms for counts of things).
+func (c *Catalog) Plural(lang, key string, n int) string {
+	if n == 1 {
+		return c.Message(lang, key+".one", n)
+	}
+	return c.Message(lang, key+".other", n)
+}
+
 // Keys lists all keys, sorted.
 func (c *Catalog) Keys() []string {
 	keys := make([]string, 0, len(c.messages[Languages[0]]))

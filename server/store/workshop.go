@@ -195,8 +195,11 @@ func (s *Store) ParticipantCounts(ctx context.Context, workshopID int64) (map[in
 // CloseWorkshop ends a live workshop: voting and the timer stop, and every
 // visible card becomes a contribution of the process (origin workshop, with
 // group, phase, cluster and dot total) that its writer finds under "Meine
-// Beiträge". Closing twice changes nothing.
-func (s *Store) CloseWorkshop(ctx context.Context, actor Actor, municipalityID, id int64) (int, error) {
+// Beiträge". A card without an action field (neither its own nor its
+// group's) goes to restField, a field of the workshop's process; closing
+// with such cards and no restField is refused, so nothing lands in a field
+// by accident. Closing twice changes nothing.
+func (s *Store) CloseWorkshop(ctx context.Context, actor Actor, municipalityID, id, restField int64) (int, error) {
 	converted := 0
 	err := s.inTx(ctx, func(tx *sqlx.Tx) error {
 		var w domain.Workshop
@@ -227,7 +230,7 @@ func (s *Store) CloseWorkshop(ctx context.Context, actor Actor, municipalityID, 
 			Paper      bool      `db:"paper"`
 		}
 		// A card's field: its own (from its group when written, or set by
-		// the moderator), else its group's now, else the process's first.
+		// the moderator), else its group's now, else restField.
 		err = selectAll(ctx, tx, &cards, `SELECT c.id, c.kind, c.text, c.dot_total, c.created_at,
 			COALESCE(pa.device_hash, '') AS device_hash, g.title AS group_title,
 			COALESCE(c.action_field_id, g.action_field_id) AS action_field_id,
@@ -240,9 +243,14 @@ func (s *Store) CloseWorkshop(ctx context.Context, actor Actor, municipalityID, 
 		if err != nil {
 			return fmt.Errorf("store: unable to load cards to close: %w", err)
 		}
-		var firstField int64
-		if err := get(ctx, tx, &firstField, `SELECT id FROM action_field WHERE process_id = ? ORDER BY position LIMIT 1`, w.ProcessID); err != nil {
-			return fmt.Errorf("store: the process needs an action field to take workshop cards: %w", err)
+		if restField != 0 {
+			var n int
+			if err := get(ctx, tx, &n, `SELECT COUNT(*) FROM action_field WHERE id = ? AND process_id = ?`, restField, w.ProcessID); err != nil {
+				return fmt.Errorf("store: unable to check the field for unfiled cards: %w", err)
+			}
+			if n == 0 {
+				return domain.Errorf(domain.CodeInvalid, "workshop.error.field")
+			}
 		}
 		// Under pre-moderation cards wait for release like online ideas:
 		// anyone with the join code could write them.
@@ -255,9 +263,12 @@ func (s *Store) CloseWorkshop(ctx context.Context, actor Actor, municipalityID, 
 			visibility = domain.Pending
 		}
 		for _, c := range cards {
-			field := firstField
+			field := restField
 			if c.FieldID != nil {
 				field = *c.FieldID
+			}
+			if field == 0 {
+				return domain.Errorf(domain.CodeConflict, "workshop.error.unfiled_cards")
 			}
 			kind := c.Kind
 			if c.Becomes == domain.PhaseChallenges {

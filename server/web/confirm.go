@@ -14,11 +14,30 @@ import (
 type confirmPage struct {
 	Title   string
 	Message string
+	Details []string // lines under the message, e.g. what is still open
+	Choice  *confirmChoice
 	Button  string
 	Action  string      // the URL the form posted to
 	Fields  [][2]string // the posted fields, name and value
 	Cancel  string      // where "Abbrechen" leads
 	Danger  bool        // the action cannot be undone
+}
+
+// confirmChoice is a choice the person makes while confirming (closing a
+// workshop with unfiled cards: which action field they go to).
+type confirmChoice struct {
+	Name     string
+	Label    string
+	Hint     string
+	Error    string // why the last confirmation was refused
+	Prompt   string // the empty first option
+	Options  []confirmOption
+	Selected string
+}
+
+type confirmOption struct {
+	Value string
+	Label string
 }
 
 // confirmed tells whether the posted form carries the confirmation; if not,
@@ -28,6 +47,13 @@ func (h *Handler) confirmed(c *gin.Context, cancel, titleKey, messageKey, button
 	if c.Request.PostForm.Get("bestaetigt") == "ja" {
 		return true
 	}
+	h.render(c, http.StatusOK, "confirm", h.confirmQuestion(c, cancel, "", titleKey, messageKey, buttonKey, args...))
+	return false
+}
+
+// confirmQuestion is the question that posts the form again; every posted
+// field but the confirmation and the choice named choice travels along.
+func (h *Handler) confirmQuestion(c *gin.Context, cancel, choice, titleKey, messageKey, buttonKey string, args ...any) confirmPage {
 	lang := langOf(c)
 	page := confirmPage{
 		Title:   h.Catalog.Message(lang, titleKey, args...),
@@ -39,7 +65,7 @@ func (h *Handler) confirmed(c *gin.Context, cancel, titleKey, messageKey, button
 	}
 	names := make([]string, 0, len(c.Request.PostForm))
 	for name := range c.Request.PostForm {
-		if name != "bestaetigt" {
+		if name != "bestaetigt" && name != choice {
 			names = append(names, name)
 		}
 	}
@@ -49,6 +75,5 @@ func (h *Handler) confirmed(c *gin.Context, cancel, titleKey, messageKey, button
 			page.Fields = append(page.Fields, [2]string{name, v})
 		}
 	}
-	h.render(c, http.StatusOK, "confirm", page)
-	return false
+	return page
 }

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -94,7 +95,11 @@ func TestPaperCardsTypedInQuickly(t *testing.T) {
 	}
 
 	mod.post(console+"/steuerung", url.Values{"action": {"next"}})
-	mod.post(console+"/steuerung", url.Values{"action": {"close"}, "bestaetigt": {"ja"}})
+	fields, err := srv.Store.ActionFields(context.Background(), 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	mod.post(console+"/steuerung", url.Values{"action": {"close"}, "bestaetigt": {"ja"}, "rest_feld": {strconv.FormatInt(fields[0].ID, 10)}})
 	csv := mod.get(console + "/doku?format=csv").Body
 	mustContain(t, csv, "Mehr Sitzbänke am Friedhof,0,ja")
 	mustContain(t, mod.get(console+"/doku").Body, "Papierkarte")

@@ -145,12 +145,7 @@ func templateFuncs(lang string, catalog *i18n.Catalog, routes paths, loc *time.L
 		"path": routes.Path,
 		"t":    func(key string, args ...any) string { return catalog.Message(lang, key, args...) },
 		// tn picks key.one or key.other by n and formats n into it.
-		"tn": func(key string, n int) string {
-			if n == 1 {
-				return catalog.Message(lang, key+".one", n)
-			}
-			return catalog.Message(lang, key+".other", n)
-		},
+		"tn": func(key string, n int) string { return catalog.Plural(lang, key, n) },
 		// kind words a contribution's kind; a kind a workshop's phase
 		// named itself has no entry and is shown as it was typed.
 		"kind": func(k string) string {

@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"net/url"
 	"regexp"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -132,8 +133,40 @@ func TestWorkshopCardsDotsAndClose(t *testing.T) {
 		t.Errorf("dot after voting closed: %d", res.StatusCode)
 	}
 
-	// Close: cards become contributions; the documentation lists them.
-	mod.post(console+"/steuerung", url.Values{"action": {"close"}, "bestaetigt": {"ja"}})
+	// Close. The groups have no action field and nobody filed the cards:
+	// the confirmation names them group by group and asks where they go.
+	ask := mod.post(console+"/steuerung", url.Values{"action": {"close"}}).doc(t)
+	if got := ask.Find(".confirm__details li").Text(); got != "Jung & Alt: 2 Karten" {
+		t.Errorf("unfiled cards on the close confirmation: %q", got)
+	}
+	fields, err := srv.Store.ActionFields(context.Background(), 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := ask.Find(`select[name=rest_feld] option[value!=""]`).Length(); n != len(fields) {
+		t.Errorf("the close confirmation offers %d fields, want %d", n, len(fields))
+	}
+	// Confirming without a choice, or with a field of no process of this
+	// workshop, closes nothing.
+	refused := mod.post(console+"/steuerung", url.Values{"action": {"close"}, "bestaetigt": {"ja"}})
+	if refused.StatusCode != http.StatusUnprocessableEntity {
+		t.Errorf("close without a field for the unfiled cards: %d", refused.StatusCode)
+	}
+	mustContain(t, refused.Body, "Bitte wählen Sie, in welches Handlungsfeld diese Karten kommen.")
+	foreign := mod.post(console+"/steuerung", url.Values{"action": {"close"}, "bestaetigt": {"ja"}, "rest_feld": {"987654"}})
+	if foreign.StatusCode != http.StatusConflict {
+		t.Errorf("close with an unknown field: %d", foreign.StatusCode)
+	}
+	mustContain(t, foreign.Body, "Dieses Handlungsfeld gehört nicht zum Verfahren der Werkstatt.")
+	if w, _ := srv.Store.WorkshopByCode(context.Background(), code); w.State != domain.WorkshopLive {
+		t.Fatalf("a refused close changed the workshop to %q", w.State)
+	}
+	// Cards become contributions of the chosen field; the documentation
+	// lists them.
+	chosen := fields[2]
+	if res := mod.post(console+"/steuerung", url.Values{"action": {"close"}, "bestaetigt": {"ja"}, "rest_feld": {strconv.FormatInt(chosen.ID, 10)}}); res.StatusCode != http.StatusSeeOther {
+		t.Fatalf("close: %d", res.StatusCode)
+	}
 	docPage := mod.get(console + "/doku")
 	mustContain(t, docPage.Body, "Zu wenig Bänke am Neckar &lt;b&gt;")
 	mustContain(t, docPage.Body, "Kein Skaterpark für Jugendliche")
@@ -161,13 +194,11 @@ func TestWorkshopCardsDotsAndClose(t *testing.T) {
 		t.Fatal(err)
 	}
 	found := false
-	for _, list := range challenges {
-		for _, c := range list {
-			found = found || strings.Contains(c.Title, "Skaterpark")
-		}
+	for _, c := range challenges[chosen.ID] {
+		found = found || strings.Contains(c.Title, "Skaterpark")
 	}
 	if !found {
-		t.Errorf("the workshop's Kritik card did not become a challenge of the process: %v", challenges)
+		t.Errorf("the workshop's Kritik card did not become a challenge of field %d: %v", chosen.ID, challenges)
 	}
 	mustContain(t, anna.get("/meine-beitraege").Body, "Zu wenig Bänke")
 	if res := anna.post("/w/"+code+"/karten", url.Values{"text": {"zu spät"}, "key": {"latecomer-key-000001"}}); res.StatusCode != http.StatusConflict {
