@@ -38,7 +38,51 @@
     fitLongWords();
     return !overflows();
   }
+  // A column's heading ("Aufenthaltsqualität" over a narrow column on a
+  // 4:3 projector) shrinks until its longest word fits, down to 1.8 % of
+  // the screen; only then may it break.
+  function fitHeadings() {
+    Array.prototype.forEach.call(wall.querySelectorAll('.pw__colhead h2'), function (h) {
+      h.style.fontSize = '';
+      h.classList.remove('pw__heading--break');
+      unhyphenate(h);
+      var size = parseFloat(getComputedStyle(h).fontSize);
+      while (h.scrollWidth > h.clientWidth + 1 && size > vh(1.8)) {
+        size = Math.max(size - 1, vh(1.8));
+        h.style.fontSize = size + 'px';
+      }
+      if (h.scrollWidth > h.clientWidth + 1) { hyphenateLongWords(h); }
+      if (h.scrollWidth > h.clientWidth + 1) { h.classList.add('pw__heading--break'); }
+    });
+  }
+  // A column with many more cards than the others may get up to twice
+  // their width, so that it needs fewer pages, as long as that breaks no
+  // more words in the narrower columns than equal widths do.
+  function weighColumns(weighted) {
+    var columns = document.getElementById('columns');
+    if (!columns) { return; }
+    var counts = lists().map(function (l) { return cards(l).length; });
+    var total = counts.reduce(function (a, b) { return a + b; }, 0);
+    var mean = Math.max(total / Math.max(counts.length, 1), 1);
+    columns.style.gridTemplateColumns = counts.map(function (n) {
+      return 'minmax(0, ' + (weighted ? Math.min(2, Math.max(1, n / mean)) : 1).toFixed(2) + 'fr)';
+    }).join(' ');
+  }
+  function broken() { return wall.querySelectorAll('.pw__hyphenated, .pw__heading--break, .pw__card--break').length; }
   function fit() {
+    weighColumns(false);
+    fitAll();
+    var equal = broken(), equalPages = pages;
+    if (equalPages === 1) { return; }
+    weighColumns(true);
+    fitAll();
+    if (broken() > equal || pages >= equalPages) {
+      weighColumns(false);
+      fitAll();
+    }
+  }
+  function fitAll() {
+    fitHeadings();
     lists().forEach(function (l) { cards(l).forEach(function (c) { c.hidden = false; }); });
     if (start === null) {
       start = parseFloat(getComputedStyle(wall).getPropertyValue('--card-size')) || 3;
@@ -56,19 +100,61 @@
     paginate();
   }
 
+  // Chromium has no German hyphenation dictionary on every system, so a
+  // word that is wider than its box even at the smallest size gets soft
+  // hyphens: it breaks where it must, with a visible hyphen, and the other
+  // words on the card stay whole. The rule is the school one — a single
+  // consonant before a vowel starts the next syllable (Ge-mein-de,
+  // Kin-der-be-treu-ung), and so do ch, ck, sch, ph, qu and br, dr, gr,
+  // kr, pr, tr; at least two letters on each side. A word without such a
+  // place may break between any of its inner letters.
+  var SHY = '\u00AD', measure = document.createElement('canvas').getContext('2d');
+  var vowel = /[aeiouyäöü]/i, onset = /^(sch|ch|ck|ph|qu|[bdgkpt]r)/i;
+  function syllables(word) {
+    var letters = Array.from(word), out = '', found = false;
+    for (var i = 0; i < letters.length; i++) {
+      var unit = (letters.slice(i).join('').match(onset) || [letters[i]])[0], size = Array.from(unit).length;
+      var next = letters[i + size];
+      if (i >= 2 && letters.length - i >= 2 && !vowel.test(letters[i]) && next && vowel.test(next) && /\p{L}/u.test(letters[i - 1])) {
+        out += SHY;
+        found = true;
+      }
+      out += unit;
+      i += size - 1;
+    }
+    if (found) { return out; }
+    return letters.slice(0, 2).join('') + letters.slice(2, -2).map(function (l) { return SHY + l; }).join('') + SHY + letters.slice(-2).join('');
+  }
+  function unhyphenate(el) {
+    if (el.textContent.indexOf(SHY) >= 0) { el.textContent = el.textContent.split(SHY).join(''); }
+    el.classList.remove('pw__hyphenated');
+  }
+  function hyphenateLongWords(el) {
+    if (!measure) { return; }
+    measure.font = getComputedStyle(el).font;
+    var width = el.clientWidth;
+    el.textContent = el.textContent.split(/(\s+)/).map(function (word) {
+      return measure.measureText(word).width > width ? syllables(word) : word;
+    }).join('');
+    el.classList.add('pw__hyphenated');
+  }
+
   // A word wider than its card ("Kinderbetreuungsöffnungszeiten" in a
   // narrow column) shrinks only its own card, to three fifths at most and
   // never below 2 % of the screen; only then may it break.
   function fitLongWords() {
     lists().forEach(function (l) {
       cards(l).forEach(function (c) {
+        var text = c.querySelector('.workshop-card__text');
         c.style.fontSize = '';
         c.classList.remove('pw__card--break');
+        if (text) { unhyphenate(text); }
         var size = parseFloat(getComputedStyle(c).fontSize), smallest = Math.max(size * 0.6, vh(2));
         while (c.scrollWidth > c.clientWidth + 1 && size > smallest) {
-          size -= 1;
+          size = Math.max(size - 1, smallest);
           c.style.fontSize = size + 'px';
         }
+        if (text && c.scrollWidth > c.clientWidth + 1) { hyphenateLongWords(text); }
         if (c.scrollWidth > c.clientWidth + 1) { c.classList.add('pw__card--break'); }
       });
     });
@@ -76,23 +162,29 @@
 
   // At the floor, every list shows as many cards as fit; the wall pages
   // through the rest every ten seconds, all columns together.
+  // A column that fits stays as it is on every page; a longer one pages
+  // through its own cards, spread evenly (six cards where five fit: three
+  // and three, not five and a lonely one), so that no column is ever empty
+  // while another still turns.
+  var columnPages = [];
   function paginate() {
-    sizes = lists().map(function (l) { return Math.max(fitting(l), 1); });
     pages = 1;
-    lists().forEach(function (l, i) {
-      pages = Math.max(pages, Math.ceil(cards(l).length / sizes[i]));
+    columnPages = [];
+    sizes = lists().map(function (l, i) {
+      var n = cards(l).length, own = Math.max(1, Math.ceil(n / Math.max(fitting(l), 1)));
+      columnPages[i] = own;
+      pages = Math.max(pages, own);
       var count = l.parentNode.querySelector('.pw__count');
-      if (count) { count.textContent = cards(l).length; }
+      if (count) { count.textContent = n; }
+      return Math.max(1, Math.ceil(n / own));
     });
-    // Spread the cards evenly over the pages (six cards where five fit:
-    // three and three, not five and a lonely one).
-    lists().forEach(function (l, i) { sizes[i] = Math.max(1, Math.ceil(cards(l).length / pages)); });
     page = page % pages;
     show();
   }
   function show() {
     lists().forEach(function (l, i) {
-      cards(l).forEach(function (c, j) { c.hidden = Math.floor(j / sizes[i]) !== page; });
+      var own = page % columnPages[i];
+      cards(l).forEach(function (c, j) { c.hidden = Math.floor(j / sizes[i]) !== own; });
     });
     if (pageInfo) {
       pageInfo.textContent = pages > 1 ? (wall.getAttribute('data-msg-page') || '%d / %d').replace('%d', page + 1).replace('%d', pages) : '';

@@ -72,12 +72,25 @@ func TestPresenterWallFitsEveryProjector(t *testing.T) {
 					const size = parseFloat(getComputedStyle(c.querySelector('.workshop-card__text')).fontSize);
 					if (size < 0.02 * vh) p.push('text of ' + size + ' px on a ' + vh + ' px screen');
 				}
-				// Pages share the cards evenly: no page with a lonely card.
+				// Pages share the cards evenly: no page with a lonely card; a
+				// column of a few cards shows them all.
 				const pages = parseInt((document.getElementById('wall-page').textContent.match(/von (\d+)/) || [0, 1])[1], 10);
 				for (const l of document.querySelectorAll('.pw__cards')) {
 					const all = l.querySelectorAll('.pw__card').length, shown = l.querySelectorAll('.pw__card:not([hidden])').length;
 					if (all && shown < Math.floor(all / pages)) p.push(shown + ' of ' + all + ' cards on the first of ' + pages + ' pages');
-					if (all && all <= 6 && pages > 1) p.push(all + ' cards do not fit on one page');
+					if (all && all <= 6 && shown < all) p.push(all + ' cards do not fit on one page');
+				}
+				// Every page: no column with cards stands empty, no heading
+				// runs out of its column.
+				for (let turn = 0; turn < pages; turn++) {
+					for (const l of document.querySelectorAll('.pw__cards')) {
+						if (l.querySelector('.pw__card') && !l.querySelector('.pw__card:not([hidden])')) p.push('a column is empty on page ' + (turn + 1) + ' of ' + pages);
+					}
+					document.dispatchEvent(new KeyboardEvent('keydown', {key: 'ArrowRight'}));
+				}
+				for (const h of document.querySelectorAll('.pw__colhead h2')) {
+					if (h.scrollWidth > h.clientWidth + 1) p.push('heading runs out of its column: ' + h.textContent);
+					if (parseFloat(getComputedStyle(h).fontSize) < 0.018 * vh - 0.5) p.push('heading of ' + getComputedStyle(h).fontSize + ' on a ' + vh + ' px screen');
 				}
 				for (const l of document.querySelectorAll('.pw__cards')) {
 					const box = l.getBoundingClientRect();
@@ -106,6 +119,27 @@ func TestPresenterWallFitsEveryProjector(t *testing.T) {
 			t.Errorf("%s: %d of %d cards shown without a page count (%q)", name, shown, n, pages)
 		}
 	}
+	// Clusters: one column each beside the rest. Long titles over narrow
+	// columns fit, and the columns with two cards keep them on every page
+	// while the long one turns.
+	all, err := srv.Store.Cards(ctx, id, groups[0].ID, 1, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, title := range []string{"Aufenthaltsqualität", "Nahversorgung", "Verkehrsberuhigung", "Generationenwohnen"} {
+		cluster, err := srv.Store.CreateCluster(ctx, actor, 1, domain.Cluster{WorkshopID: id, GroupID: groups[0].ID, Phase: 1, Title: title})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, c := range all[2*i : 2*i+2] {
+			if _, err := srv.Store.ModerateCard(ctx, actor, 1, id, c.ID, domain.CardEdit{Action: "cluster", ClusterID: &cluster}); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	b.Must(chromedp.Navigate(wall))
+	b.WaitUntil(`document.querySelectorAll('.pw__column').length === 5`)
+	b.ScreenshotsAt("wall-clusters", ProjectorSizes, false, check("clusters"))
 	b.Must(chromedp.EmulateViewport(1920, 1080))
 	b.CheckAccessibility("presenter wall")
 	// The overview has a column per group; G moves on to the first group.
