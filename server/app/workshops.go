@@ -132,6 +132,7 @@ func defaultPhases(translate func(key string) string) []domain.Phase {
 // by their dots.
 type WorkshopDoc struct {
 	LiveWorkshop
+	Days     []domain.WorkshopDay
 	Cards    []DocCard
 	Sections []DocSection
 }
@@ -158,7 +159,7 @@ type DocSection struct {
 type DocCluster struct {
 	Title string
 	Dots  int
-	Cards []domain.Card
+	Cards []DocCard
 }
 
 // WorkshopDoc documents a workshop of the municipality for its moderators
@@ -173,20 +174,32 @@ func (a *App) WorkshopDoc(ctx context.Context, w domain.Workshop, noCluster stri
 	for _, cl := range board.Clusters {
 		clusterTitle[cl.ID] = cl.Title
 	}
-	doc := WorkshopDoc{LiveWorkshop: board.LiveWorkshop}
-	for _, card := range board.Cards {
+	days, err := a.WorkshopDays(ctx, w)
+	if err != nil {
+		return WorkshopDoc{}, err
+	}
+	doc := WorkshopDoc{LiveWorkshop: board.LiveWorkshop, Days: days}
+	cards := make([]DocCard, len(board.Cards))
+	for i, card := range board.Cards {
 		g, _ := board.Group(card.GroupID)
 		title := ""
 		if card.ClusterID != nil {
 			title = clusterTitle[*card.ClusterID]
 		}
+		// A card without a field of its own takes its group's at the
+		// close, so the documentation names that one.
+		field := card.ActionFieldID
+		if field == nil {
+			field = g.ActionFieldID
+		}
 		phase := phaseAt(board.Phases, card.Phase)
-		doc.Cards = append(doc.Cards, DocCard{Group: g.Title, Phase: phase.Title, Becomes: phase.Becomes, Field: fieldTitle(board.Fields, card.ActionFieldID),
-			Cluster: title, Text: card.Text, Dots: card.DotTotal, Paper: card.Paper})
+		cards[i] = DocCard{Group: g.Title, Phase: phase.Title, Becomes: phase.Becomes, Field: fieldTitle(board.Fields, field),
+			Cluster: title, Text: card.Text, Dots: card.DotTotal, Paper: card.Paper}
+		doc.Cards = append(doc.Cards, cards[i])
 	}
 	for _, g := range board.Groups {
 		for _, p := range board.Phases {
-			if s, ok := docSection(board.Cards, g, p, clusterTitle, noCluster); ok {
+			if s, ok := docSection(board.Cards, cards, g, p, noCluster); ok {
 				doc.Sections = append(doc.Sections, s)
 			}
 		}
@@ -195,17 +208,18 @@ func (a *App) WorkshopDoc(ctx context.Context, w domain.Workshop, noCluster stri
 }
 
 // docSection gathers the cards of one group and phase by cluster title
-// and ranks clusters and cards by dots; false when there are none.
-func docSection(cards []domain.Card, g domain.Group, p domain.Phase, clusterTitle map[int64]string, noCluster string) (DocSection, bool) {
+// (docCards[i] documents cards[i]) and ranks clusters and cards by dots;
+// false when there are none.
+func docSection(cards []domain.Card, docCards []DocCard, g domain.Group, p domain.Phase, noCluster string) (DocSection, bool) {
 	byCluster := map[string]*DocCluster{}
 	var order []*DocCluster
-	for _, card := range cards {
+	for i, card := range cards {
 		if card.GroupID != g.ID || card.Phase != p.Position {
 			continue
 		}
-		title := noCluster
-		if card.ClusterID != nil {
-			title = clusterTitle[*card.ClusterID]
+		title := docCards[i].Cluster
+		if title == "" {
+			title = noCluster
 		}
 		dc, ok := byCluster[title]
 		if !ok {
@@ -213,7 +227,7 @@ func docSection(cards []domain.Card, g domain.Group, p domain.Phase, clusterTitl
 			byCluster[title] = dc
 			order = append(order, dc)
 		}
-		dc.Cards = append(dc.Cards, card)
+		dc.Cards = append(dc.Cards, docCards[i])
 		dc.Dots += card.DotTotal
 	}
 	if len(order) == 0 {
@@ -222,7 +236,7 @@ func docSection(cards []domain.Card, g domain.Group, p domain.Phase, clusterTitl
 	section := DocSection{Group: g, Phase: p}
 	sort.SliceStable(order, func(i, j int) bool { return order[i].Dots > order[j].Dots })
 	for _, dc := range order {
-		sort.SliceStable(dc.Cards, func(i, j int) bool { return dc.Cards[i].DotTotal > dc.Cards[j].DotTotal })
+		sort.SliceStable(dc.Cards, func(i, j int) bool { return dc.Cards[i].Dots > dc.Cards[j].Dots })
 		section.Clusters = append(section.Clusters, *dc)
 	}
 	return section, true

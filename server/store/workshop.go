@@ -290,7 +290,9 @@ func (s *Store) CloseWorkshop(ctx context.Context, actor Actor, municipalityID, 
 			if _, err := exec(ctx, tx, `INSERT INTO contribution_fts (docid, content) VALUES (?, ?)`, cid, domain.SearchText(c.Text)); err != nil {
 				return fmt.Errorf("store: unable to index card: %w", err)
 			}
-			if _, err := exec(ctx, tx, `UPDATE card SET contribution_id = ? WHERE id = ?`, cid, c.ID); err != nil {
+			// The card keeps the field it went to, so that the workshop's
+			// documentation names it.
+			if _, err := exec(ctx, tx, `UPDATE card SET contribution_id = ?, action_field_id = ? WHERE id = ?`, cid, field, c.ID); err != nil {
 				return fmt.Errorf("store: unable to link card: %w", err)
 			}
 			converted++

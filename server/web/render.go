@@ -164,6 +164,7 @@ func templateFuncs(lang string, catalog *i18n.Catalog, routes paths, loc *time.L
 		},
 		"isoDate":       func(t time.Time) string { return onTownDay(t, loc).Format(time.DateOnly) },
 		"milestoneDate": func(m domain.Milestone) string { return milestoneDate(lang, m, loc) },
+		"workshopDay":   func(d domain.WorkshopDay) string { return dayWithHours(lang, d.Day, d.Starts, d.Ends) },
 		"paragraphs":    paragraphs,
 		// fieldTone picks one of six colour classes: a strict CSP forbids
 		// inline style attributes, so colours live in app.css.
@@ -196,19 +197,28 @@ func milestoneDate(lang string, m domain.Milestone, loc *time.Location) string {
 	}
 	switch m.DatePrecision {
 	case domain.PrecisionDay:
-		day := weekdayNames[lang][m.OccursOn.Weekday()] + ", " + formatDate(lang, *m.OccursOn)
 		if m.Starts == nil || m.Ends == nil {
-			return day
+			return dayWithHours(lang, *m.OccursOn, "", "")
 		}
-		hours := m.Starts.In(loc).Format("15:04") + "–" + m.Ends.In(loc).Format("15:04")
-		if lang == "de" {
-			hours += " Uhr"
-		}
-		return day + ", " + hours
+		return dayWithHours(lang, *m.OccursOn, m.Starts.In(loc).Format("15:04"), m.Ends.In(loc).Format("15:04"))
 	case domain.PrecisionMonth:
 		return monthNames[lang][m.OccursOn.Month()-1] + " " + fmt.Sprint(m.OccursOn.Year())
 	}
 	return ""
+}
+
+// dayWithHours is a calendar day with its weekday and, when both are
+// known, its hours ("Montag, 28. Juli 2014, 18:30–21:30 Uhr").
+func dayWithHours(lang string, day time.Time, starts, ends string) string {
+	out := weekdayNames[lang][day.Weekday()] + ", " + formatDate(lang, day)
+	if starts == "" || ends == "" {
+		return out
+	}
+	out += ", " + starts + "–" + ends
+	if lang == "de" {
+		out += " Uhr"
+	}
+	return out
 }
 
 // paragraphs splits a text at its blank lines.

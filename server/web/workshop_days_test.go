@@ -37,8 +37,13 @@ func TestWorkshopDaysTimesAndPlace(t *testing.T) {
 	}
 	console := res.Header.Get("Location")
 	page := mod.get(console).Body
-	mustContain(t, page, "28. Juli 2014, 18:30–21:30")
+	mustContain(t, page, "Montag, 28. Juli 2014, 18:30–21:30 Uhr")
 	mustContain(t, page, "22. September 2014")
+	// The documentation names both days with their hours.
+	doc := mod.get(console + "/doku").doc(t).Find(".workshop-days").Text()
+	if !strings.Contains(doc, "Montag, 28. Juli 2014, 18:30–21:30 Uhr · Rathaus, großer Saal") || !strings.Contains(doc, "Montag, 22. September 2014") {
+		t.Errorf("the documentation's days: %q", doc)
+	}
 
 	fahrplan := newCitizen(t, srv).get(processPath + "/").doc(t).Find(".timeline").Text()
 	if strings.Count(fahrplan, "Strategiewerkstatt der Projektgruppe") < 2 {

@@ -131,6 +131,9 @@ func TestWorkshopResultsKeepTheirField(t *testing.T) {
 	if got := page.Find(".hero__kicker").Text() + page.Find(`.breadcrumbs [aria-current]`).Text(); !strings.Contains(got, "Herausforderung aus einer Werkstatt") || !strings.Contains(got, "Diese Herausforderung") {
 		t.Errorf("a challenge's page does not say what it is: %q", got)
 	}
+	if facts := page.Find(".facts").Text(); strings.Contains(facts, "Stand") || strings.Contains(facts, "anonym") {
+		t.Errorf("a challenge's page shows an author or a review status: %q", facts)
+	}
 	if got := page.Find("#trail-title").Text() + page.Find(".breadcrumbs").Text() + page.Find("main").Text(); strings.Contains(got, "Was aus der Idee wurde") || strings.Contains(got, "Zurück zu allen Ideen") {
 		t.Errorf("a challenge's page speaks of an idea: %q", page.Find("#trail-title").Text())
 	}

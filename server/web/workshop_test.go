@@ -169,6 +169,10 @@ func TestWorkshopCardsDotsAndClose(t *testing.T) {
 	}
 	docPage := mod.get(console + "/doku")
 	mustContain(t, docPage.Body, "Zu wenig Bänke am Neckar &lt;b&gt;")
+	// Each card names the field it went to.
+	if got := docPage.doc(t).Find(".doc-cards li").First().Text(); !strings.Contains(got, chosen.Title) {
+		t.Errorf("a documented card does not name its field %q: %q", chosen.Title, got)
+	}
 	mustContain(t, docPage.Body, "Kein Skaterpark für Jugendliche")
 	csv := mod.get(console + "/doku?format=csv").Body
 	mustContain(t, csv, "gruppe,phase,wird,handlungsfeld,cluster,karte,punkte,papier")
