@@ -203,6 +203,19 @@
       flush();
     });
   }
+  // Cards still queued when the workshop closed cannot be sent any more;
+  // the closed page shows their texts so that nothing typed is lost.
+  var late = document.getElementById('late-cards');
+  if (late && !form && queue().length) {
+    var list = late.querySelector('ul');
+    queue().forEach(function (item) {
+      var li = document.createElement('li');
+      li.className = 'late-cards__text';
+      li.textContent = item.text;
+      list.appendChild(li);
+    });
+    late.hidden = false;
+  }
   window.addEventListener('online', flush);
   setInterval(flush, 5000);
   flush();

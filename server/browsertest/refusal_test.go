@@ -118,4 +118,15 @@ func TestPhoneShowsTheServersReason(t *testing.T) {
 		t.Errorf("card after the workshop closed: %q", got)
 	}
 	b.Screenshots("phone-refused-card")
+
+	// A card still queued offline when the workshop closed cannot be sent
+	// any more: the closed page shows its text to copy.
+	b.Must(chromedp.Evaluate[chromedp.Void](`localStorage.setItem('zw-queue-` + w.Code() + `', JSON.stringify([{text: 'Noch in der Warteschlange', key: 'late-key-000000000001'}]))`))
+	b.Must(chromedp.Reload())
+	b.WaitUntil(`document.getElementById('late-cards') !== null && !document.getElementById('late-cards').hidden`)
+	if got := b.Text(`#late-cards`); !strings.Contains(got, "Noch in der Warteschlange") || !strings.Contains(got, "nicht angekommen") {
+		t.Errorf("queued card after the close: %q", got)
+	}
+	b.CheckAccessibility("closed page with a late card")
+	b.Screenshots("phone-late-cards")
 }

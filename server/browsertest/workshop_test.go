@@ -151,7 +151,7 @@ func TestWholeWorkshop(t *testing.T) {
 	}
 	doc := mod.Text(`main`)
 	for _, want := range []string{"Zu wenig Treffpunkte", "Busse fahren selten", "Kaum Angebote für Ältere", "Ein Dorfcafé für alle",
-		"Bürgerbus jede Stunde", "Backtag am Backhaus (3 Punkte)", "Kritikphase", "Phantasiephase"} {
+		"Bürgerbus jede Stunde", "Backtag am Backhaus (3 Punkte · ", "Kritikphase", "Phantasiephase"} {
 		if !strings.Contains(doc, want) {
 			t.Errorf("documentation lacks %q", want)
 		}

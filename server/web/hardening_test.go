@@ -4,6 +4,7 @@ import (
 	"encoding/xml"
 	"net/http"
 	"net/url"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -347,7 +348,13 @@ func TestWorkshopKeepsWhatIsHidden(t *testing.T) {
 		}
 	}
 	mod.post(console+"/karten/"+cardID, url.Values{"action": {"show"}})
-	mod.post(console+"/steuerung", url.Values{"action": {"close"}, "bestaetigt": {"ja"}})
+	fields, err := srv.Store.ActionFields(t.Context(), 1)
+	if err != nil || len(fields) == 0 {
+		t.Fatalf("action fields: %v %v", fields, err)
+	}
+	if res := mod.post(console+"/steuerung", url.Values{"action": {"close"}, "bestaetigt": {"ja"}, "rest_feld": {strconv.FormatInt(fields[0].ID, 10)}}); res.StatusCode != http.StatusSeeOther {
+		t.Fatalf("closing: %d %s", res.StatusCode, res.Body)
+	}
 	if res := newCitizen(t, srv).get(processPath + "/ideen?suche=geheime"); strings.Contains(res.Body, "Annas geheime Karte") {
 		t.Error("under pre-moderation a workshop card is public before its release")
 	}

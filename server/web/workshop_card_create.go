@@ -21,8 +21,10 @@ func (h *Handler) workshopCardCreate(c *gin.Context) {
 	text, key := c.Request.PostForm.Get("text"), c.Request.PostForm.Get("key")
 	card, _, err := h.App.CreateCard(c.Request.Context(), wc, p, text, key)
 	if err != nil {
-		if domain.ErrorCode(err) == domain.CodeInvalid && !wantsJSON(c.Request) {
-			h.renderParticipant(c, http.StatusUnprocessableEntity, domain.ErrorMessageKey(err), domain.NormalizeCardText(text))
+		// A plain form gets its page back with the text: to fix it, or,
+		// when the workshop closed meanwhile, to copy it.
+		if code := domain.ErrorCode(err); (code == domain.CodeInvalid || code == domain.CodeConflict) && !wantsJSON(c.Request) {
+			h.renderParticipant(c, statusFor(code), domain.ErrorMessageKey(err), domain.NormalizeCardText(text))
 			return
 		}
 		h.fail(c, err)

@@ -205,8 +205,14 @@ func TestWorkshopCardsDotsAndClose(t *testing.T) {
 		t.Errorf("the workshop's Kritik card did not become a challenge of field %d: %v", chosen.ID, challenges)
 	}
 	mustContain(t, anna.get("/meine-beitraege").Body, "Zu wenig Bänke")
-	if res := anna.post("/w/"+code+"/karten", url.Values{"text": {"zu spät"}, "key": {"latecomer-key-000001"}}); res.StatusCode != http.StatusConflict {
-		t.Errorf("card after close: %d", res.StatusCode)
+	// A card sent by a plain form after the close: refused, and its text
+	// comes back to copy.
+	late := anna.post("/w/"+code+"/karten", url.Values{"text": {"zu spät <i>"}, "key": {"latecomer-key-000001"}})
+	if late.StatusCode != http.StatusConflict {
+		t.Errorf("card after close: %d", late.StatusCode)
+	}
+	if got := late.doc(t).Find(".late-cards").Text(); !strings.Contains(got, "zu spät <i>") || !strings.Contains(got, "nicht mehr aufgenommen") {
+		t.Errorf("a card after the close does not come back: %q", got)
 	}
 }
 
