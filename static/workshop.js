@@ -13,7 +13,8 @@
   // plural words a count as the catalog does (data-msg-<name>-one and
   // -other, "%d" for the number); without them the number alone changes.
   function plural(name, n, fallback) {
-    var form = root.getAttribute('data-msg-' + name + (n === 1 ? '-one' : '-other'));
+    var form = (n === 0 && root.getAttribute('data-msg-' + name + '-zero')) ||
+      root.getAttribute('data-msg-' + name + (n === 1 ? '-one' : '-other'));
     return form ? form.replace('%d', n) : fallback.replace(/\d+/, n);
   }
   // The server's reason for a refusal, in the participant's language; a

@@ -78,8 +78,12 @@ func (c *Catalog) Message(lang, key string, args ...any) string {
 }
 
 // Plural picks key.one or key.other by n and formats n into it (German
-// and English need no more forms for counts of things).
+// and English need no more forms for counts of things). A key may also
+// have a key.zero, said without the number ("alle Punkte vergeben").
 func (c *Catalog) Plural(lang, key string, n int) string {
+	if n == 0 && c.Has(key+".zero") {
+		return c.Message(lang, key+".zero")
+	}
 	if n == 1 {
 		return c.Message(lang, key+".one", n)
 	}

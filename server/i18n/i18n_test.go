@@ -61,7 +61,7 @@ func TestEveryUsedKeyExists(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	goKey := regexp.MustCompile(`"((?:error|idea|ideas|form|my|privacy|a11y|report|curation|concept|trail|pdf|dashboard|review|fahrplan|feed|ical|implementation|occurrence)\.[a-z_.]+[a-z])"`)
+	goKey := regexp.MustCompile(`"((?:error|idea|ideas|form|my|privacy|a11y|report|curation|concept|trail|pdf|dashboard|review|fahrplan|feed|ical|implementation|occurrence|workshop|paper|doc|wall)\.[a-z_.]+[a-z])"`)
 	err = filepath.WalkDir("..", func(path string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() || !strings.HasSuffix(path, ".go") || strings.HasSuffix(path, "_test.go") {
 			return err
@@ -82,9 +82,30 @@ func TestEveryUsedKeyExists(t *testing.T) {
 		t.Fatalf("found only %d used keys; the scan is broken", len(used))
 	}
 	for key, where := range used {
-		if !c.Has(key) {
+		plural := c.Has(key+".one") && c.Has(key+".other") // Plural(key)
+		if !c.Has(key) && !plural {
 			t.Errorf("%s uses %q, which the catalog lacks", where, key)
 		}
+	}
+}
+
+// Counts take their form: one, other, and a zero form said without the
+// number where the catalog has one.
+func TestPlural(t *testing.T) {
+	c, err := i18n.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		n    int
+		want string
+	}{{0, "Sie haben alle Ihre Punkte vergeben."}, {1, "Sie haben noch 1 Punkt."}, {3, "Sie haben noch 3 Punkte."}} {
+		if got := c.Plural("de", "workshop.dots_left", tt.n); !strings.HasPrefix(got, tt.want) {
+			t.Errorf("Plural(%d) = %q, want %q…", tt.n, got, tt.want)
+		}
+	}
+	if got := c.Plural("de", "workshop.cards", 0); got != "0 Karten" {
+		t.Errorf("a count without a zero form: %q", got)
 	}
 }
 

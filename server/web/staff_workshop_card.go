@@ -24,8 +24,9 @@ func (h *Handler) staffWorkshopCard(c *gin.Context) {
 		return
 	}
 	edit, err := cardEditOf(c)
+	var card domain.Card
 	if err == nil {
-		_, err = h.App.ModerateCard(c.Request.Context(), staffOf(c).Actor(), m.ID, w.ID, cardID, edit)
+		card, err = h.App.ModerateCard(c.Request.Context(), staffOf(c).Actor(), m.ID, w.ID, cardID, edit)
 	}
 	if domain.ErrorCode(err) == domain.CodeInvalid {
 		h.renderConsole(c, http.StatusUnprocessableEntity, domain.ErrorMessageKey(err))
@@ -35,7 +36,13 @@ func (h *Handler) staffWorkshopCard(c *gin.Context) {
 		h.fail(c, err)
 		return
 	}
-	c.Redirect(http.StatusSeeOther, h.path("staffWorkshopConsole", m.Slug, w.ID)+"?gespeichert=1#karte-"+strconv.FormatInt(cardID, 10))
+	// Clusters belong to a group: a card saved into another group leaves
+	// its cluster, and the moderator is told so.
+	saved := "1"
+	if edit.Action == "save" && edit.ClusterID != nil && card.ClusterID == nil {
+		saved = "ohne_cluster"
+	}
+	c.Redirect(http.StatusSeeOther, h.path("staffWorkshopConsole", m.Slug, w.ID)+"?gespeichert="+saved+"#karte-"+strconv.FormatInt(cardID, 10))
 }
 
 // cardEditOf decodes the card form: action, and text, group, cluster and

@@ -23,7 +23,36 @@ type consolePage struct {
 	Online   map[int64]int
 	JoinURL  string
 	ErrorKey string
-	Saved    bool // a change was just saved
+	SavedKey string // what was just saved or done, "" for nothing
+}
+
+// consoleNotices are the console's success notices by the redirect's
+// query: "gespeichert" for a saved change, "erledigt" for a control step.
+// Only these keys are shown, whatever a crafted URL asks for.
+var consoleNotices = map[string]string{
+	"gespeichert=1":                         "workshop.saved",
+	"gespeichert=ohne_cluster":              "workshop.saved_left_cluster",
+	"erledigt=" + domain.ControlOpen:        "workshop.done.open",
+	"erledigt=" + domain.ControlNext:        "workshop.done.next",
+	"erledigt=" + domain.ControlPrev:        "workshop.done.prev",
+	"erledigt=" + domain.ControlVotingOpen:  "workshop.done.voting_open",
+	"erledigt=" + domain.ControlVotingClose: "workshop.done.voting_close",
+	"erledigt=" + domain.ControlTalliesShow: "workshop.done.tallies_show",
+	"erledigt=" + domain.ControlTalliesHide: "workshop.done.tallies_hide",
+	"erledigt=" + domain.ControlTimerStart:  "workshop.done.timer_start",
+	"erledigt=" + domain.ControlTimerPause:  "workshop.done.timer_pause",
+	"erledigt=" + domain.ControlTimerResume: "workshop.done.timer_resume",
+	"erledigt=" + domain.ControlTimerAdd:    "workshop.done.timer_add",
+}
+
+// consoleNotice is the success notice the request's query asks for.
+func consoleNotice(c *gin.Context) string {
+	for _, name := range []string{"gespeichert", "erledigt"} {
+		if v := c.Query(name); v != "" {
+			return consoleNotices[name+"="+v]
+		}
+	}
+	return ""
 }
 
 // FieldTitle is the title of a card's action field, "" for none.
@@ -73,8 +102,11 @@ func (h *Handler) renderConsole(c *gin.Context, status int, errorKey string) {
 		h.fail(c, err)
 		return
 	}
-	page := consolePage{Saved: c.Query("gespeichert") == "1" && errorKey == "", Days: days, DayRows: dayRows(dayInputs(days)), Municipality: municipalityOf(c), workshopContext: board.LiveWorkshop, Cards: board.Cards, Clusters: board.Clusters, Fields: board.Fields,
+	page := consolePage{Days: days, DayRows: dayRows(dayInputs(days)), Municipality: municipalityOf(c), workshopContext: board.LiveWorkshop, Cards: board.Cards, Clusters: board.Clusters, Fields: board.Fields,
 		Joined: attendance.Joined, Online: attendance.Online, ErrorKey: errorKey}
+	if errorKey == "" {
+		page.SavedKey = consoleNotice(c)
+	}
 	if w.JoinCode != nil {
 		page.JoinURL = h.Config.BaseURL + h.path("workshopJoinForm", *w.JoinCode)
 	}

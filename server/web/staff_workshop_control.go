@@ -2,6 +2,7 @@ package web
 
 import (
 	"net/http"
+	"net/url"
 	"strconv"
 
 	"github.com/gin-gonic/gin"
@@ -38,7 +39,7 @@ func (h *Handler) staffWorkshopControl(c *gin.Context) {
 		c.Redirect(http.StatusSeeOther, h.path("staffWorkshopDoc", m.Slug, w.ID))
 		return
 	}
-	c.Redirect(http.StatusSeeOther, h.path("staffWorkshopConsole", m.Slug, w.ID))
+	c.Redirect(http.StatusSeeOther, h.path("staffWorkshopConsole", m.Slug, w.ID)+"?erledigt="+url.QueryEscape(control.Action))
 }
 
 // closeConfirmed asks before closing. While cards have no action field it

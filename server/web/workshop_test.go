@@ -87,7 +87,11 @@ func TestWorkshopCardsDotsAndClose(t *testing.T) {
 	if res := anna.post("/w/"+code+"/punkte", url.Values{"card": {cardID}, "delta": {"1"}}); res.StatusCode != http.StatusConflict {
 		t.Errorf("dot before voting opened: %d", res.StatusCode)
 	}
-	mod.post(console+"/steuerung", url.Values{"action": {"voting_open"}})
+	// The console says what the step did.
+	opened := mod.post(console+"/steuerung", url.Values{"action": {"voting_open"}})
+	if notice := mod.get(opened.Header.Get("Location")).doc(t).Find(".notice--success").Text(); notice != "Die Punktevergabe ist offen." {
+		t.Errorf("after opening the voting the console says %q", notice)
+	}
 	ben := newCitizen(t, srv)
 	ben.joinGroup(code, 0)
 	ben.post("/w/"+code+"/karten", url.Values{"text": {"Kein Skaterpark für Jugendliche"}, "key": {"fedcba9876543210fedc"}})
@@ -481,11 +485,18 @@ func TestConsoleChangesACardAndItsClusters(t *testing.T) {
 	if len(renamed) != 1 || renamed[0].Title != "Bus und Bahn" {
 		t.Errorf("after rename: %+v", renamed)
 	}
-	// Moving the card to another group takes it out of its cluster.
+	// Moving the card to another group takes it out of its cluster, and
+	// the console says so.
 	save.Set("group", fmt.Sprint(groups[1].ID))
-	mod.post(cardURL, save)
+	res := mod.post(cardURL, save)
 	if moved := mustCards(t, srv, 0)[0]; moved.GroupID != groups[1].ID || moved.ClusterID != nil {
 		t.Errorf("moved card: %+v", moved)
+	}
+	if notice := mod.get(res.Header.Get("Location")).doc(t).Find(".notice--success").Text(); !strings.Contains(notice, "ohne Cluster") {
+		t.Errorf("moving a clustered card into another group: notice %q", notice)
+	}
+	if notice := mod.get(console + "?gespeichert=workshop.error.closed").doc(t).Find(".notice").Length(); notice != 0 {
+		t.Errorf("a crafted notice query shows %d notices", notice)
 	}
 	// Dissolving a cluster keeps its cards.
 	save.Set("group", fmt.Sprint(card.GroupID))
