@@ -82,14 +82,17 @@ func (a *App) Fahrplan(ctx context.Context, p ProcessScope, now time.Time, decis
 		if w.ProcessID != p.Process.ID {
 			continue
 		}
-		// One entry per day, with its hours and place.
+		// One entry per day, with its hours and place. A closed workshop is
+		// done even on a day still ahead (it was closed early): it will not
+		// take place any more.
+		closed := w.State == domain.WorkshopClosed
 		for _, d := range days[w.ID] {
 			day := d.Day
 			m := domain.Milestone{OccursOn: &day, DatePrecision: domain.PrecisionDay, Kind: "workshop",
-				Title: w.Title, Description: w.Place, Location: w.Place, Done: day.Before(now)}
+				Title: w.Title, Description: w.Place, Location: w.Place, Done: closed || day.Before(now)}
 			if start, end, timed := d.Span(a.Config.Location); timed {
 				m.Starts, m.Ends = &start, &end
-				m.Done = end.Before(now)
+				m.Done = closed || end.Before(now)
 			}
 			automatic = append(automatic, m)
 		}

@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/PuerkitoBio/goquery"
+
 	"zukunftswerk/server/domain"
 	"zukunftswerk/server/testutil"
 )
@@ -111,5 +113,39 @@ func TestCalendarDaysStayInAWesternTimeZone(t *testing.T) {
 	after, _ := srv.Store.Milestones(t.Context(), 1)
 	if after[0].OccursOn.Format("2006-01-02") != want {
 		t.Errorf("saving the unchanged form moved the day to %s", after[0].OccursOn.Format("2006-01-02"))
+	}
+}
+
+// TestClosedWorkshopIsDoneOnTheFahrplan: a workshop planned for a day
+// ahead is "geplant" until it is closed, then "erledigt", even before
+// that day.
+func TestClosedWorkshopIsDoneOnTheFahrplan(t *testing.T) {
+	srv := testutil.NewServer(t, testutil.Options{Demo: true})
+	mod := staffBrowser(t, srv, "mod@i.de", domain.RoleModeration)
+	res := mod.post("/intern/k/ingersheim/werkstaetten", url.Values{"process": {"1"}, "kind": {"zukunft"},
+		"title": {"Werkstatt im Voraus"}, "place": {"SKV-Halle"}, "groups": {"Alle"}, "budget": {"3"}, "max": {"3"}, "date": {"2099-05-04"}})
+	if res.StatusCode != http.StatusSeeOther {
+		t.Fatalf("create: %d %s", res.StatusCode, res.Body)
+	}
+	console := res.Header.Get("Location")
+	state := func() string {
+		t.Helper()
+		var got string
+		newCitizen(t, srv).get(processPath + "/").doc(t).Find(".timeline li").Each(func(_ int, li *goquery.Selection) {
+			if strings.Contains(li.Text(), "Werkstatt im Voraus") {
+				got = strings.TrimSpace(li.Find(".timeline__state").Text())
+			}
+		})
+		return got
+	}
+	if got := state(); got != "geplant" {
+		t.Errorf("a workshop ahead: %q, want geplant", got)
+	}
+	mod.post(console+"/steuerung", url.Values{"action": {"open"}})
+	if res := mod.post(console+"/steuerung", url.Values{"action": {"close"}, "bestaetigt": {"ja"}}); res.StatusCode != http.StatusSeeOther {
+		t.Fatalf("close: %d %s", res.StatusCode, res.Body)
+	}
+	if got := state(); got != "erledigt" {
+		t.Errorf("a closed workshop ahead: %q, want erledigt", got)
 	}
 }
