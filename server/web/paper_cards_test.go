@@ -95,6 +95,10 @@ func TestPaperCardsTypedInQuickly(t *testing.T) {
 	}
 
 	mod.post(console+"/steuerung", url.Values{"action": {"next"}})
+	// A card for a phase already past goes into the documentation, not on
+	// the wall, and the hint says so.
+	past := mod.get(fmt.Sprintf("%s?gruppe=%d&phase=1", entry, groups[1].ID)).doc(t).Find(`#text-hint`).Text()
+	mustContain(t, past, "die Wand zeigt nur die laufende Phase")
 	fields, err := srv.Store.ActionFields(context.Background(), 1)
 	if err != nil {
 		t.Fatal(err)

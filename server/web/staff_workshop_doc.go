@@ -30,13 +30,17 @@ func (h *Handler) staffWorkshopDoc(c *gin.Context) {
 		return
 	}
 	switch c.Query("format") {
-	case "csv", "excel":
-		becomes := func(b string) string { return h.Catalog.Message(langOf(c), "doc.becomes."+b) }
-		if c.Query("format") == "excel" {
-			writeDocCSV(c, doc, "-excel", excelCSV, becomes)
-		} else {
-			writeDocCSV(c, doc, "", spreadsheetCSV, becomes)
+	case "csv":
+		// For programs: stable column codes.
+		writeDocCSV(c, doc, "", spreadsheetCSV, docColumns, "ja", h.docWords(c))
+	case "excel":
+		// For people: column names and "ja" in their language.
+		lang := langOf(c)
+		header := make([]string, len(docColumns))
+		for i, col := range docColumns {
+			header[i] = h.Catalog.Message(lang, "doc.column."+col)
 		}
+		writeDocCSV(c, doc, "-excel", excelCSV, header, h.Catalog.Message(lang, "doc.yes"), h.docWords(c))
 	case "json":
 		writeDocJSON(c, doc)
 	default:
@@ -44,22 +48,38 @@ func (h *Handler) staffWorkshopDoc(c *gin.Context) {
 	}
 }
 
-// docFileName is the download's name without its extension.
+// docColumns are the spreadsheet's columns: the CSV's header, and the
+// catalog keys doc.column.* of the Excel file's header.
+var docColumns = []string{"gruppe", "phase", "wird", "handlungsfeld", "cluster", "karte", "punkte", "papier"}
+
+// docWords words what a card becomes (domain.PhaseIdeas, …) for people.
+func (h *Handler) docWords(c *gin.Context) func(string) string {
+	lang := langOf(c)
+	return func(b string) string { return h.Catalog.Message(lang, "doc.becomes."+b) }
+}
+
+// docFileName is the download's name without its extension: the
+// workshop's id (unique) and first day (what people look for in a folder
+// of downloads).
 func docFileName(doc app.WorkshopDoc) string {
-	return "werkstatt-" + strconv.FormatInt(doc.Workshop.ID, 10)
+	name := "werkstatt-" + strconv.FormatInt(doc.Workshop.ID, 10)
+	if day := doc.Workshop.HeldOn; day != nil {
+		name += "-" + day.Format("2006-01-02")
+	}
+	return name
 }
 
 // writeDocCSV sends the documentation's cards as a spreadsheet, encoded
-// by format into the file docFileName+suffix+".csv"; becomes words what
-// a card becomes for people.
-func writeDocCSV(c *gin.Context, doc app.WorkshopDoc, suffix string, format func([][]string) []byte, becomes func(string) string) {
+// by format into the file docFileName+suffix+".csv", under header; yes
+// marks a paper card, becomes words what a card becomes.
+func writeDocCSV(c *gin.Context, doc app.WorkshopDoc, suffix string, format func([][]string) []byte, header []string, yes string, becomes func(string) string) {
 	c.Header("Content-Type", "text/csv; charset=utf-8")
 	c.Header("Content-Disposition", `attachment; filename="`+docFileName(doc)+suffix+`.csv"`)
-	rows := [][]string{{"gruppe", "phase", "wird", "handlungsfeld", "cluster", "karte", "punkte", "papier"}}
+	rows := [][]string{header}
 	for _, card := range doc.Cards {
 		paper := ""
 		if card.Paper {
-			paper = "ja"
+			paper = yes
 		}
 		rows = append(rows, []string{card.Group, card.Phase, becomes(card.Becomes), card.Field, card.Cluster, card.Text, strconv.Itoa(card.Dots), paper})
 	}

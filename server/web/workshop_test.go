@@ -182,13 +182,14 @@ func TestWorkshopCardsDotsAndClose(t *testing.T) {
 	mustContain(t, csv, "gruppe,phase,wird,handlungsfeld,cluster,karte,punkte,papier")
 	mustContain(t, csv, "Kein Skaterpark für Jugendliche")
 	mustContain(t, csv, "Kritikphase,Herausforderung,")
-	// For German Excel: a byte order mark, semicolons, the same cells.
+	// For German Excel: a byte order mark, semicolons, the same cells
+	// under column names people read; the file is named by its day.
 	excel := mod.get(console + "/doku?format=excel")
-	if !strings.HasPrefix(excel.Body, "\uFEFFgruppe;phase;wird;handlungsfeld;cluster;karte;punkte;papier\r\n") {
+	if !strings.HasPrefix(excel.Body, "\uFEFFGruppe;Phase;Wird zu;Handlungsfeld;Cluster;Karte;Punkte;Papierkarte\r\n") {
 		t.Errorf("Excel CSV starts with %q", excel.Body[:min(len(excel.Body), 80)])
 	}
 	mustContain(t, excel.Body, ";Herausforderung;")
-	if got := excel.Header.Get("Content-Disposition"); !strings.Contains(got, "-excel.csv") {
+	if got := excel.Header.Get("Content-Disposition"); !regexp.MustCompile(`filename="werkstatt-\d+-2014-07-19-excel\.csv"`).MatchString(got) {
 		t.Errorf("Excel CSV file name: %q", got)
 	}
 	// Cards of the Kritik phase become their field's challenges (issue
