@@ -68,8 +68,24 @@
       return 'minmax(0, ' + (weighted ? Math.min(2, Math.max(1, n / mean)) : 1).toFixed(2) + 'fr)';
     }).join(' ');
   }
+  // A ranking (after the voting, and each phase's on a closed workshop)
+  // shrinks until its last place is inside its box, down to 2 % of the
+  // screen: ten long cards in three columns on a 4:3 projector.
+  function fitRankings() {
+    Array.prototype.forEach.call(wall.querySelectorAll('.pw__ranking'), function (section) {
+      var list = section.querySelector('.ranking');
+      if (!list) { return; }
+      list.style.fontSize = '';
+      var size = parseFloat(getComputedStyle(list).fontSize);
+      while (section.scrollHeight > section.clientHeight + 1 && size > vh(2)) {
+        size = Math.max(size - 1, vh(2));
+        list.style.fontSize = size + 'px';
+      }
+    });
+  }
   function broken() { return wall.querySelectorAll('.pw__hyphenated, .pw__heading--break, .pw__card--break').length; }
   function fit() {
+    fitRankings();
     weighColumns(false);
     fitAll();
     var equal = broken(), equalPages = pages;

@@ -257,7 +257,11 @@ type WallView struct {
 
 // Wall loads the projector's view of a live workshop.
 func (a *App) Wall(ctx context.Context, lw LiveWorkshop, groupID int64) (WallView, error) {
-	cards, err := a.store.Cards(ctx, lw.Workshop.ID, groupID, lw.Workshop.CurrentPhase, false)
+	phase := lw.Workshop.CurrentPhase
+	if lw.Workshop.State == domain.WorkshopClosed {
+		phase = 0 // the results of every phase
+	}
+	cards, err := a.store.Cards(ctx, lw.Workshop.ID, groupID, phase, false)
 	if err != nil {
 		return WallView{}, err
 	}

@@ -162,13 +162,76 @@ func TestPresenterWallFitsEveryProjector(t *testing.T) {
 		t.Fatal(err)
 	}
 	b.WaitUntil(`document.querySelector('#karte-` + fmt.Sprint(cards[0].ID) + ` .card-total').textContent === '1 Punkt'`)
+	// Ten long cards with dots: the ranking fits its box at every size.
+	for i, c := range cards[:10] {
+		voter, err := srv.Store.Join(ctx, id, groups[0].ID, fmt.Sprintf("voter-%d", i), "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		for d := 0; d < 1+i%3; d++ {
+			if _, err := srv.Store.ChangeDot(ctx, voter, c.ID, 1); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
 	// After voting: the ranking as bars.
 	if _, err := srv.Store.UpdateWorkshop(ctx, actor, 1, id, "voting_close", func(w *domain.Workshop) error { w.VotingOpen = false; return nil }); err != nil {
 		t.Fatal(err)
 	}
+	rankingFits := func(name string) func(w, h int64) {
+		return func(w, h int64) {
+			time.Sleep(150 * time.Millisecond)
+			problems := Eval[[]string](b, `(() => {
+				const p = [];
+				if (document.documentElement.scrollHeight > innerHeight + 1) p.push('the page scrolls');
+				for (const s of document.querySelectorAll('.pw__ranking')) {
+					const box = s.getBoundingClientRect();
+					const places = s.querySelectorAll('.ranking li');
+					if (!places.length) p.push('an empty ranking');
+					for (const li of places) {
+						if (li.getBoundingClientRect().bottom > box.bottom + 1) p.push('place below its box: ' + li.textContent.slice(0, 30));
+					}
+					const size = parseFloat(getComputedStyle(s.querySelector('.ranking')).fontSize);
+					if (size < 0.02 * innerHeight - 0.5) p.push('ranking text of ' + size + ' px');
+				}
+				return p;
+			})()`)
+			for _, p := range problems {
+				t.Errorf("%s at %d×%d: %s", name, w, h, p)
+			}
+		}
+	}
 	b.Must(chromedp.Navigate(wall))
 	b.WaitUntil(`document.querySelector('.ranking meter') !== null`)
-	b.ScreenshotsAt("wall-ranking", ProjectorSizes, false, check("ranking"))
+	b.ScreenshotsAt("wall-ranking", ProjectorSizes, false, rankingFits("ranking"))
+	if n := Eval[int](b, `document.querySelectorAll('.ranking li').length`); n != 10 {
+		t.Errorf("the ranking shows %d places, want 10", n)
+	}
 	b.Must(chromedp.EmulateViewport(1920, 1080))
 	b.CheckAccessibility("presenter wall with ranking")
+
+	// Closed: the wall looks back on the whole workshop, with the first
+	// places of the phase that voted, and the join code is gone.
+	fields, err := srv.Store.ActionFields(ctx, 1)
+	if err != nil || len(fields) == 0 {
+		t.Fatalf("fields: %v", err)
+	}
+	closing, _ := srv.Store.Workshop(ctx, 1, id)
+	if _, err := srv.App.ControlWorkshop(ctx, actor, 1, closing, domain.Control{Action: domain.ControlClose, RestField: fields[0].ID}); err != nil {
+		t.Fatal(err)
+	}
+	b.Must(chromedp.Navigate(srv.URL + "/w/" + w.Code() + "/wand"))
+	b.WaitUntil(`document.querySelector('.pw__results .ranking li') !== null`)
+	if got := b.Text(`.pw__phase`); !strings.Contains(got, "abgeschlossen") {
+		t.Errorf("the closed wall's heading: %q", got)
+	}
+	if got := b.Text(`.pw__results h2`); got != "Kritikphase: die meisten Punkte" {
+		t.Errorf("the closed wall's result heading: %q", got)
+	}
+	if Eval[bool](b, `document.querySelector('.pw__join') !== null`) {
+		t.Error("the closed wall still invites to join")
+	}
+	b.ScreenshotsAt("wall-closed", ProjectorSizes, false, rankingFits("closed"))
+	b.Must(chromedp.EmulateViewport(1920, 1080))
+	b.CheckAccessibility("closed presenter wall")
 }

@@ -25,6 +25,7 @@ type wallPage struct {
 	ShowTallies bool         // voting with tallies visible: dots appear on the cards
 	Ranking     []rankedCard // when voting has closed: cards by dots
 	MaxDots     int
+	Results     []wallResult // once the workshop is closed: each phase's first places
 	GroupCycle  string // the walls G cycles through: "0" (overview), then each group's id
 }
 
@@ -78,7 +79,14 @@ func (h *Handler) workshopWall(c *gin.Context) {
 	page.GroupCycle = strings.Join(cycle, " ")
 	page.CardCount = len(view.Cards)
 	page.ShowTallies = wc.Workshop.VotingOpen && wc.Workshop.TalliesVisible
-	if !wc.Workshop.VotingOpen {
+	if wc.Workshop.State == domain.WorkshopClosed {
+		// The hall looks back on the whole workshop: the first places of
+		// every phase that voted, or else every phase's cards.
+		page.Results = results(view.Cards, wc)
+		if len(page.Results) == 0 {
+			page.Columns = phaseColumns(wc, view.Cards)
+		}
+	} else if !wc.Workshop.VotingOpen {
 		page.Ranking = ranking(view.Cards, wc)
 		if len(page.Ranking) > 0 {
 			page.MaxDots = page.Ranking[0].DotTotal
@@ -165,4 +173,56 @@ func ranking(cards []domain.Card, wc workshopContext) []rankedCard {
 		ranked = append(ranked, r)
 	}
 	return ranked
+}
+
+// wallResult is one phase on the wall of a closed workshop: its cards
+// with the most dots.
+type wallResult struct {
+	ID      string // the heading's id
+	Phase   string
+	Ranking []rankedCard
+	MaxDots int
+}
+
+// resultLength is how many places a phase shows beside others on the
+// closed wall; a single phase shows rankingLength.
+const resultLength = 5
+
+// results are the first places of each phase whose cards got dots, in
+// the phases' order.
+func results(cards []domain.Card, wc workshopContext) []wallResult {
+	byPhase := map[int][]domain.Card{}
+	for _, c := range cards {
+		byPhase[c.Phase] = append(byPhase[c.Phase], c)
+	}
+	var list []wallResult
+	for _, p := range wc.Phases {
+		if r := ranking(byPhase[p.Position], wc); len(r) > 0 {
+			list = append(list, wallResult{ID: "result-" + strconv.Itoa(p.Position), Phase: p.Title, Ranking: r, MaxDots: r[0].DotTotal})
+		}
+	}
+	if len(list) > 1 {
+		for i := range list {
+			list[i].Ranking = list[i].Ranking[:min(len(list[i].Ranking), resultLength)]
+		}
+	}
+	return list
+}
+
+// phaseColumns are the closed wall's columns when nobody voted: one per
+// phase that has cards.
+func phaseColumns(wc workshopContext, cards []domain.Card) []wallColumn {
+	var columns []wallColumn
+	for _, p := range wc.Phases {
+		col := wallColumn{ID: "phase-" + strconv.Itoa(p.Position), Title: p.Title}
+		for _, c := range cards {
+			if c.Phase == p.Position {
+				col.Cards = append(col.Cards, c)
+			}
+		}
+		if len(col.Cards) > 0 {
+			columns = append(columns, col)
+		}
+	}
+	return columns
 }
