@@ -26,7 +26,7 @@ type wallPage struct {
 	Ranking     []rankedCard // when voting has closed: cards by dots
 	MaxDots     int
 	Results     []wallResult // once the workshop is closed: each phase's first places
-	GroupCycle  string // the walls G cycles through: "0" (overview), then each group's id
+	GroupCycle  string       // the walls G cycles through: "0" (overview), then each group's id
 }
 
 // wallColumn is one column of the wall. Cluster is set for a cluster's
