@@ -140,7 +140,7 @@ func (a *App) SaveLeitbild(ctx context.Context, actor store.Actor, p ProcessScop
 	if err != nil {
 		return err
 	}
-	if key := domain.ValidateLongText(text, domain.MaxConceptText); key != "" {
+	if key := domain.ValidateConceptText(text); key != "" {
 		return domain.Errorf(domain.CodeInvalid, key)
 	}
 	return a.store.SaveLeitbild(ctx, actor, p.Municipality.ID, p.Process.ID, v.ID, text)
@@ -153,7 +153,7 @@ func (a *App) SaveChallenges(ctx context.Context, actor store.Actor, p ProcessSc
 	if err != nil {
 		return err
 	}
-	if key := domain.ValidateLongText(text, domain.MaxConceptText); key != "" {
+	if key := domain.ValidateConceptText(text); key != "" {
 		return domain.Errorf(domain.CodeInvalid, key)
 	}
 	return a.store.SaveChallenges(ctx, actor, p.Municipality.ID, p.Process.ID, v.ID, fieldID, text)
@@ -168,24 +168,40 @@ func (a *App) TakeChallenges(ctx context.Context, actor store.Actor, p ProcessSc
 	if err != nil {
 		return err
 	}
-	return a.SaveChallenges(ctx, actor, p, versionID, fieldID, withChallenges(text, byField[fieldID]))
+	taken := withChallenges(text, byField[fieldID])
+	if domain.ValidateConceptText(text) == "" && domain.ValidateConceptText(taken) == "concept.error.text_long" {
+		return domain.Errorf(domain.CodeInvalid, "concept.error.challenges_long")
+	}
+	return a.SaveChallenges(ctx, actor, p, versionID, fieldID, taken)
 }
 
 // withChallenges appends the challenges text does not name yet, the most
 // dotted first.
 func withChallenges(text string, challenges []domain.Contribution) string {
-	list := slices.Clone(challenges)
-	slices.SortStableFunc(list, func(x, y domain.Contribution) int { return y.DotTotal - x.DotTotal })
 	lines := []string{}
 	if t := strings.TrimSpace(text); t != "" {
 		lines = append(lines, t)
 	}
-	for _, c := range list {
-		if !strings.Contains(text, c.Title) {
-			lines = append(lines, "– "+c.Title)
-		}
+	for _, title := range ChallengesToTake(text, challenges) {
+		lines = append(lines, "– "+title)
 	}
 	return strings.Join(lines, "\n")
+}
+
+// ChallengesToTake are the titles of the challenges a field's text does
+// not name yet, the most dotted first, each on one line (a card written
+// on two lines would leave a bare second line in the list).
+func ChallengesToTake(text string, challenges []domain.Contribution) []string {
+	list := slices.Clone(challenges)
+	slices.SortStableFunc(list, func(x, y domain.Contribution) int { return y.DotTotal - x.DotTotal })
+	var titles []string
+	for _, c := range list {
+		title := strings.Join(strings.Fields(c.Title), " ")
+		if !strings.Contains(text, title) {
+			titles = append(titles, title)
+		}
+	}
+	return titles
 }
 
 // AddObjective adds an objective (o.ID is ignored), numbered last in its
@@ -213,9 +229,9 @@ func (a *App) SaveObjective(ctx context.Context, actor store.Actor, p ProcessSco
 }
 
 func (a *App) saveObjective(ctx context.Context, actor store.Actor, p ProcessScope, v domain.ConceptVersion, o domain.Objective) error {
-	key := domain.ValidateText(o.Title, domain.MaxConceptTitle)
+	key := domain.ValidateConceptTitle(o.Title)
 	if key == "" {
-		key = domain.ValidateLongText(o.Description, domain.MaxConceptText)
+		key = domain.ValidateConceptText(o.Description)
 	}
 	if key != "" {
 		return domain.Errorf(domain.CodeInvalid, key)

@@ -59,8 +59,11 @@ func (a *App) ModerateCard(ctx context.Context, actor store.Actor, municipalityI
 
 // CreateCluster names a new cluster in a group's current phase.
 func (a *App) CreateCluster(ctx context.Context, actor store.Actor, municipalityID int64, w domain.Workshop, groupID int64, title string) error {
+	if w.State == domain.WorkshopClosed {
+		return domain.Errorf(domain.CodeConflict, "workshop.error.closed")
+	}
 	title = strings.TrimSpace(title)
-	if key := domain.ValidateText(title, 80); key != "" {
+	if key := domain.ValidateClusterTitle(title); key != "" {
 		return domain.Errorf(domain.CodeInvalid, key)
 	}
 	cluster := domain.Cluster{WorkshopID: w.ID, GroupID: groupID, Phase: w.CurrentPhase, Title: title}
@@ -98,7 +101,7 @@ func (a *App) RenameCluster(ctx context.Context, actor store.Actor, municipality
 		return domain.Errorf(domain.CodeConflict, "workshop.error.closed")
 	}
 	title = strings.TrimSpace(title)
-	if key := domain.ValidateText(title, 80); key != "" {
+	if key := domain.ValidateClusterTitle(title); key != "" {
 		return domain.Errorf(domain.CodeInvalid, key)
 	}
 	if err := a.store.RenameCluster(ctx, actor, municipalityID, w.ID, clusterID, title); err != nil {

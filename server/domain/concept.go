@@ -206,6 +206,18 @@ type Measure struct {
 	Status       string     `db:"status"`
 }
 
+// ValidateConceptTitle checks the title of an objective, a measure or a
+// review; the message names the limit.
+func ValidateConceptTitle(s string) string {
+	return lengthNamed(ValidateText(s, MaxConceptTitle), "concept.error.title_long")
+}
+
+// ValidateConceptText checks a concept's longer text (Leitbild,
+// challenges, descriptions); the message names the limit.
+func ValidateConceptText(s string) string {
+	return lengthNamed(ValidateLongText(s, MaxConceptText), "concept.error.text_long")
+}
+
 // Recurring says whether the measure repeats (e.g. the Backhaustag).
 func (m Measure) Recurring() bool { return m.Recurrence != "" && m.Recurrence != "einmalig" }
 
@@ -213,10 +225,10 @@ func (m Measure) Recurring() bool { return m.Recurrence != "" && m.Recurrence !=
 func (m Measure) Validate() []FieldError {
 	var problems []FieldError
 	add := func(field, key string) { problems = append(problems, FieldError{Field: field, MessageKey: key}) }
-	if key := ValidateText(m.Title, MaxConceptTitle); key != "" {
+	if key := ValidateConceptTitle(m.Title); key != "" {
 		add("title", key)
 	}
-	if key := ValidateLongText(m.Description, MaxConceptText); key != "" {
+	if key := ValidateConceptText(m.Description); key != "" {
 		add("description", key)
 	}
 	for field, value := range map[string]string{"target_group": m.TargetGroup, "lead": m.Lead, "partners": m.Partners,

@@ -88,7 +88,7 @@ func normalizeLine(s string) string {
 	if !utf8.ValidString(s) {
 		return s
 	}
-	return strings.TrimSpace(norm.NFC.String(s))
+	return strings.TrimSpace(norm.NFC.String(withoutBidiOverrides(s)))
 }
 
 func normalizeText(s string) string {
@@ -96,7 +96,21 @@ func normalizeText(s string) string {
 		return s
 	}
 	s = strings.ReplaceAll(s, "\r\n", "\n")
-	return strings.TrimSpace(norm.NFC.String(s))
+	return strings.TrimSpace(norm.NFC.String(withoutBidiOverrides(s)))
+}
+
+// bidiOverrides are the explicit embeddings and overrides (U+202A–U+202E).
+// Arabic or Hebrew text needs none of them (the browser orders it by
+// itself; marks and isolates stay), but one left open turns around what
+// follows it on the screen: "Gemeinde" read backwards, a card's points or
+// group name made to say something else.
+var bidiOverrides = strings.NewReplacer("\u202A", "", "\u202B", "", "\u202C", "", "\u202D", "", "\u202E", "")
+
+func withoutBidiOverrides(s string) string {
+	if !strings.ContainsAny(s, "\u202A\u202B\u202C\u202D\u202E") {
+		return s
+	}
+	return bidiOverrides.Replace(s)
 }
 
 // hasForbiddenControl reports control characters (NUL, escape sequences, …)

@@ -65,6 +65,18 @@ func TestNormalizeComposesUmlauts(t *testing.T) {
 	}
 }
 
+// A bidi override left open would turn around what follows the text on
+// the screen; Arabic and Hebrew need none, their marks stay.
+func TestNormalizeDropsBidiOverrides(t *testing.T) {
+	d := domain.IdeaDraft{Title: "Bank\u202E am Neckar", Body: "\u202Dzwei\u202C Zeilen\r\nمرحبا\u200F"}.Normalize()
+	if d.Title != "Bank am Neckar" || d.Body != "zwei Zeilen\nمرحبا\u200F" {
+		t.Errorf("after Normalize: %q / %q", d.Title, d.Body)
+	}
+	if got := domain.NormalizeCardText("\u202EBackhaus\u202B"); got != "Backhaus" {
+		t.Errorf("card text: %q", got)
+	}
+}
+
 func TestSearchTerms(t *testing.T) {
 	tests := []struct{ in, want string }{
 		{"Straße", "strasse"},

@@ -217,7 +217,7 @@ func ValidateReview(r Review, ratings []Rating) []FieldError {
 	if !ValidDay(r.HeldOn) {
 		add("held_on", "admin.error.date")
 	}
-	if key := ValidateText(r.Title, MaxConceptTitle); key != "" {
+	if key := ValidateConceptTitle(r.Title); key != "" {
 		add("title", key)
 	}
 	if key := ValidateLongText(r.Notes, MaxReviewNotes); key != "" {

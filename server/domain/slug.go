@@ -63,6 +63,15 @@ func ValidateText(s string, max int) string {
 	return ""
 }
 
+// lengthNamed replaces the general "too long" of ValidateText and
+// ValidateLongText by long, a message that says how many characters fit.
+func lengthNamed(key, long string) string {
+	if key == "admin.error.text_long" {
+		return long
+	}
+	return key
+}
+
 // ValidateLongText checks optional multi-line text.
 func ValidateLongText(s string, max int) string {
 	switch {

@@ -21,6 +21,7 @@ const (
 // Limits of workshop input, in characters.
 const (
 	MaxCardText     = 140
+	MaxClusterTitle = 80
 	MaxDisplayName  = 40
 	MaxWorkshopDots = 20
 )
@@ -180,6 +181,12 @@ func ValidateCardText(text string) string {
 		return "workshop.error.card_long"
 	}
 	return ""
+}
+
+// ValidateClusterTitle checks a cluster's name; the message names the
+// limit.
+func ValidateClusterTitle(s string) string {
+	return lengthNamed(ValidateText(s, MaxClusterTitle), "workshop.error.cluster_title_long")
 }
 
 // ValidCardKey reports whether a phone's idempotency key for a card is

@@ -2,10 +2,12 @@ package web
 
 import (
 	"net/http"
-	"strings"
+	"net/url"
+	"strconv"
 
 	"github.com/gin-gonic/gin"
 
+	"zukunftswerk/server/app"
 	"zukunftswerk/server/domain"
 )
 
@@ -21,18 +23,17 @@ type conceptEditPage struct {
 	Problems   []domain.FieldError
 	ErrorKey   string
 	Saved      bool
+	// After a refused objective form: the objective whose form stays
+	// open, and what the form for a new one said.
+	Open         int64
+	NewObjective domain.Objective
 }
 
 // ChallengesToTake tells whether the workshops named challenges of the
 // field that its text does not name yet (then the page offers to take
 // them in).
 func (p conceptEditPage) ChallengesToTake(fieldID int64, text string) bool {
-	for _, c := range p.Challenges[fieldID] {
-		if !strings.Contains(text, c.Title) {
-			return true
-		}
-	}
-	return false
+	return len(app.ChallengesToTake(text, p.Challenges[fieldID])) > 0
 }
 
 // conceptEdit shows the newest version of the Handlungskonzept: editable
@@ -57,8 +58,40 @@ func (h *Handler) renderConceptEdit(c *gin.Context, cc processContext, status in
 		Decision: decision, Problems: problems, ErrorKey: errorKey, Saved: c.Query("gespeichert") == "1"}
 	if view.Concept != nil {
 		page.Tree, page.Next = view.Concept.Tree(), domain.NextConceptStatus(view.Concept.Version.Status)
+		if errorKey != "" && c.Request.Method == http.MethodPost {
+			keepTyped(&page, c.Request.PostForm)
+		}
 	}
 	h.render(c, status, "staff_concept", page)
+}
+
+// keepTyped puts what a refused form said back into its fields (the
+// Leitbild, a field's challenges, an objective, a new objective), so that
+// nothing typed is lost.
+func keepTyped(page *conceptEditPage, form url.Values) {
+	fieldID, _ := strconv.ParseInt(form.Get("field"), 10, 64)
+	objectiveID, _ := strconv.ParseInt(form.Get("objective"), 10, 64)
+	switch form.Get("action") {
+	case "leitbild":
+		page.Concept.Version.Leitbild = form.Get("leitbild")
+	case "challenges", "challenges_take":
+		for i := range page.Tree {
+			if page.Tree[i].Field.ID == fieldID {
+				page.Tree[i].Challenges = form.Get("challenges")
+			}
+		}
+	case "objective_save":
+		for i := range page.Tree {
+			for j := range page.Tree[i].Objectives {
+				if o := &page.Tree[i].Objectives[j].Objective; o.ID == objectiveID {
+					o.Title, o.Description = form.Get("title"), form.Get("description")
+					page.Open = objectiveID
+				}
+			}
+		}
+	case "objective_add":
+		page.NewObjective = domain.Objective{ActionFieldID: fieldID, Title: form.Get("title"), Description: form.Get("description")}
+	}
 }
 
 // conceptSaved answers a form of the concept page: back to the page when

@@ -169,6 +169,34 @@ func TestWorkshopResultsKeepTheirField(t *testing.T) {
 	if got := challengesText(); got != want {
 		t.Errorf("taken twice: %q", got)
 	}
+	// Near the limit: taking them in would make the text too long. The
+	// answer says so, and what was typed stays in the field.
+	typed := strings.Repeat("Lange Notiz. ", 306) // 3,978 characters
+	take.Set("challenges", typed)
+	res := pg.post(staffProcess+"/konzept", take)
+	if res.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(res.Body, "länger als 4.000 Zeichen") {
+		t.Errorf("taking challenges beyond the limit: %d", res.StatusCode)
+	}
+	if kept := res.doc(t).Find(fmt.Sprintf("#challenges-%d", fields[1].ID)).Text(); kept != typed {
+		t.Errorf("the typed text is lost after the refusal (%d characters kept)", len(kept))
+	}
+	tooLong := url.Values{"action": {"challenges"}, "version": {version}, "field": {field(1)}, "challenges": {strings.Repeat("x", 4001)}}
+	res = pg.post(staffProcess+"/konzept", tooLong)
+	if res.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(res.Body, "höchstens 4.000 Zeichen") ||
+		res.doc(t).Find(fmt.Sprintf("#challenges-%d", fields[1].ID)).Text() != strings.Repeat("x", 4001) {
+		t.Errorf("a challenges text too long: %d, or its text is lost", res.StatusCode)
+	}
+	if got := challengesText(); got != want {
+		t.Errorf("a refused text changed the saved one: %q", got)
+	}
+	objective := url.Values{"action": {"objective_add"}, "version": {version}, "field": {field(1)}, "title": {strings.Repeat("Z", 161)}, "description": {"Beschreibung bleibt"}}
+	res = pg.post(staffProcess+"/konzept", objective)
+	if res.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(res.Body, "höchstens 160 Zeichen") {
+		t.Errorf("an objective title too long: %d", res.StatusCode)
+	}
+	if kept := res.doc(t).Find(fmt.Sprintf("#new-o-desc-%d", fields[1].ID)).Text(); kept != "Beschreibung bleibt" {
+		t.Errorf("the new objective's description after the refusal: %q", kept)
+	}
 
 	// The board moves an idea to another field; its trail stays; moving
 	// it back undoes it.

@@ -513,6 +513,26 @@ func TestConsoleChangesACardAndItsClusters(t *testing.T) {
 	if res := mod.post(clusterURL, url.Values{"action": {"rename"}, "title": {"Weg"}}); res.StatusCode != http.StatusNotFound {
 		t.Errorf("rename a dissolved cluster: %d", res.StatusCode)
 	}
+	// A name too long is refused with the limit.
+	long := mod.post(console+"/cluster", url.Values{"group": {fmt.Sprint(card.GroupID)}, "title": {strings.Repeat("M", 81)}})
+	if long.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(long.Body, "höchstens 80 Zeichen") {
+		t.Errorf("a cluster name of 81 characters: %d", long.StatusCode)
+	}
+	// A closed workshop takes no new cluster and no new name.
+	mod.post(console+"/cluster", url.Values{"group": {fmt.Sprint(card.GroupID)}, "title": {"Verkehr"}})
+	kept, _ := srv.Store.Clusters(ctx, card.WorkshopID)
+	if res := mod.post(console+"/steuerung", url.Values{"action": {"close"}, "bestaetigt": {"ja"}}); res.StatusCode != http.StatusSeeOther {
+		t.Fatalf("close: %d %s", res.StatusCode, res.Body)
+	}
+	if res := mod.post(console+"/cluster", url.Values{"group": {fmt.Sprint(card.GroupID)}, "title": {"Nachher"}}); res.StatusCode != http.StatusConflict {
+		t.Errorf("a cluster in a closed workshop: %d, want 409", res.StatusCode)
+	}
+	if res := mod.post(fmt.Sprintf("%s/cluster/%d", console, kept[0].ID), url.Values{"action": {"rename"}, "title": {"Nachher"}}); res.StatusCode != http.StatusConflict {
+		t.Errorf("renaming a cluster of a closed workshop: %d, want 409", res.StatusCode)
+	}
+	if final, _ := srv.Store.Clusters(ctx, card.WorkshopID); len(final) != 1 || final[0].Title != "Verkehr" {
+		t.Errorf("clusters after the refusals: %+v", final)
+	}
 	entries, _ := srv.Store.AuditEntries(ctx, store.AuditFilter{MunicipalityID: 1, Limit: 50})
 	actions := map[string]bool{}
 	for _, e := range entries {
