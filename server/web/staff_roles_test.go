@@ -56,6 +56,9 @@ func TestRoleRouteMatrix(t *testing.T) {
 		{"cluster's field", "POST", "/intern/k/%s/werkstaetten/{W}/cluster/{CL}", url.Values{"action": {"field"}, "field": {""}}, mod},
 		{"paper cards", "GET", "/intern/k/%s/werkstaetten/{W}/papierkarten?gruppe={G}&phase=1", nil, mod},
 		{"workshop details", "POST", "/intern/k/%s/werkstaetten/{W}/angaben", url.Values{"title": {"Werkstatt"}}, mod},
+		{"type a paper card", "POST", "/intern/k/%s/werkstaetten/{W}/papierkarten", url.Values{"gruppe": {"{G}"}, "phase": {"1"}, "key": {"matrix-key-{SLUG}"}, "text": {"Auf Papier"}}, mod},
+		{"save a card", "POST", "/intern/k/%s/werkstaetten/{W}/karten/{CARD}", url.Values{"action": {"save"}, "text": {"Korrigiert"}, "group": {"{G}"}, "cluster": {""}, "field": {""}}, mod},
+		{"take the challenges", "POST", "/intern/k/%s/verfahren/{P}/konzept", url.Values{"action": {"challenges_take"}, "version": {"{V}"}, "field": {"{F}"}, "challenges": {"Notiz"}}, curators},
 		{"curation board", "GET", "/intern/k/%s/verfahren/{P}/kuratierung", nil, curators},
 		{"curation theme", "POST", "/intern/k/%s/verfahren/{P}/kuratierung", url.Values{"action": {"theme"}, "id": {"{IDEA2}"}, "theme": {"Thema"}}, curators},
 		{"curation item", "GET", "/intern/k/%s/verfahren/{P}/beitraege/{IDEA2}", nil, curators},
@@ -76,9 +79,14 @@ func TestRoleRouteMatrix(t *testing.T) {
 	foreignGroups, _ := srv.Store.Groups(context.Background(), foreignWorkshop)
 	ownCluster := clusterIn(t, srv, "ingersheim", ownWorkshop, ownGroups[0].ID)
 	foreignCluster := clusterIn(t, srv, "musterstadt", foreignWorkshop, foreignGroups[0].ID)
-	towns := map[string]struct{ process, idea, idea2, user, workshop, group, cluster string }{
-		"ingersheim":  {"heute-leben-morgen-gestalten", "1", "2", "1", fmt.Sprint(ownWorkshop), fmt.Sprint(ownGroups[0].ID), fmt.Sprint(ownCluster)},
-		"musterstadt": {"zukunft", fmt.Sprint(foreignIdea), fmt.Sprint(foreignIdea), fmt.Sprint(foreignAdmin.ID), fmt.Sprint(foreignWorkshop), fmt.Sprint(foreignGroups[0].ID), fmt.Sprint(foreignCluster)},
+	ownCard, foreignCard := paperCardIn(t, srv, "ingersheim", ownWorkshop), paperCardIn(t, srv, "musterstadt", foreignWorkshop)
+	draft, ownField := conceptDraft(t, srv)
+	foreignFields, _ := srv.Store.ActionFields(context.Background(), foreignProcessID(t, srv))
+	towns := map[string]struct{ process, idea, idea2, user, workshop, group, cluster, card, version, field string }{
+		"ingersheim": {"heute-leben-morgen-gestalten", "1", "2", "1", fmt.Sprint(ownWorkshop), fmt.Sprint(ownGroups[0].ID), fmt.Sprint(ownCluster),
+			fmt.Sprint(ownCard), fmt.Sprint(draft), fmt.Sprint(ownField)},
+		"musterstadt": {"zukunft", fmt.Sprint(foreignIdea), fmt.Sprint(foreignIdea), fmt.Sprint(foreignAdmin.ID), fmt.Sprint(foreignWorkshop), fmt.Sprint(foreignGroups[0].ID), fmt.Sprint(foreignCluster),
+			fmt.Sprint(foreignCard), fmt.Sprint(draft), fmt.Sprint(foreignFields[0].ID)},
 	}
 	users := map[string]string{"admin": "admin@i.de", "projektgruppe": "pg@i.de", "moderation": "mod@i.de", "verwaltung": "verw@i.de"}
 	n := 0
@@ -89,7 +97,7 @@ func TestRoleRouteMatrix(t *testing.T) {
 			for town, objects := range towns {
 				n++
 				fill := strings.NewReplacer("{P}", objects.process, "{U}", objects.user, "{IDEA2}", objects.idea2, "{IDEA}", objects.idea, "{W}", objects.workshop, "{G}", objects.group, "{CL}", objects.cluster,
-					"{SLUG}", fmt.Sprintf("neu-%s-%d", role, n))
+					"{CARD}", objects.card, "{V}", objects.version, "{F}", objects.field, "{SLUG}", fmt.Sprintf("neu-%s-%d", role, n))
 				path := fill.Replace(fmt.Sprintf(r.path, town))
 				form := url.Values{}
 				for k, v := range r.form {
@@ -127,6 +135,38 @@ func TestRoleRouteMatrix(t *testing.T) {
 			}
 		}
 		if contains(mod, role) {
+			// A foreign card does not exist in the own workshop; a paper
+			// card cannot go into a foreign group.
+			res := c.post(fmt.Sprintf("/intern/k/ingersheim/werkstaetten/%d/karten/%d", ownWorkshop, foreignCard),
+				url.Values{"action": {"save"}, "text": {"Übernommen"}, "group": {fmt.Sprint(ownGroups[0].ID)}})
+			if res.StatusCode != http.StatusForbidden && res.StatusCode != http.StatusNotFound {
+				t.Errorf("%s saves a foreign card through the own workshop: %d, want 403/404", role, res.StatusCode)
+			}
+			res = c.post(fmt.Sprintf("/intern/k/ingersheim/werkstaetten/%d/papierkarten", ownWorkshop),
+				url.Values{"gruppe": {fmt.Sprint(foreignGroups[0].ID)}, "phase": {"1"}, "key": {"matrix-foreign-" + role}, "text": {"Fremd"}})
+			if res.StatusCode < 400 {
+				t.Errorf("%s types a paper card into a foreign group: %d", role, res.StatusCode)
+			}
+			// Dissolving: a fresh cluster each time; a foreign one is not there.
+			fresh := clusterIn(t, srv, "ingersheim", ownWorkshop, ownGroups[0].ID)
+			if res := c.post(fmt.Sprintf("/intern/k/ingersheim/werkstaetten/%d/cluster/%d", ownWorkshop, fresh), url.Values{"action": {"delete"}}); res.StatusCode != http.StatusSeeOther {
+				t.Errorf("%s dissolves a cluster: %d", role, res.StatusCode)
+			}
+		} else {
+			fresh := clusterIn(t, srv, "ingersheim", ownWorkshop, ownGroups[0].ID)
+			if res := c.post(fmt.Sprintf("/intern/k/ingersheim/werkstaetten/%d/cluster/%d", ownWorkshop, fresh), url.Values{"action": {"delete"}}); res.StatusCode != http.StatusForbidden {
+				t.Errorf("%s dissolves a cluster: %d, want 403", role, res.StatusCode)
+			}
+		}
+		if contains(curators, role) {
+			// The own draft with a foreign field: not found, nothing saved.
+			res := c.post("/intern/k/ingersheim/verfahren/heute-leben-morgen-gestalten/konzept",
+				url.Values{"action": {"challenges_take"}, "version": {fmt.Sprint(draft)}, "field": {fmt.Sprint(foreignFields[0].ID)}, "challenges": {"Fremd"}})
+			if res.StatusCode != http.StatusNotFound {
+				t.Errorf("%s takes challenges into a foreign field: %d, want 404", role, res.StatusCode)
+			}
+		}
+		if contains(mod, role) {
 			// A foreign cluster does not exist in the own workshop.
 			for _, action := range []string{"rename", "field", "delete"} {
 				res := c.post(fmt.Sprintf("/intern/k/ingersheim/werkstaetten/%d/cluster/%d", ownWorkshop, foreignCluster), url.Values{"action": {action}, "title": {"x"}})
@@ -156,6 +196,10 @@ func TestRoleRouteMatrix(t *testing.T) {
 				t.Errorf("%s opens the installation page %s: %d", role, path, res.StatusCode)
 			}
 		}
+	}
+	// The foreign card was never touched.
+	if cards, _ := srv.Store.Cards(context.Background(), foreignWorkshop, 0, 0, true); len(cards) != 1 || cards[0].Text != "Karte musterstadt" {
+		t.Errorf("the foreign card changed: %+v", cards)
 	}
 	// The foreign cluster was never touched.
 	if clusters, _ := srv.Store.Clusters(context.Background(), foreignWorkshop); len(clusters) != 1 || clusters[0].Title != "Cluster musterstadt" {
@@ -336,6 +380,60 @@ func workshopIn(t *testing.T, srv *testutil.Server, slug string) int64 {
 		t.Fatal(err)
 	}
 	return id
+}
+
+// paperCardIn opens the workshop and types a paper card into its first
+// group, for the matrix.
+func paperCardIn(t *testing.T, srv *testutil.Server, slug string, workshopID int64) int64 {
+	t.Helper()
+	ctx := context.Background()
+	m, err := srv.Store.MunicipalityBySlug(ctx, slug)
+	if err != nil {
+		t.Fatal(err)
+	}
+	w, err := srv.Store.Workshop(ctx, m.ID, workshopID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	actor := store.Actor{Name: "test"}
+	if w, err = srv.App.ControlWorkshop(ctx, actor, m.ID, w, domain.Control{Action: domain.ControlOpen}); err != nil {
+		t.Fatal(err)
+	}
+	groups, _ := srv.Store.Groups(ctx, workshopID)
+	card, err := srv.App.CreatePaperCard(ctx, actor, m.ID, w, groups[0].ID, 1, "Karte "+slug, "matrix-card-"+slug+"-0001")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return card.ID
+}
+
+// conceptDraft starts a revision of Ingersheim's adopted concept and
+// returns the draft and the process's first action field.
+func conceptDraft(t *testing.T, srv *testutil.Server) (versionID, fieldID int64) {
+	t.Helper()
+	pg := newCitizen(t, srv)
+	pg.login("pg@i.de")
+	if res := pg.post("/intern/k/ingersheim/verfahren/heute-leben-morgen-gestalten/konzept", url.Values{"action": {"revision"}}); res.StatusCode != http.StatusSeeOther {
+		t.Fatalf("start a revision: %d %s", res.StatusCode, res.Body)
+	}
+	versions, err := srv.Store.ConceptVersions(context.Background(), 1)
+	if err != nil || len(versions) == 0 || !versions[0].Editable() {
+		t.Fatalf("no draft: %+v %v", versions, err)
+	}
+	fields, _ := srv.Store.ActionFields(context.Background(), 1)
+	return versions[0].ID, fields[0].ID
+}
+
+// foreignProcessID is the id of Musterstadt's process (secondTown).
+func foreignProcessID(t *testing.T, srv *testutil.Server) int64 {
+	t.Helper()
+	ctx := context.Background()
+	m, err := srv.Store.MunicipalityBySlug(ctx, "musterstadt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	processes, _ := srv.Store.Processes(ctx, m.ID)
+	return processes[0].ID
 }
 
 // clusterIn names a cluster in the workshop's group, for the matrix.
