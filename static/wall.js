@@ -84,7 +84,23 @@
     });
   }
   function broken() { return wall.querySelectorAll('.pw__hyphenated, .pw__heading--break, .pw__card--break').length; }
+  // Narrower than 40rem (a phone): the wall is a page that scrolls (see
+  // app.css), with every card and heading at the page's own size.
+  var narrow = window.matchMedia ? window.matchMedia('(max-width: 39.99rem)') : { matches: false };
   function fit() {
+    if (narrow.matches) {
+      lists().forEach(function (l) { cards(l).forEach(function (c) { c.hidden = false; }); });
+      Array.prototype.forEach.call(wall.querySelectorAll('.pw__colhead h2, .pw__ranking .ranking'), function (el) { el.style.fontSize = ''; });
+      wall.style.removeProperty('--card-size');
+      Array.prototype.forEach.call(wall.querySelectorAll('.pw__heading--break, .pw__card--break'), function (el) {
+        el.classList.remove('pw__heading--break', 'pw__card--break');
+      });
+      var columns = document.getElementById('columns');
+      if (columns) { columns.style.gridTemplateColumns = ''; }
+      pages = 1;
+      if (pageInfo) { pageInfo.textContent = ''; }
+      return;
+    }
     fitRankings();
     weighColumns(false);
     fitAll();
