@@ -141,6 +141,16 @@ func TestDynamicKeysExist(t *testing.T) {
 	}
 	keys := []string{"status." + domain.StatusSubmitted, "status." + domain.StatusMerged, "hidden." + domain.HiddenReported,
 		"measure.status." + domain.MeasurePlanned, "origin.online", "origin.workshop"}
+	for _, a := range domain.AuditActions {
+		keys = append(keys, "audit.action."+a)
+	}
+	for _, o := range domain.AuditObjectTypes {
+		keys = append(keys, "audit.object."+o)
+	}
+	for _, r := range domain.Roles {
+		keys = append(keys, "role."+string(r))
+	}
+	keys = append(keys, "audit.purpose.invite", "audit.purpose.reset")
 	for _, s := range domain.Decisions {
 		keys = append(keys, "status."+s)
 	}

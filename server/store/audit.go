@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/jmoiron/sqlx"
@@ -31,6 +32,11 @@ func (s *Store) audited(ctx context.Context, actor Actor, municipalityID int64, 
 }
 
 func (s *Store) insertAudit(ctx context.Context, tx *sqlx.Tx, actor Actor, municipalityID int64, action, objectType, objectID, detail string) error {
+	// The log is read by people: an action the catalog cannot word is a
+	// programming error, caught by the tests that make it.
+	if !domain.IsAuditAction(action) || !slices.Contains(domain.AuditObjectTypes, objectType) {
+		return fmt.Errorf("store: audit action %q on %q is not listed in domain.AuditActions/AuditObjectTypes", action, objectType)
+	}
 	var m, u any
 	if municipalityID > 0 {
 		m = municipalityID

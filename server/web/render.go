@@ -156,6 +156,19 @@ func templateFuncs(lang string, catalog *i18n.Catalog, routes paths, loc *time.L
 		},
 		"date":     func(t time.Time) string { return formatDate(lang, onTownDay(t, loc)) },
 		"dateTime": func(t time.Time) string { return formatDate(lang, t.In(loc)) + ", " + t.In(loc).Format("15:04") },
+		// auditAction, auditObject and auditDetail word an audit entry
+		// (domain.AuditActions …); what the catalog does not know (an
+		// entry older than its key) is shown as it was written.
+		"auditAction": func(action string) string { return wordOr(catalog, lang, "audit.action."+action, action) },
+		"auditObject": func(e domain.AuditEntry) string {
+			return strings.TrimSpace(wordOr(catalog, lang, "audit.object."+e.ObjectType, e.ObjectType) + " " + e.ObjectID)
+		},
+		"auditDetail": func(e domain.AuditEntry) string {
+			if prefix, ok := domain.AuditDetailPrefixes[e.Action]; ok {
+				return wordOr(catalog, lang, prefix+e.Detail, e.Detail)
+			}
+			return e.Detail
+		},
 		"hiddenReason": func(reason string) string {
 			if reason == domain.HiddenReported {
 				return catalog.Message(lang, "hidden.reported")
@@ -177,12 +190,6 @@ func templateFuncs(lang string, catalog *i18n.Catalog, routes paths, loc *time.L
 		"add1": func(a, b float64) float64 { return a + b },
 		"sub":  func(a, b float64) float64 { return a - b },
 		"last": func(points []chart.Point) chart.Point { return points[len(points)-1] },
-		"shorten": func(s string, n int) string {
-			if r := []rune(s); len(r) > n {
-				return string(r[:n-1]) + "…"
-			}
-			return s
-		},
 		"pageURL": pageURL,
 	}
 }
@@ -252,4 +259,12 @@ func onTownDay(t time.Time, loc *time.Location) time.Time {
 		return u
 	}
 	return t.In(loc)
+}
+
+// wordOr is the catalog's word for key, or fallback when it has none.
+func wordOr(catalog *i18n.Catalog, lang, key, fallback string) string {
+	if catalog.Has(key) {
+		return catalog.Message(lang, key)
+	}
+	return fallback
 }
