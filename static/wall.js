@@ -64,9 +64,9 @@
     var counts = lists().map(function (l) { return cards(l).length; });
     var total = counts.reduce(function (a, b) { return a + b; }, 0);
     var mean = Math.max(total / Math.max(counts.length, 1), 1);
-    columns.style.gridTemplateColumns = counts.map(function (n) {
+    columns.style.setProperty('--pw-columns', counts.map(function (n) {
       return 'minmax(0, ' + (weighted ? Math.min(2, Math.max(1, n / mean)) : 1).toFixed(2) + 'fr)';
-    }).join(' ');
+    }).join(' '));
   }
   // A ranking (after the voting, and each phase's on a closed workshop)
   // shrinks until its last place is inside its box, down to 2 % of the
@@ -96,7 +96,12 @@
         el.classList.remove('pw__heading--break', 'pw__card--break');
       });
       var columns = document.getElementById('columns');
-      if (columns) { columns.style.gridTemplateColumns = ''; }
+      if (columns) { columns.style.removeProperty('--pw-columns'); }
+      // A word wider than the phone gets the German soft hyphens.
+      Array.prototype.forEach.call(wall.querySelectorAll('.workshop-card__text, .pw__colhead h2'), function (el) {
+        unhyphenate(el);
+        if (el.scrollWidth > el.clientWidth + 1) { hyphenateLongWords(el); }
+      });
       pages = 1;
       if (pageInfo) { pageInfo.textContent = ''; }
       return;
@@ -132,31 +137,17 @@
     paginate();
   }
 
-  // Chromium has no German hyphenation dictionary on every system, so a
-  // word that is wider than its box even at the smallest size gets soft
-  // hyphens: it breaks where it must, with a visible hyphen, and the other
-  // words on the card stay whole. The rule is the school one — a single
-  // consonant before a vowel starts the next syllable (Ge-mein-de,
-  // Kin-der-be-treu-ung), and so do ch, ck, sch, ph, qu and br, dr, gr,
-  // kr, pr, tr; at least two letters on each side. A word without such a
-  // place may break between any of its inner letters.
+  // Not every browser hyphenates German by itself (Chromium without its
+  // downloaded dictionaries), so a word that is wider than its box even
+  // at the smallest size gets soft hyphens from the German patterns of the
+  // hyphen library (static/vendor/hyphen, loaded before this script): it
+  // breaks where German breaks (Kin-der-be-treu-ungs-öff-nungs-zei-ten),
+  // with a visible hyphen, and the other words on the card stay whole.
+  // Without the library such a word breaks where it must
+  // (pw__card--break).
   var SHY = '\u00AD', measure = document.createElement('canvas').getContext('2d');
-  var vowel = /[aeiouyäöü]/i, onset = /^(sch|ch|ck|ph|qu|[bdgkpt]r)/i;
-  function syllables(word) {
-    var letters = Array.from(word), out = '', found = false;
-    for (var i = 0; i < letters.length; i++) {
-      var unit = (letters.slice(i).join('').match(onset) || [letters[i]])[0], size = Array.from(unit).length;
-      var next = letters[i + size];
-      if (i >= 2 && letters.length - i >= 2 && !vowel.test(letters[i]) && next && vowel.test(next) && /\p{L}/u.test(letters[i - 1])) {
-        out += SHY;
-        found = true;
-      }
-      out += unit;
-      i += size - 1;
-    }
-    if (found) { return out; }
-    return letters.slice(0, 2).join('') + letters.slice(2, -2).map(function (l) { return SHY + l; }).join('') + SHY + letters.slice(-2).join('');
-  }
+  var syllables = window.createHyphenator && window.hyphenationPatternsDe1996 ?
+    window.createHyphenator(window.hyphenationPatternsDe1996, { hyphenChar: SHY }) : function (word) { return word; };
   function unhyphenate(el) {
     if (el.textContent.indexOf(SHY) >= 0) { el.textContent = el.textContent.split(SHY).join(''); }
     el.classList.remove('pw__hyphenated');
