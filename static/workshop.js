@@ -99,11 +99,16 @@
   source.addEventListener('cluster', function () {
     if (consoleURL) { announceNew(); } else if (root.getAttribute('data-wall')) { reload(); }
   });
+  // While voting, a phone shows each card with its dot buttons, which the
+  // server renders: a new or changed card (whose dots may have gone back
+  // to their givers) reloads the page; a typed card survives as a draft.
+  var votingPhone = function () { return !root.getAttribute('data-wall') && root.getAttribute('data-voting') === 'true'; };
   source.addEventListener('card', function (e) {
     var card = JSON.parse(e.data);
     if (consoleURL) { announceNew(); return; }
     if (String(card.phase) !== root.getAttribute('data-phase') && !root.getAttribute('data-wall')) { return; }
     if (document.getElementById('karte-' + card.id)) { return; }
+    if (votingPhone()) { reload(); return; }
     // The overview wall has a list per group; a group's wall and the phone one.
     var list = document.getElementById('cards-' + card.group) || document.getElementById('cards');
     if (!list) { return; }
@@ -128,6 +133,7 @@
     var li = document.getElementById('karte-' + card.id);
     if (consoleURL) { announceNew(); return; }
     if (root.getAttribute('data-wall')) { reload(); return; }
+    if (votingPhone() && (li || card.group === Number(group))) { reload(); return; }
     if (!li) { return; }
     if (card.hidden || (group && group !== '0' && String(card.group) !== group)) { li.parentNode.removeChild(li); return; }
     var p = li.querySelector('.workshop-card__text');

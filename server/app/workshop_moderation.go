@@ -53,6 +53,14 @@ func (a *App) ModerateCard(ctx context.Context, actor store.Actor, municipalityI
 	if err != nil {
 		return card, err
 	}
+	// A card hidden or moved to another group gave its dots back in the
+	// database (store.ModerateCard); the budgets Redis holds are rebuilt
+	// from it on the next dot.
+	if edit.Action == "hide" || edit.Action == "move" || edit.Action == "save" {
+		if err := a.live.ResetDotBudgets(ctx, workshopID); err != nil {
+			a.log.Warn("unable to reset the dot budgets after a card left its wall", "error", err)
+		}
+	}
 	a.Publish(ctx, workshopID, live.EventCardChanged, 0, live.NewCardChangedEvent(card))
 	return card, nil
 }

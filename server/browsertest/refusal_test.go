@@ -2,11 +2,14 @@ package browsertest
 
 import (
 	"context"
+	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/chromedp/chromedp"
 
+	"zukunftswerk/server/app"
 	"zukunftswerk/server/domain"
 	"zukunftswerk/server/store"
 	"zukunftswerk/server/testutil"
@@ -44,7 +47,26 @@ func TestPhoneShowsTheServersReason(t *testing.T) {
 		b.WaitUntil(`document.querySelectorAll('#cards li').length === ` + string(rune('1'+i)))
 	}
 
-	setWorkshop("voting_open", func(w *domain.Workshop) { w.VotingOpen = true })
+	voting := setWorkshop("voting_open", func(w *domain.Workshop) { w.VotingOpen = true })
+	b.Must(chromedp.Navigate(srv.URL + "/w/" + w.Code() + "/gruppe"))
+	b.WaitUntil(`document.querySelector('.dot-form') !== null`)
+	// A card another phone writes while voting arrives with its dot
+	// buttons, without a reload by hand.
+	time.Sleep(300 * time.Millisecond) // the phone's stream is connected
+	groups, _ := srv.Store.Groups(ctx, id)
+	other, err := srv.Store.Join(ctx, id, groups[0].ID, "other-phone", "Ben")
+	if err != nil {
+		t.Fatal(err)
+	}
+	live := app.LiveWorkshop{Workshop: voting, Groups: groups}
+	late, _, err := srv.App.CreateCard(ctx, live, other, "Karte von Ben", "other-phone-card-0001")
+	if err != nil {
+		t.Fatal(err)
+	}
+	b.WaitUntil(`document.querySelector('#karte-` + strconv.FormatInt(late.ID, 10) + ` .dot-form') !== null`)
+	if _, err := srv.Store.ModerateCard(ctx, actor, 1, id, late.ID, domain.CardEdit{Action: "hide"}); err != nil {
+		t.Fatal(err)
+	}
 	b.Must(chromedp.Navigate(srv.URL + "/w/" + w.Code() + "/gruppe"))
 	b.WaitUntil(`document.querySelector('.dot-form') !== null`)
 	// dot clicks "+" or "−" on the card with the text and waits for the

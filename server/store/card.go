@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"strconv"
+	"strings"
 
 	"github.com/jmoiron/sqlx"
 
@@ -117,7 +118,7 @@ func (s *Store) ModerateCard(ctx context.Context, actor Actor, municipalityID, w
 			// Its cards are contributions now: they change on the board.
 			return domain.Errorf(domain.CodeConflict, "workshop.error.closed")
 		}
-		before := card.Text
+		before, wasHidden, fromGroup := card.Text, card.Hidden, card.GroupID
 		if err := edit.Apply(&card); err != nil {
 			return err
 		}
@@ -147,9 +148,41 @@ func (s *Store) ModerateCard(ctx context.Context, actor Actor, municipalityID, w
 		if before != card.Text {
 			detail = before + " → " + card.Text
 		}
+		// A card that leaves its group's wall (hidden, or moved to another
+		// group) gives its dots back: its voters could neither see it nor
+		// take them back, and their budget would be spent on nothing.
+		if (card.Hidden && !wasHidden) || card.GroupID != fromGroup {
+			returned, err := returnDots(ctx, tx, card.ID)
+			if err != nil {
+				return err
+			}
+			if returned > 0 {
+				detail = strings.TrimSpace(detail + " " + strconv.Itoa(returned) + " ↩")
+				card.DotTotal = 0
+			}
+		}
 		return s.insertAudit(ctx, tx, actor, municipalityID, "card."+edit.Action, "card", strconv.FormatInt(card.ID, 10), detail)
 	})
 	return card, err
+}
+
+// returnDots takes every dot off a card (back into its givers' budgets)
+// and answers how many there were.
+func returnDots(ctx context.Context, tx *sqlx.Tx, cardID int64) (int, error) {
+	var n int
+	if err := get(ctx, tx, &n, `SELECT COALESCE(SUM(count), 0) FROM dot WHERE card_id = ?`, cardID); err != nil {
+		return 0, fmt.Errorf("store: unable to count a card's dots: %w", err)
+	}
+	if n == 0 {
+		return 0, nil
+	}
+	if _, err := exec(ctx, tx, `DELETE FROM dot WHERE card_id = ?`, cardID); err != nil {
+		return 0, fmt.Errorf("store: unable to return a card's dots: %w", err)
+	}
+	if _, err := exec(ctx, tx, `UPDATE card SET dot_total = 0 WHERE id = ?`, cardID); err != nil {
+		return 0, fmt.Errorf("store: unable to reset a card's dots: %w", err)
+	}
+	return n, nil
 }
 
 // CreateCluster adds a named cluster to a group's phase (audited).

@@ -187,9 +187,9 @@ func templateFuncs(lang string, catalog *i18n.Catalog, routes paths, loc *time.L
 		"add":       func(a, b int) int { return a + b },
 		"list":      func(items ...string) []string { return items },
 		// Chart geometry helpers (floats from package chart).
-		"add1": func(a, b float64) float64 { return a + b },
-		"sub":  func(a, b float64) float64 { return a - b },
-		"last": func(points []chart.Point) chart.Point { return points[len(points)-1] },
+		"add1":    func(a, b float64) float64 { return a + b },
+		"sub":     func(a, b float64) float64 { return a - b },
+		"last":    func(points []chart.Point) chart.Point { return points[len(points)-1] },
 		"pageURL": pageURL,
 	}
 }

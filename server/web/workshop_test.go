@@ -544,3 +544,51 @@ func TestConsoleChangesACardAndItsClusters(t *testing.T) {
 		}
 	}
 }
+
+// TestCardLeavingTheWallGivesItsDotsBack: a card the moderator hides or
+// moves to another group during voting gives its dots back to their
+// givers, who could neither see it nor take them back.
+func TestCardLeavingTheWallGivesItsDotsBack(t *testing.T) {
+	srv := testutil.NewServer(t, testutil.Options{Demo: true})
+	mod := staffBrowser(t, srv, "mod@i.de", domain.RoleModeration)
+	console, code := liveWorkshop(t, srv, mod, "2", "2")
+	anna := newCitizen(t, srv)
+	anna.joinGroup(code, 0)
+	anna.post("/w/"+code+"/karten", url.Values{"text": {"Bänke am Neckar"}, "key": {"dddddddddddddddd0001"}})
+	anna.post("/w/"+code+"/karten", url.Values{"text": {"Bus am Sonntag"}, "key": {"dddddddddddddddd0002"}})
+	cards := mustCards(t, srv, 0)
+	groups, _ := srv.Store.Groups(context.Background(), cards[0].WorkshopID)
+	mod.post(console+"/steuerung", url.Values{"action": {"voting_open"}})
+	for _, c := range cards {
+		if res := anna.post("/w/"+code+"/punkte", url.Values{"card": {fmt.Sprint(c.ID)}, "delta": {"1"}}); res.StatusCode >= 400 {
+			t.Fatalf("dot: %d %s", res.StatusCode, res.Body)
+		}
+	}
+	left := func() string { return strings.TrimSpace(anna.get("/w/" + code + "/gruppe").doc(t).Find("#dots-left").Text()) }
+	if got := left(); !strings.HasPrefix(got, "Sie haben alle Ihre Punkte vergeben") {
+		t.Fatalf("after two dots: %q", got)
+	}
+	if res := mod.post(fmt.Sprintf("%s/karten/%d", console, cards[0].ID), url.Values{"action": {"hide"}}); res.StatusCode != http.StatusSeeOther {
+		t.Fatalf("hide: %d", res.StatusCode)
+	}
+	if got := left(); got != "Sie haben noch 1 Punkt." {
+		t.Errorf("after the moderator hid a card with a dot: %q", got)
+	}
+	save := url.Values{"action": {"save"}, "text": {"Bus am Sonntag"}, "group": {fmt.Sprint(groups[1].ID)}}
+	if res := mod.post(fmt.Sprintf("%s/karten/%d", console, cards[1].ID), save); res.StatusCode != http.StatusSeeOther {
+		t.Fatalf("move: %d", res.StatusCode)
+	}
+	if got := left(); got != "Sie haben noch 2 Punkte." {
+		t.Errorf("after the moderator moved a card with a dot away: %q", got)
+	}
+	for _, c := range mustCards(t, srv, 0) {
+		if c.DotTotal != 0 {
+			t.Errorf("card %q keeps %d dots", c.Text, c.DotTotal)
+		}
+	}
+	// Shown again, the card starts without dots; its dot can be given anew.
+	mod.post(fmt.Sprintf("%s/karten/%d", console, cards[0].ID), url.Values{"action": {"show"}})
+	if res := anna.post("/w/"+code+"/punkte", url.Values{"card": {fmt.Sprint(cards[0].ID)}, "delta": {"1"}}); res.StatusCode >= 400 {
+		t.Errorf("a dot on the card shown again: %d %s", res.StatusCode, res.Body)
+	}
+}
