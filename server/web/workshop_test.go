@@ -564,7 +564,9 @@ func TestCardLeavingTheWallGivesItsDotsBack(t *testing.T) {
 			t.Fatalf("dot: %d %s", res.StatusCode, res.Body)
 		}
 	}
-	left := func() string { return strings.TrimSpace(anna.get("/w/" + code + "/gruppe").doc(t).Find("#dots-left").Text()) }
+	left := func() string {
+		return strings.TrimSpace(anna.get("/w/" + code + "/gruppe").doc(t).Find("#dots-left").Text())
+	}
 	if got := left(); !strings.HasPrefix(got, "Sie haben alle Ihre Punkte vergeben") {
 		t.Fatalf("after two dots: %q", got)
 	}
