@@ -19,6 +19,9 @@ func (a *App) ChangeDot(ctx context.Context, w domain.Workshop, p domain.Partici
 	if delta != 1 && delta != -1 {
 		return store.DotResult{}, domain.Errorf(domain.CodeBadRequest, "error.bad_request")
 	}
+	if w.State == domain.WorkshopClosed {
+		return store.DotResult{}, domain.Errorf(domain.CodeConflict, "workshop.error.ended")
+	}
 	reserved, redisErr := a.live.ReserveDot(ctx, w.ID, p.ID, w.CurrentPhase, cardID, delta, w.DotBudget, w.MaxDotsPerCard)
 	if redisErr != nil {
 		// Redis is gone: the database alone still enforces the budget.

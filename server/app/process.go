@@ -46,6 +46,11 @@ func (a *App) ProcessBySlugs(ctx context.Context, municipality, process string) 
 	return a.ProcessOf(ctx, m, process)
 }
 
+// ProcessSlugs are the slugs of a process's municipality and its own.
+func (a *App) ProcessSlugs(ctx context.Context, processID int64) (municipality, process string, err error) {
+	return a.store.ProcessSlugs(ctx, processID)
+}
+
 // ProcessOf finds a process of the municipality by its slug, with its
 // action fields; a process of another municipality is not found.
 func (a *App) ProcessOf(ctx context.Context, m domain.Municipality, slug string) (ProcessScope, error) {

@@ -21,6 +21,9 @@ func (a *App) JoinWorkshop(ctx context.Context, lw LiveWorkshop, groupID int64, 
 	if domain.ValidateLongText(name, domain.MaxDisplayName) != "" || strings.ContainsAny(name, "\n\t") {
 		return domain.Errorf(domain.CodeInvalid, "workshop.error.name")
 	}
+	if lw.Workshop.State == domain.WorkshopClosed {
+		return domain.Errorf(domain.CodeInvalid, "workshop.error.ended")
+	}
 	if lw.Workshop.State != domain.WorkshopLive {
 		return domain.Errorf(domain.CodeInvalid, "workshop.error.not_live")
 	}

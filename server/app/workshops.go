@@ -314,9 +314,14 @@ type WorkshopDetails struct {
 // question and days until it is closed (audited).
 func (a *App) UpdateWorkshopDetails(ctx context.Context, actor store.Actor, municipalityID int64, w domain.Workshop, d WorkshopDetails) error {
 	w.Title, w.Place, w.Question = strings.TrimSpace(d.Title), strings.TrimSpace(d.Place), strings.TrimSpace(d.Question)
-	key := domain.ValidateText(w.Title, domain.MaxWorkshopTitle)
-	if key == "" && (domain.ValidateLongText(w.Place, domain.MaxWorkshopPlace) != "" || domain.ValidateLongText(w.Question, domain.MaxWorkshopQuestion) != "") {
-		key = "admin.error.text_long"
+	key := ""
+	switch {
+	case domain.ValidateText(w.Title, domain.MaxWorkshopTitle) != "":
+		key = "workshop.error.title"
+	case domain.ValidateLongText(w.Place, domain.MaxWorkshopPlace) != "":
+		key = "workshop.error.place"
+	case domain.ValidateLongText(w.Question, domain.MaxWorkshopQuestion) != "":
+		key = "workshop.error.question"
 	}
 	days, dayKey := parseDays(d.Days)
 	if key == "" {

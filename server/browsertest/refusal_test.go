@@ -136,7 +136,7 @@ func TestPhoneShowsTheServersReason(t *testing.T) {
 		document.getElementById('text').value = 'Nach Schluss';
 		document.querySelector('#card-form button[type=submit]').click()`))
 	b.WaitUntil(`!document.getElementById('card-refused').hidden`)
-	if got := b.Text(`#card-refused`); !strings.Contains(got, "Die Werkstatt läuft gerade nicht") {
+	if got := b.Text(`#card-refused`); !strings.Contains(got, "Die Werkstatt ist abgeschlossen") {
 		t.Errorf("card after the workshop closed: %q", got)
 	}
 	b.Screenshots("phone-refused-card")

@@ -45,10 +45,11 @@ func (w *Workshop) Apply(c Control, phases int, now time.Time) error {
 	case c.Action == ControlOpen && w.State == WorkshopDraft:
 		code := NewJoinCode()
 		w.JoinCode, w.State = &code, WorkshopLive
+	// A new phase starts without the last phase's timer.
 	case c.Action == ControlNext && live && w.CurrentPhase < phases:
-		w.CurrentPhase, w.VotingOpen = w.CurrentPhase+1, false
+		w.CurrentPhase, w.VotingOpen, w.TimerEndsAt, w.TimerLeftMs = w.CurrentPhase+1, false, nil, 0
 	case c.Action == ControlPrev && live && w.CurrentPhase > 1:
-		w.CurrentPhase, w.VotingOpen = w.CurrentPhase-1, false
+		w.CurrentPhase, w.VotingOpen, w.TimerEndsAt, w.TimerLeftMs = w.CurrentPhase-1, false, nil, 0
 	case c.Action == ControlVotingOpen && live:
 		w.VotingOpen = true
 	case c.Action == ControlVotingClose && live:
@@ -57,7 +58,10 @@ func (w *Workshop) Apply(c Control, phases int, now time.Time) error {
 		w.TalliesVisible = true
 	case c.Action == ControlTalliesHide:
 		w.TalliesVisible = false
-	case c.Action == ControlTimerStart && live && c.Minutes >= 1 && c.Minutes <= MaxTimerMinutes:
+	case (c.Action == ControlTimerStart && (c.Minutes < 1 || c.Minutes > MaxTimerMinutes)) ||
+		(c.Action == ControlTimerAdd && (c.Minutes < 1 || c.Minutes > MaxTimerAddMinutes)):
+		return Errorf(CodeInvalid, "workshop.error.timer_minutes")
+	case c.Action == ControlTimerStart && live:
 		end := now.Add(time.Duration(c.Minutes) * time.Minute)
 		w.TimerEndsAt, w.TimerLeftMs = &end, 0
 	case c.Action == ControlTimerPause && w.TimerEndsAt != nil:
@@ -65,7 +69,7 @@ func (w *Workshop) Apply(c Control, phases int, now time.Time) error {
 	case c.Action == ControlTimerResume && w.TimerEndsAt == nil && w.TimerLeftMs > 0:
 		end := now.Add(time.Duration(w.TimerLeftMs) * time.Millisecond)
 		w.TimerEndsAt, w.TimerLeftMs = &end, 0
-	case c.Action == ControlTimerAdd && c.Minutes >= 1 && c.Minutes <= MaxTimerAddMinutes:
+	case c.Action == ControlTimerAdd:
 		if w.TimerEndsAt != nil {
 			end := w.TimerEndsAt.Add(time.Duration(c.Minutes) * time.Minute)
 			w.TimerEndsAt = &end

@@ -42,6 +42,7 @@ func TestWorkshopStateMachine(t *testing.T) {
 		{"add to a running timer", running, domain.Control{Action: "timer_add", Minutes: 2}, true, func(w domain.Workshop) bool { return w.TimerEndsAt.Equal(later.Add(2 * time.Minute)) }},
 		{"add to a paused timer", paused, domain.Control{Action: "timer_add", Minutes: 1}, true, func(w domain.Workshop) bool { return w.TimerLeftMs == 150_000 }},
 		{"unknown control", live, domain.Control{Action: "explode"}, false, nil},
+		{"a new phase without the old timer", running, domain.Control{Action: "next"}, true, func(w domain.Workshop) bool { return w.TimerEndsAt == nil && w.TimerLeftMs == 0 }},
 	}
 	for _, tt := range tests {
 		w := tt.from

@@ -39,6 +39,9 @@ func (s *Store) CreateCard(ctx context.Context, participant domain.Participant, 
 		if err != nil {
 			return fmt.Errorf("store: unable to load workshop for card: %w", err)
 		}
+		if w.State == domain.WorkshopClosed {
+			return domain.Errorf(domain.CodeConflict, "workshop.error.ended")
+		}
 		if w.State != domain.WorkshopLive {
 			return domain.Errorf(domain.CodeConflict, "workshop.error.not_live")
 		}

@@ -31,6 +31,21 @@ func (s *Store) ProcessBySlug(ctx context.Context, municipalityID int64, slug st
 	return p, nil
 }
 
+// ProcessSlugs are the slugs of a process's municipality and its own, for
+// links to its pages.
+func (s *Store) ProcessSlugs(ctx context.Context, processID int64) (municipality, process string, err error) {
+	var row struct {
+		Municipality string `db:"municipality"`
+		Process      string `db:"process"`
+	}
+	err = get(ctx, s.reader, &row, `SELECT m.slug AS municipality, p.slug AS process FROM process p
+		JOIN municipality m ON m.id = p.municipality_id WHERE p.id = ?`, processID)
+	if err != nil {
+		return "", "", notFoundIfNoRows(err, "process")
+	}
+	return row.Municipality, row.Process, nil
+}
+
 // EnsureProcess creates the process unless its slug exists in the
 // municipality and returns it either way.
 func (s *Store) EnsureProcess(ctx context.Context, p domain.Process) (domain.Process, error) {

@@ -24,6 +24,10 @@ type consolePage struct {
 	JoinURL  string
 	ErrorKey string
 	SavedKey string // what was just saved or done, "" for nothing
+	// The details form: the workshop's, or what a refused form said (then
+	// it stays open).
+	Details     app.WorkshopDetails
+	DetailsOpen bool
 }
 
 // consoleNotices are the console's success notices by the redirect's
@@ -87,6 +91,12 @@ func (h *Handler) staffWorkshopConsole(c *gin.Context) {
 }
 
 func (h *Handler) renderConsole(c *gin.Context, status int, errorKey string) {
+	h.renderConsoleWith(c, status, errorKey, nil)
+}
+
+// renderConsoleWith is renderConsole after a refused details form: the
+// form open, with what was typed (nil: the workshop's details).
+func (h *Handler) renderConsoleWith(c *gin.Context, status int, errorKey string, typed *app.WorkshopDetails) {
 	board, ok := h.staffWorkshopBoard(c, true)
 	if !ok {
 		return
@@ -106,6 +116,10 @@ func (h *Handler) renderConsole(c *gin.Context, status int, errorKey string) {
 		Joined: attendance.Joined, Online: attendance.Online, ErrorKey: errorKey}
 	if errorKey == "" {
 		page.SavedKey = consoleNotice(c)
+	}
+	page.Details = app.WorkshopDetails{Title: w.Title, Place: w.Place, Question: w.Question}
+	if typed != nil {
+		page.Details, page.DetailsOpen, page.DayRows = *typed, true, dayRows(typed.Days)
 	}
 	if w.JoinCode != nil {
 		page.JoinURL = h.Config.BaseURL + h.path("workshopJoinForm", *w.JoinCode)

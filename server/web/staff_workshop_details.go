@@ -21,7 +21,8 @@ func (h *Handler) staffWorkshopDetails(c *gin.Context) {
 	details := app.WorkshopDetails{Title: f.Get("title"), Place: f.Get("place"), Question: f.Get("question"), Days: dayRowsOf(f)}
 	err := h.App.UpdateWorkshopDetails(c.Request.Context(), staffOf(c).Actor(), m.ID, w, details)
 	if code := domain.ErrorCode(err); code == domain.CodeInvalid || code == domain.CodeConflict {
-		h.renderConsole(c, statusFor(code), domain.ErrorMessageKey(err))
+		// The form again, open and with what was typed.
+		h.renderConsoleWith(c, statusFor(code), domain.ErrorMessageKey(err), &details)
 		return
 	}
 	if err != nil {

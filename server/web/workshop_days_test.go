@@ -64,6 +64,17 @@ func TestWorkshopDaysTimesAndPlace(t *testing.T) {
 
 	details := url.Values{"title": {"Strategiewerkstatt"}, "place": {"Bürgerhaus"}, "question": {""},
 		"date": {"2014-07-28"}, "starts": {"18:30"}, "ends": {"21:30"}}
+	// Refused: the form comes back open, saying which field, with what was
+	// typed.
+	noTitle := url.Values{"title": {""}, "place": {"Bürgerhaus"}, "question": {"Was brauchen wir?"}, "date": {"2014-07-28"}}
+	refused := mod.post(console+"/angaben", noTitle)
+	if refused.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(refused.Body, "Titel: Bitte geben Sie der Werkstatt einen Titel") {
+		t.Errorf("details without a title: %d", refused.StatusCode)
+	}
+	box := refused.doc(t).Find("details.workshop-details")
+	if _, open := box.Attr("open"); !open || box.Find("#d-question").Text() != "Was brauchen wir?" {
+		t.Errorf("the refused details form is closed or lost the question: %q", box.Find("#d-question").Text())
+	}
 	if res := mod.post(console+"/angaben", details); res.StatusCode != http.StatusSeeOther {
 		t.Fatalf("edit the details: %d %s", res.StatusCode, res.Body)
 	}

@@ -21,6 +21,7 @@ type participantPage struct {
 	Notice      string
 	ErrorKey    string
 	Text        string
+	IdeaForm    string // once closed: the process's idea form, for a card that came too late
 }
 
 // workshopParticipant is a participant's phone page: phase and prompt, the
@@ -48,9 +49,16 @@ func (h *Handler) renderParticipant(c *gin.Context, status int, errorKey, text s
 	}
 	key := make([]byte, 16)
 	_, _ = rand.Read(key)
-	h.render(c, status, "workshop_participant", participantPage{
+	page := participantPage{
 		workshopContext: wc, Participant: p, Group: group, Cards: view.Cards, MyDots: view.MyDots,
 		Remaining: view.Remaining, CardKey: hex.EncodeToString(key),
 		Notice: c.Query("ok"), ErrorKey: errorKey, Text: text,
-	})
+	}
+	if wc.Workshop.State == domain.WorkshopClosed {
+		// A card that came too late can still become an idea.
+		if m, process, err := h.App.ProcessSlugs(c.Request.Context(), wc.Workshop.ProcessID); err == nil {
+			page.IdeaForm = h.path("ideaNew", m, process)
+		}
+	}
+	h.render(c, status, "workshop_participant", page)
 }

@@ -219,6 +219,14 @@ func TestWorkshopCardsDotsAndClose(t *testing.T) {
 	if got := late.doc(t).Find(".late-cards").Text(); !strings.Contains(got, "zu spät <i>") || !strings.Contains(got, "nicht mehr aufgenommen") {
 		t.Errorf("a card after the close does not come back: %q", got)
 	}
+	if href, _ := late.doc(t).Find(".late-cards a").Attr("href"); href != processPath+"/ideen/neu" {
+		t.Errorf("the late card's way to the idea form: %q", href)
+	}
+	dot := anna.sendJSON("POST", "/w/"+code+"/punkte", url.Values{"card": {"1"}, "delta": {"1"}}.Encode(),
+		"Content-Type", "application/x-www-form-urlencoded", "Accept", "application/json")
+	if dot.StatusCode != http.StatusConflict || !strings.Contains(dot.Body, "Die Werkstatt ist abgeschlossen") {
+		t.Errorf("a dot after the close: %d %s", dot.StatusCode, dot.Body)
+	}
 }
 
 func mustCards(t *testing.T, srv *testutil.Server, group int64) []domain.Card {
