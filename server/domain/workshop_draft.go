@@ -1,6 +1,9 @@
 package domain
 
-import "slices"
+import (
+	"slices"
+	"strings"
+)
 
 // Limits of a workshop being prepared.
 const (
@@ -28,10 +31,17 @@ func (w Workshop) ValidateDraft(groups []Group) string {
 	case w.DotBudget < 1 || w.DotBudget > MaxWorkshopDots || w.MaxDotsPerCard < 1 || w.MaxDotsPerCard > w.DotBudget:
 		return "workshop.error.dots"
 	}
+	seen := map[string]bool{}
 	for _, g := range groups {
 		if ValidateText(g.Title, MaxGroupTitle) != "" {
 			return "workshop.error.groups"
 		}
+		// Two groups of one name are two identical choices on the phones.
+		name := strings.ToLower(strings.Join(strings.Fields(g.Title), " "))
+		if seen[name] {
+			return "workshop.error.groups_twice"
+		}
+		seen[name] = true
 	}
 	return ""
 }

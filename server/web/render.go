@@ -83,7 +83,7 @@ func (h *Handler) renderPage(w http.ResponseWriter, r *http.Request, lang string
 		other = "de"
 	}
 	var buf bytes.Buffer
-	v := view{Lang: lang, OtherLang: other, SwitchURL: switchURL(r.URL, other), Staff: staff, Presenter: presenterPages[page], Wide: widePages[page], Data: data}
+	v := view{Lang: lang, OtherLang: other, SwitchURL: switchURL(r, other), Staff: staff, Presenter: presenterPages[page], Wide: widePages[page], Data: data}
 	if err := t.Execute(&buf, v); err != nil {
 		h.Log.Error("unable to render template", "page", page, "error", err)
 		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
@@ -110,7 +110,16 @@ func staffIfAny(c *gin.Context) *staffContext {
 // A request path that is no plain local path ("//evil.example", shown on
 // the 404 page) would make the link lead to another host: it switches on
 // the start page instead.
-func switchURL(u *url.URL, lang string) string {
+func switchURL(r *http.Request, lang string) string {
+	u := r.URL
+	if r.Method != http.MethodGet && r.Method != http.MethodHead {
+		// A page rendered for a form post (a refused card) has no address
+		// of its own to switch on: the page the form was sent from has.
+		u = &url.URL{Path: "/"}
+		if ref, err := url.Parse(r.Referer()); err == nil && ref.Host == r.Host {
+			u = &url.URL{Path: ref.Path, RawQuery: ref.RawQuery}
+		}
+	}
 	q := u.Query()
 	q.Set("lang", lang)
 	p := u.Path

@@ -133,6 +133,11 @@ func TestCalendarDaysStayInAWesternTimeZone(t *testing.T) {
 func TestClosedWorkshopIsDoneOnTheFahrplan(t *testing.T) {
 	srv := testutil.NewServer(t, testutil.Options{Demo: true})
 	mod := staffBrowser(t, srv, "mod@i.de", domain.RoleModeration)
+	twice := mod.post("/intern/k/ingersheim/werkstaetten", url.Values{"process": {"1"}, "kind": {"zukunft"},
+		"title": {"Werkstatt im Voraus"}, "groups": {"Jung & Alt\njung  & alt"}, "budget": {"3"}, "max": {"3"}, "date": {"2099-05-04"}})
+	if twice.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(twice.Body, "Zwei Arbeitsgruppen heißen gleich") {
+		t.Errorf("two groups of one name: %d", twice.StatusCode)
+	}
 	res := mod.post("/intern/k/ingersheim/werkstaetten", url.Values{"process": {"1"}, "kind": {"zukunft"},
 		"title": {"Werkstatt im Voraus"}, "place": {"SKV-Halle"}, "groups": {"Alle"}, "budget": {"3"}, "max": {"3"}, "date": {"2099-05-04"}})
 	if res.StatusCode != http.StatusSeeOther {

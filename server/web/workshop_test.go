@@ -87,6 +87,10 @@ func TestWorkshopCardsDotsAndClose(t *testing.T) {
 	if res := anna.post("/w/"+code+"/punkte", url.Values{"card": {cardID}, "delta": {"1"}}); res.StatusCode != http.StatusConflict {
 		t.Errorf("dot before voting opened: %d", res.StatusCode)
 	}
+	// An English projector laptop still shows the hall's German wall.
+	if wall := anna.sendJSON("GET", "/w/"+code+"/wand", "", "Accept-Language", "en-US,en;q=0.9"); !strings.Contains(wall.Body, "Alle Gruppen") {
+		t.Error("the wall follows the projector's browser language")
+	}
 	// The console says what the step did.
 	opened := mod.post(console+"/steuerung", url.Values{"action": {"voting_open"}})
 	if notice := mod.get(opened.Header.Get("Location")).doc(t).Find(".notice--success").Text(); notice != "Die Punktevergabe ist offen." {
@@ -221,6 +225,13 @@ func TestWorkshopCardsDotsAndClose(t *testing.T) {
 	}
 	if href, _ := late.doc(t).Find(".late-cards a").Attr("href"); href != processPath+"/ideen/neu" {
 		t.Errorf("the late card's way to the idea form: %q", href)
+	}
+	// The language link of a page answering a form post leads to the page
+	// the form was on, not to the form's address (which takes only POST).
+	posted := anna.sendJSON("POST", "/w/"+code+"/karten", url.Values{"text": {"noch eine"}, "key": {"latecomer-key-000002"}}.Encode(),
+		"Content-Type", "application/x-www-form-urlencoded", "Referer", srv.URL+"/w/"+code+"/gruppe")
+	if href, _ := posted.doc(t).Find("a.lang-switch").Attr("href"); href != "/w/"+code+"/gruppe?lang=en" {
+		t.Errorf("the language link after a form post: %q", href)
 	}
 	dot := anna.sendJSON("POST", "/w/"+code+"/punkte", url.Values{"card": {"1"}, "delta": {"1"}}.Encode(),
 		"Content-Type", "application/x-www-form-urlencoded", "Accept", "application/json")

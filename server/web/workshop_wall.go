@@ -9,6 +9,7 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"zukunftswerk/server/domain"
+	"zukunftswerk/server/i18n"
 )
 
 // wallPage is the projector: the whole screen, no site chrome. A group's
@@ -46,6 +47,12 @@ type wallColumn struct {
 // columns, the timer, dots live while tallies are shown, and the ranking
 // once voting has closed. static/wall.js fits it to the screen.
 func (h *Handler) workshopWall(c *gin.Context) {
+	// The hall reads the wall in the town's language, whatever the
+	// projector laptop's browser prefers; ?lang= still chooses.
+	if c.Query("lang") == "" && languageCookie(c.Request) == "" {
+		c.Set(langKey, i18n.Languages[0])
+		c.Header("Content-Language", i18n.Languages[0])
+	}
 	wc, ok := h.loadLiveWorkshop(c)
 	if !ok {
 		return
