@@ -3,6 +3,7 @@ package domain
 import (
 	"fmt"
 	"slices"
+	"strings"
 	"time"
 )
 
@@ -204,6 +205,23 @@ type Measure struct {
 	Indicator    string     `db:"indicator"`
 	Recurrence   string     `db:"recurrence"`
 	Status       string     `db:"status"`
+}
+
+// ThemeOfCluster is the curation theme a workshop card brings from its
+// cluster: the moderator already sorted the hall's cards, and the project
+// group finds them under that theme on its board. A cluster's name longer
+// than a theme may be is cut at a word, with "…".
+func ThemeOfCluster(cluster string) string {
+	cluster = strings.TrimSpace(cluster)
+	runes := []rune(cluster)
+	if len(runes) <= MaxTheme {
+		return cluster
+	}
+	cut := string(runes[:MaxTheme-1])
+	if i := strings.LastIndex(cut, " "); i > MaxTheme/2 {
+		cut = cut[:i]
+	}
+	return strings.TrimSpace(cut) + "…"
 }
 
 // ValidateConceptTitle checks the title of an objective, a measure or a

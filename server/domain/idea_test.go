@@ -92,3 +92,16 @@ func TestSearchTerms(t *testing.T) {
 		}
 	}
 }
+
+// A cluster's name becomes the card's theme on the board; one too long
+// for a theme is cut at a word.
+func TestThemeOfCluster(t *testing.T) {
+	if got := domain.ThemeOfCluster(" Begegnung "); got != "Begegnung" {
+		t.Errorf("short name: %q", got)
+	}
+	long := "Treffpunkte für Jung und Alt im Ortskern mit Café, Beratung und Mittagstisch"
+	got := domain.ThemeOfCluster(long)
+	if n := len([]rune(got)); n > domain.MaxTheme || !strings.HasSuffix(got, "…") || !strings.HasPrefix(long, strings.TrimSuffix(got, "…")) {
+		t.Errorf("long name: %q (%d characters)", got, n)
+	}
+}

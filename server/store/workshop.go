@@ -280,10 +280,10 @@ func (s *Store) CloseWorkshop(ctx context.Context, actor Actor, municipalityID, 
 			}
 			var cid int64
 			err := get(ctx, tx, &cid, `INSERT INTO contribution (process_id, action_field_id, kind, title, body, origin, pseudonym,
-				device_hash, idempotency_key, visibility, status, created_at, workshop_id, group_title, phase_title, cluster_title, dot_total)
-				VALUES (?, ?, ?, ?, '', ?, '', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+				device_hash, idempotency_key, visibility, status, created_at, workshop_id, group_title, phase_title, cluster_title, dot_total, theme)
+				VALUES (?, ?, ?, ?, '', ?, '', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
 				w.ProcessID, field, kind, c.Text, origin, c.Device, "card:"+strconv.FormatInt(c.ID, 10), visibility, domain.StatusSubmitted,
-				c.CreatedAt, id, c.GroupTitle, c.PhaseTitle, c.Cluster, c.DotTotal)
+				c.CreatedAt, id, c.GroupTitle, c.PhaseTitle, c.Cluster, c.DotTotal, domain.ThemeOfCluster(c.Cluster))
 			if err != nil {
 				return fmt.Errorf("store: unable to turn card into contribution: %w", err)
 			}

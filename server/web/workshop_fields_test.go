@@ -118,6 +118,16 @@ func TestWorkshopResultsKeepTheirField(t *testing.T) {
 			t.Errorf("%q: field %d, kind %q; want field %d, kind %q", want.title, c.ActionFieldID, c.Kind, fields[want.field].ID, want.kind)
 		}
 	}
+	// The moderator's cluster is the card's theme on the board.
+	for title, c := range got {
+		want := ""
+		if title == "Bürgerbus jede Stunde" {
+			want = "Mobilität"
+		}
+		if c.Theme != want {
+			t.Errorf("%q: theme %q, want %q", title, c.Theme, want)
+		}
+	}
 	// A challenge is no idea to support.
 	challenge := got["Zu wenig Bänke am Neckar"]
 	supporter := newCitizen(t, srv)
