@@ -54,6 +54,9 @@ type Decision struct {
 // Validate returns the catalog key of the decision's problem, or "". A
 // decline or deferral must say why; the citizen reads it.
 func (d Decision) Validate() string {
+	if d.Status == "" {
+		return "curation.error.decision_missing"
+	}
 	if !slices.Contains(Decisions, d.Status) {
 		return "error.bad_request"
 	}

@@ -74,6 +74,7 @@ func TestFromIdeasToAdoptedMeasure(t *testing.T) {
 		"no selection":   {"action": {"theme"}, "theme": {"Backen"}},
 		"no survivor":    {"action": {"merge"}, "id": {ideaA, ideaB}},
 		"no reason":      {"action": {"decide"}, "id": {ideaC}, "decision": {"abgelehnt"}},
+		"no decision":    {"action": {"decide"}, "id": {ideaC}, "decision": {""}},
 		"theme too long": {"action": {"theme"}, "id": {ideaC}, "theme": {strings.Repeat("x", 61)}},
 	} {
 		if res := pg.post(staffProcess+"/kuratierung", form); res.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(res.Body, `role="alert"`) {
