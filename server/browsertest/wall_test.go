@@ -115,6 +115,11 @@ func TestPresenterWallFitsEveryProjector(t *testing.T) {
 		if n > 0 && shown == 0 {
 			t.Errorf("%s: no card is shown", name)
 		}
+		// An empty wall invites the hall; with cards the invitation goes.
+		invites := Eval[bool](b, `[...document.querySelectorAll('.pw__empty')].some(p => p.getClientRects().length > 0)`)
+		if invites != (n == 0) {
+			t.Errorf("%s: the invitation to write the first card is shown: %v", name, invites)
+		}
 		if pages := Eval[string](b, `document.getElementById('wall-page').textContent`); shown < n && !strings.Contains(pages, "Seite 1 von") {
 			t.Errorf("%s: %d of %d cards shown without a page count (%q)", name, shown, n, pages)
 		}
