@@ -14,6 +14,7 @@ type joinPage struct {
 	workshopContext
 	Code     string
 	Name     string
+	Current  int64 // the group of a phone that changes its group
 	ErrorKey string
 }
 

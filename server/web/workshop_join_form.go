@@ -12,9 +12,15 @@ func (h *Handler) workshopJoinForm(c *gin.Context) {
 	if !ok {
 		return
 	}
-	if _, joined := h.participantOf(c, wc); joined && c.Query("wechseln") == "" {
+	p, joined := h.participantOf(c, wc)
+	if joined && c.Query("wechseln") == "" {
 		c.Redirect(http.StatusSeeOther, h.path("workshopParticipant", wc.Workshop.Code()))
 		return
 	}
-	h.render(c, http.StatusOK, "workshop_join", joinPage{workshopContext: wc, Code: wc.Workshop.Code()})
+	// Changing the group keeps the name and marks the group one is in.
+	page := joinPage{workshopContext: wc, Code: wc.Workshop.Code()}
+	if joined {
+		page.Name, page.Current = p.DisplayName, p.GroupID
+	}
+	h.render(c, http.StatusOK, "workshop_join", page)
 }

@@ -60,6 +60,11 @@ func TestWorkshopCardsDotsAndClose(t *testing.T) {
 
 	anna := newCitizen(t, srv)
 	anna.joinGroup(code, 0)
+	// Changing the group keeps the name and marks the group she is in.
+	change := anna.get("/w/" + code + "?wechseln=1").doc(t)
+	if name, _ := change.Find("#name").Attr("value"); name != "Teilnehmerin" || change.Find(`input[name=group][checked]`).Length() != 1 {
+		t.Errorf("changing the group: name %q, %d groups marked", name, change.Find(`input[name=group][checked]`).Length())
+	}
 	page := anna.get("/w/" + code + "/gruppe")
 	mustContain(t, page.Body, "Kritikphase")
 	key := "0123456789abcdef0123"
