@@ -257,6 +257,14 @@
           cardNote(li, '');
           var mine = li.querySelector('.my-dots');
           if (mine) { mine.textContent = mine.textContent.replace(/\d+/, body.on_card); }
+          // "Take back" shows while the card has one's own dots; when it
+          // goes, the keyboard stays on the card's "give".
+          var remove = li.querySelector('.dot-form--remove');
+          if (remove) {
+            var hide = body.on_card === 0;
+            if (hide && remove.contains(document.activeElement)) { li.querySelector('.dot-form button').focus(); }
+            remove.hidden = hide;
+          }
           var leftInfo = document.getElementById('dots-left');
           if (leftInfo) { leftInfo.textContent = plural('dots-left', body.remaining, leftInfo.textContent); }
           var total = li.querySelector('.card-total');
