@@ -3,6 +3,7 @@ package app
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"time"
 
 	"zukunftswerk/server/domain"
@@ -188,39 +189,73 @@ func (a *App) WorkshopAttendance(ctx context.Context, lw LiveWorkshop) (Attendan
 }
 
 // Replay returns a workshop's events after afterID for a screen that
-// reconnects, without the "card" events of cards the moderator has hidden
-// since: their text must not reach it. Live screens got the card before it
-// was hidden and are told by "card-changed" to remove it. An error (a gap
-// in the stream, or Redis or the database away) means: reload the state.
+// reconnects, with every card as it is now: a card the moderator has
+// hidden since comes without its text ("card" events of it are left out,
+// "card-changed" ones say only that it is hidden), and an edited card with
+// its corrected text, so that what moderation took away does not come
+// back through the replay. An error (a gap in the stream, or Redis or the
+// database away) means: reload the state.
 func (a *App) Replay(ctx context.Context, workshopID int64, afterID string) ([]live.Event, error) {
 	events, err := a.live.Replay(ctx, workshopID, afterID)
 	if err != nil {
 		return nil, err
 	}
-	hasCards := false
+	var ids []int64
 	for _, e := range events {
-		hasCards = hasCards || e.Type == live.EventCard
+		if id, ok := replayedCard(e); ok {
+			ids = append(ids, id)
+		}
 	}
-	if !hasCards {
+	if len(ids) == 0 {
 		return events, nil
 	}
-	hidden, err := a.store.HiddenCardIDs(ctx, workshopID)
+	texts, err := a.store.CardTexts(ctx, workshopID, ids)
 	if err != nil {
 		return nil, err
 	}
 	kept := events[:0:0]
 	for _, e := range events {
-		if e.Type == live.EventCard {
-			var card struct {
-				ID int64 `json:"id"`
-			}
-			if json.Unmarshal(e.Data, &card) != nil || hidden[card.ID] {
-				continue
-			}
+		id, ok := replayedCard(e)
+		if !ok {
+			kept = append(kept, e)
+			continue
 		}
+		var data map[string]json.RawMessage
+		if json.Unmarshal(e.Data, &data) != nil {
+			continue
+		}
+		text, visible := texts[id]
+		switch {
+		case !visible && e.Type == live.EventCard:
+			continue
+		case !visible:
+			data["hidden"], data["text"] = json.RawMessage("true"), json.RawMessage(`""`)
+		default:
+			data["text"], _ = json.Marshal(text)
+		}
+		raw, err := json.Marshal(data)
+		if err != nil {
+			return nil, fmt.Errorf("app: unable to encode a replayed card: %w", err)
+		}
+		e.Data, e.ParticipantData = raw, raw
 		kept = append(kept, e)
 	}
 	return kept, nil
+}
+
+// replayedCard is the id of the card a "card" or "card-changed" event is
+// about.
+func replayedCard(e live.Event) (int64, bool) {
+	if e.Type != live.EventCard && e.Type != live.EventCardChanged {
+		return 0, false
+	}
+	var card struct {
+		ID int64 `json:"id"`
+	}
+	if json.Unmarshal(e.Data, &card) != nil || card.ID == 0 {
+		return 0, false
+	}
+	return card.ID, true
 }
 
 // PhoneView is what a participant's phone shows: the cards of their group

@@ -49,6 +49,9 @@ func (l *Live) Publish(ctx context.Context, workshopID int64, typ string, group 
 	return id, nil
 }
 
+// maxReplay is the most events a reconnecting screen is sent.
+const maxReplay = 500
+
 // ErrReplayGap means events after the given ID are no longer all in the
 // stream (trimmed, or Redis restarted): the client must reload its state.
 var ErrReplayGap = errors.New("live: events are missing; reload")
@@ -73,9 +76,14 @@ func (l *Live) Replay(ctx context.Context, workshopID int64, afterID string) ([]
 	if len(last) == 0 || StreamIDLess(last[0].ID, afterID) {
 		return nil, ErrReplayGap
 	}
-	msgs, err := l.conn.Client.XRange(ctx, key, "("+afterID, "+").Result()
+	// A screen that missed more than maxReplay events reloads instead: one
+	// small request must not make the server send the whole stream.
+	msgs, err := l.conn.Client.XRangeN(ctx, key, "("+afterID, "+", maxReplay+1).Result()
 	if err != nil {
 		return nil, fmt.Errorf("live: unable to replay: %w", err)
+	}
+	if len(msgs) > maxReplay {
+		return nil, ErrReplayGap
 	}
 	return toEvents(msgs), nil
 }

@@ -82,6 +82,21 @@ func TestReplayAndGap(t *testing.T) {
 		if _, err := l.Replay(ctx, 9, "1-0"); err != live.ErrReplayGap {
 			t.Errorf("replay from before the stream: %v, want a gap", err)
 		}
+		// More than 500 events missed: the screen reloads instead of one
+		// small request costing the whole stream.
+		start, _ := l.Publish(ctx, 11, "a", 0, 0)
+		for i := 0; i < 500; i++ {
+			if _, err := l.Publish(ctx, 11, "a", 0, i); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if events, err := l.Replay(ctx, 11, start); err != nil || len(events) != 500 {
+			t.Errorf("replay of 500 events: %d %v", len(events), err)
+		}
+		l.Publish(ctx, 11, "a", 0, 501)
+		if _, err := l.Replay(ctx, 11, start); err != live.ErrReplayGap {
+			t.Errorf("replay of 501 events: %v, want a reload", err)
+		}
 	})
 }
 

@@ -256,17 +256,28 @@ func (s *Store) CardTotals(ctx context.Context, ids []int64) (map[int64]int, err
 	return out, nil
 }
 
-// HiddenCardIDs is the set of a workshop's hidden cards.
-func (s *Store) HiddenCardIDs(ctx context.Context, workshopID int64) (map[int64]bool, error) {
-	var ids []int64
-	if err := selectAll(ctx, s.reader, &ids, `SELECT id FROM card WHERE workshop_id = ? AND hidden = TRUE`, workshopID); err != nil {
-		return nil, fmt.Errorf("store: unable to list hidden cards: %w", err)
+// CardTexts are the current texts of a workshop's cards among ids that
+// are not hidden (a hidden card is missing from the map).
+func (s *Store) CardTexts(ctx context.Context, workshopID int64, ids []int64) (map[int64]string, error) {
+	texts := map[int64]string{}
+	if len(ids) == 0 {
+		return texts, nil
 	}
-	hidden := make(map[int64]bool, len(ids))
-	for _, id := range ids {
-		hidden[id] = true
+	query, args, err := sqlx.In(`SELECT id, text FROM card WHERE workshop_id = ? AND hidden = FALSE AND id IN (?)`, workshopID, ids)
+	if err != nil {
+		return nil, err
 	}
-	return hidden, nil
+	var rows []struct {
+		ID   int64  `db:"id"`
+		Text string `db:"text"`
+	}
+	if err := selectAll(ctx, s.reader, &rows, query, args...); err != nil {
+		return nil, fmt.Errorf("store: unable to read card texts: %w", err)
+	}
+	for _, r := range rows {
+		texts[r.ID] = r.Text
+	}
+	return texts, nil
 }
 
 // checkFieldOfWorkshop refuses an action field that is not one of the

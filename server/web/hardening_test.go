@@ -326,6 +326,16 @@ func TestWorkshopKeepsWhatIsHidden(t *testing.T) {
 		t.Errorf("dot answer while tallies are hidden: %d %s", res.StatusCode, res.Body)
 	}
 
+	// A correction, then another card corrected and left visible.
+	mod.post(console+"/karten/"+cardID, url.Values{"action": {"edit"}, "text": {"Annas korrigierte Karte"}})
+	anna.post("/w/"+code+"/karten", url.Values{"text": {"Bens Telefonnummer 0171"}, "key": {"dddddddddddddddd0002"}})
+	var second string
+	anna.get("/w/"+code+"/gruppe").doc(t).Find("#cards li").Each(func(_ int, li *goquerySelection) {
+		if strings.Contains(li.Text(), "Telefonnummer") {
+			second, _ = li.Attr("data-card")
+		}
+	})
+	mod.post(console+"/karten/"+second, url.Values{"action": {"edit"}, "text": {"Bens Karte"}})
 	time.Sleep(300 * time.Millisecond) // the dot's tally window passes
 	got := make(chan []sseEvent, 1)
 	go func() { got <- readEvents(t, ben, "/w/"+code+"/ereignisse", "", 1, 10*time.Second) }()
@@ -342,10 +352,16 @@ func TestWorkshopKeepsWhatIsHidden(t *testing.T) {
 	if err != nil || len(first) == 0 {
 		t.Fatalf("stream: %v %v", first, err)
 	}
-	for _, e := range readEvents(t, newCitizen(t, srv), "/w/"+code+"/ereignisse", first[0].ID, 20, 2*time.Second) {
-		if strings.Contains(e.data, "geheime") || e.typ == "reload" {
-			t.Errorf("the replay after a hidden card: %+v", e)
+	replayed := readEvents(t, newCitizen(t, srv), "/w/"+code+"/ereignisse", first[0].ID, 20, 2*time.Second)
+	corrected := false
+	for _, e := range replayed {
+		if strings.Contains(e.data, "geheime") || strings.Contains(e.data, "korrigierte") || strings.Contains(e.data, "Telefonnummer") || e.typ == "reload" {
+			t.Errorf("the replay after a hidden and a corrected card: %+v", e)
 		}
+		corrected = corrected || strings.Contains(e.data, "Bens Karte")
+	}
+	if !corrected {
+		t.Errorf("the replay lacks the corrected card: %+v", replayed)
 	}
 	mod.post(console+"/karten/"+cardID, url.Values{"action": {"show"}})
 	fields, err := srv.Store.ActionFields(t.Context(), 1)
@@ -355,10 +371,10 @@ func TestWorkshopKeepsWhatIsHidden(t *testing.T) {
 	if res := mod.post(console+"/steuerung", url.Values{"action": {"close"}, "bestaetigt": {"ja"}, "rest_feld": {strconv.FormatInt(fields[0].ID, 10)}}); res.StatusCode != http.StatusSeeOther {
 		t.Fatalf("closing: %d %s", res.StatusCode, res.Body)
 	}
-	if res := newCitizen(t, srv).get(processPath + "/ideen?suche=geheime"); strings.Contains(res.Body, "Annas geheime Karte") {
+	if res := newCitizen(t, srv).get(processPath + "/ideen?suche=korrigierte"); strings.Contains(res.Body, "Annas korrigierte Karte") {
 		t.Error("under pre-moderation a workshop card is public before its release")
 	}
-	if q := mod.get("/intern/k/ingersheim/moderation"); !strings.Contains(q.Body, "Annas geheime Karte") {
+	if q := mod.get("/intern/k/ingersheim/moderation"); !strings.Contains(q.Body, "Annas korrigierte Karte") {
 		t.Error("the closed workshop's card is not in the moderation queue")
 	}
 }
