@@ -330,7 +330,7 @@ func TestWorkshopKeepsWhatIsHidden(t *testing.T) {
 	mod.post(console+"/karten/"+cardID, url.Values{"action": {"edit"}, "text": {"Annas korrigierte Karte"}})
 	anna.post("/w/"+code+"/karten", url.Values{"text": {"Bens Telefonnummer 0171"}, "key": {"dddddddddddddddd0002"}})
 	var second string
-	anna.get("/w/"+code+"/gruppe").doc(t).Find("#cards li").Each(func(_ int, li *goquerySelection) {
+	anna.get("/w/" + code + "/gruppe").doc(t).Find("#cards li").Each(func(_ int, li *goquerySelection) {
 		if strings.Contains(li.Text(), "Telefonnummer") {
 			second, _ = li.Attr("data-card")
 		}
