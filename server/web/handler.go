@@ -34,6 +34,7 @@ type Handler struct {
 	static  fs.FS
 	tokens  formTokens
 	metrics *metrics
+	streams streamLimit // open live streams, per client address
 }
 
 // Deps are the parts New wires together.

@@ -9,5 +9,5 @@ func (h *Handler) staffWorkshopStream(c *gin.Context) {
 	if !ok {
 		return
 	}
-	h.serveEvents(c, w.ID, 0, true)
+	h.serveEvents(c, w.ID, 0, 0, true)
 }

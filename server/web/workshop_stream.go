@@ -12,6 +12,7 @@ import (
 
 	"github.com/gin-gonic/gin"
 
+	"zukunftswerk/server/domain"
 	"zukunftswerk/server/live"
 )
 
@@ -30,10 +31,23 @@ func (h *Handler) workshopStream(c *gin.Context) {
 		return
 	}
 	group, _ := strconv.ParseInt(c.Query("gruppe"), 10, 64)
-	h.serveEvents(c, wc.Workshop.ID, group, false)
+	if _, found := wc.Group(group); group != 0 && !found {
+		h.fail(c, domain.ErrNotFound)
+		return
+	}
+	// Only a phone joined to the group counts as present in it (the
+	// console's "verbunden"); a wall or a stranger only listens.
+	present := int64(0)
+	if p, joined := h.participantOf(c, wc); joined && p.GroupID == group {
+		present = group
+	}
+	h.serveEvents(c, wc.Workshop.ID, group, present, false)
 }
 
-func (h *Handler) serveEvents(c *gin.Context, workshopID, group int64, full bool) {
+// serveEvents streams a workshop's events (of one group, 0: all) to a
+// screen; present is the group the screen counts as present in (0: none);
+// full sends hidden tallies too (the console).
+func (h *Handler) serveEvents(c *gin.Context, workshopID, group, present int64, full bool) {
 	if isHead(c.Request) {
 		// The headers of what a GET would stream, without joining it.
 		c.Header("Content-Type", "text/event-stream")
@@ -41,6 +55,12 @@ func (h *Handler) serveEvents(c *gin.Context, workshopID, group int64, full bool
 		c.Status(http.StatusOK)
 		return
 	}
+	client := h.clientKey(c)
+	if !h.streams.acquire(client) {
+		h.fail(c, domain.RateLimited(30*time.Second))
+		return
+	}
+	defer h.streams.release(client)
 	ctx := c.Request.Context()
 	last := c.GetHeader("Last-Event-ID")
 	if last == "" {
@@ -52,9 +72,9 @@ func (h *Handler) serveEvents(c *gin.Context, workshopID, group int64, full bool
 	connection := make([]byte, 8)
 	_, _ = rand.Read(connection)
 	conn := hex.EncodeToString(connection)
-	if group > 0 {
-		h.App.Present(ctx, workshopID, group, conn)
-		defer h.App.Gone(workshopID, group, conn)
+	if present > 0 {
+		h.App.Present(ctx, workshopID, present, conn)
+		defer h.App.Gone(workshopID, present, conn)
 	}
 
 	s := startEventStream(c.Writer, group, full)
@@ -79,8 +99,8 @@ func (h *Handler) serveEvents(c *gin.Context, workshopID, group int64, full bool
 				return
 			}
 		case <-ticker.C:
-			if group > 0 {
-				h.App.Present(ctx, workshopID, group, conn)
+			if present > 0 {
+				h.App.Present(ctx, workshopID, present, conn)
 			}
 			if _, err := fmt.Fprintf(s.w, ": ping\n\n"); err != nil || s.rc.Flush() != nil {
 				return

@@ -618,3 +618,44 @@ func TestCardLeavingTheWallGivesItsDotsBack(t *testing.T) {
 		t.Errorf("a dot on the card shown again: %d %s", res.StatusCode, res.Body)
 	}
 }
+
+// TestStreamsCountOnlyJoinedPhones: a stream for a group the workshop
+// lacks is not found, and only a phone joined to the group counts as
+// connected there; a stranger's stream only listens.
+func TestStreamsCountOnlyJoinedPhones(t *testing.T) {
+	srv := testutil.NewServer(t, testutil.Options{Demo: true})
+	mod := staffBrowser(t, srv, "mod@i.de", domain.RoleModeration)
+	_, code := liveWorkshop(t, srv, mod, "3", "3")
+	wc, err := srv.App.WorkshopByCode(context.Background(), code, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	group := wc.Groups[0].ID
+	stranger := newCitizen(t, srv)
+	if res := stranger.get(fmt.Sprintf("/w/%s/ereignisse?gruppe=987654321", code)); res.StatusCode != http.StatusNotFound {
+		t.Errorf("a stream for a group the workshop lacks: %d", res.StatusCode)
+	}
+	online := func() int {
+		att, err := srv.App.WorkshopAttendance(context.Background(), wc)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return att.Online[group]
+	}
+	listen := func(c *citizen) {
+		go readEvents(t, c, fmt.Sprintf("/w/%s/ereignisse?gruppe=%d", code, group), "", 1, 1500*time.Millisecond)
+	}
+	listen(stranger)
+	time.Sleep(400 * time.Millisecond)
+	if n := online(); n != 0 {
+		t.Errorf("a stranger's stream counts as %d connected", n)
+	}
+	phone := newCitizen(t, srv)
+	phone.joinGroup(code, 0)
+	listen(phone)
+	time.Sleep(400 * time.Millisecond)
+	if n := online(); n != 1 {
+		t.Errorf("a joined phone's stream: %d connected, want 1", n)
+	}
+	time.Sleep(1500 * time.Millisecond) // the streams end with their readers
+}
