@@ -115,7 +115,10 @@ func withoutBidiOverrides(s string) string {
 
 // hasForbiddenControl reports control characters (NUL, escape sequences, …)
 // that have no place in citizen text. Newlines and tabs are allowed in
-// multi-line text only. Bidirectional marks stay allowed: RTL text needs them.
+// multi-line text only. Bidirectional marks and isolates stay allowed (RTL
+// text needs them); the embeddings and overrides U+202A–U+202E, which turn
+// around what follows them on a page, do not (citizens' texts lose them in
+// normalizeText; names and titles are refused with them).
 func hasForbiddenControl(s string, multiline bool) bool {
 	for _, r := range s {
 		if r == '\n' || r == '\t' {
@@ -124,7 +127,7 @@ func hasForbiddenControl(s string, multiline bool) bool {
 			}
 			return true
 		}
-		if unicode.IsControl(r) {
+		if unicode.IsControl(r) || (r >= 0x202A && r <= 0x202E) {
 			return true
 		}
 	}

@@ -75,6 +75,15 @@ func TestNormalizeDropsBidiOverrides(t *testing.T) {
 	if got := domain.NormalizeCardText("\u202EBackhaus\u202B"); got != "Backhaus" {
 		t.Errorf("card text: %q", got)
 	}
+	// Names and titles, which are not normalised, refuse them.
+	for _, s := range []string{"\u202EMOD :tierfreiG", "Gruppe\u202D"} {
+		if domain.ValidateText(s, 80) != "error.invalid_characters" || domain.ValidateLongText(s, 80) != "error.invalid_characters" {
+			t.Errorf("%q is accepted", s)
+		}
+	}
+	if domain.ValidateText("مرحبا\u200F \u2067x\u2069", 80) != "" {
+		t.Error("a right-to-left mark or an isolate is refused")
+	}
 }
 
 func TestSearchTerms(t *testing.T) {

@@ -64,17 +64,19 @@ func (w *Workshop) Apply(c Control, phases int, now time.Time) error {
 	case c.Action == ControlTimerStart && live:
 		end := now.Add(time.Duration(c.Minutes) * time.Minute)
 		w.TimerEndsAt, w.TimerLeftMs = &end, 0
-	case c.Action == ControlTimerPause && w.TimerEndsAt != nil:
+	case c.Action == ControlTimerPause && live && w.TimerEndsAt != nil:
 		w.TimerLeftMs, w.TimerEndsAt = w.TimerRemaining(now).Milliseconds(), nil
-	case c.Action == ControlTimerResume && w.TimerEndsAt == nil && w.TimerLeftMs > 0:
+	case c.Action == ControlTimerResume && live && w.TimerEndsAt == nil && w.TimerLeftMs > 0:
 		end := now.Add(time.Duration(w.TimerLeftMs) * time.Millisecond)
 		w.TimerEndsAt, w.TimerLeftMs = &end, 0
-	case c.Action == ControlTimerAdd:
+	// Added minutes never make more than MaxTimerMinutes left.
+	case c.Action == ControlTimerAdd && live && (w.TimerEndsAt != nil || w.TimerLeftMs > 0):
+		left := min(w.TimerRemaining(now)+time.Duration(c.Minutes)*time.Minute, MaxTimerMinutes*time.Minute)
 		if w.TimerEndsAt != nil {
-			end := w.TimerEndsAt.Add(time.Duration(c.Minutes) * time.Minute)
+			end := now.Add(left)
 			w.TimerEndsAt = &end
 		} else {
-			w.TimerLeftMs += int64(c.Minutes) * 60_000
+			w.TimerLeftMs = left.Milliseconds()
 		}
 	default:
 		return Errorf(CodeConflict, "workshop.error.action")

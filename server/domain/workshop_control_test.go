@@ -16,6 +16,9 @@ func TestWorkshopStateMachine(t *testing.T) {
 	running := domain.Workshop{State: domain.WorkshopLive, CurrentPhase: 1, TimerEndsAt: &later}
 	paused := domain.Workshop{State: domain.WorkshopLive, CurrentPhase: 1, TimerLeftMs: 90_000}
 	closed := domain.Workshop{State: domain.WorkshopClosed, CurrentPhase: 2}
+	closedRunning := domain.Workshop{State: domain.WorkshopClosed, CurrentPhase: 2, TimerEndsAt: &later}
+	closedPaused := domain.Workshop{State: domain.WorkshopClosed, CurrentPhase: 2, TimerLeftMs: 90_000}
+	almostFull := domain.Workshop{State: domain.WorkshopLive, CurrentPhase: 1, TimerLeftMs: 170 * 60_000}
 	tests := []struct {
 		name    string
 		from    domain.Workshop
@@ -42,6 +45,10 @@ func TestWorkshopStateMachine(t *testing.T) {
 		{"add to a running timer", running, domain.Control{Action: "timer_add", Minutes: 2}, true, func(w domain.Workshop) bool { return w.TimerEndsAt.Equal(later.Add(2 * time.Minute)) }},
 		{"add to a paused timer", paused, domain.Control{Action: "timer_add", Minutes: 1}, true, func(w domain.Workshop) bool { return w.TimerLeftMs == 150_000 }},
 		{"unknown control", live, domain.Control{Action: "explode"}, false, nil},
+		{"add to no timer", live, domain.Control{Action: "timer_add", Minutes: 2}, false, nil},
+		{"add to a timer of a closed workshop", closedRunning, domain.Control{Action: "timer_add", Minutes: 2}, false, nil},
+		{"resume a timer of a closed workshop", closedPaused, domain.Control{Action: "timer_resume"}, false, nil},
+		{"added minutes stop at 180 left", almostFull, domain.Control{Action: "timer_add", Minutes: 60}, true, func(w domain.Workshop) bool { return w.TimerLeftMs == 180*60_000 }},
 		{"a new phase without the old timer", running, domain.Control{Action: "next"}, true, func(w domain.Workshop) bool { return w.TimerEndsAt == nil && w.TimerLeftMs == 0 }},
 	}
 	for _, tt := range tests {
