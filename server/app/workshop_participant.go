@@ -38,6 +38,17 @@ func (a *App) JoinWorkshop(ctx context.Context, lw LiveWorkshop, groupID int64, 
 	return nil
 }
 
+// unknownCodesPerHour is how many join codes one client address may miss
+// in an hour: a hall full of typos stays far below, guessing the codes
+// (25^6) takes forever.
+const unknownCodesPerHour = 300
+
+// UnknownCode counts a join code the client got wrong; it answers the
+// rate limit's error once the client misses too often.
+func (a *App) UnknownCode(ctx context.Context, client string) error {
+	return a.limits.Allow(ctx, "code-miss:"+client, unknownCodesPerHour).Err()
+}
+
 // CreateCard stores a participant's card and shows it on the group's
 // screens. key is the phone's idempotency key: a card queued offline and
 // sent twice is stored (and announced) once; created is false for the

@@ -2,6 +2,7 @@ package web_test
 
 import (
 	"encoding/xml"
+	"fmt"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -390,5 +391,22 @@ func TestStaffTextsTakeBrowserLineBreaks(t *testing.T) {
 	req, _ := http.NewRequest(http.MethodDelete, srv.URL+"/", nil)
 	if allow := pg.do(req).Header.Get("Allow"); !strings.Contains(allow, "HEAD") {
 		t.Errorf("Allow: %q lacks HEAD", allow)
+	}
+}
+
+// TestGuessingJoinCodesIsThrottled: a client that misses join codes again
+// and again is told to wait; a right code still needs no luck.
+func TestGuessingJoinCodesIsThrottled(t *testing.T) {
+	srv := testutil.NewServer(t, testutil.Options{Demo: true})
+	guesser := newCitizen(t, srv)
+	status := 0
+	for i := 0; i < 301 && status != http.StatusTooManyRequests; i++ {
+		status = guesser.get(fmt.Sprintf("/w/ZZ%04d", i)).StatusCode
+		if status != http.StatusNotFound && status != http.StatusTooManyRequests {
+			t.Fatalf("guess %d: %d", i, status)
+		}
+	}
+	if status != http.StatusTooManyRequests {
+		t.Errorf("301 wrong codes from one address: the last answered %d, want 429", status)
 	}
 }

@@ -22,6 +22,13 @@ func (h *Handler) loadLiveWorkshop(c *gin.Context) (workshopContext, bool) {
 // taps of a live workshop).
 func (h *Handler) loadLiveWorkshopFrom(c *gin.Context, cached bool) (workshopContext, bool) {
 	wc, err := h.App.WorkshopByCode(c.Request.Context(), c.Param("code"), cached)
+	if domain.ErrorCode(err) == domain.CodeNotFound {
+		// Codes are guessed one miss at a time: a client that misses too
+		// often waits.
+		if limited := h.App.UnknownCode(c.Request.Context(), h.clientKey(c)); limited != nil {
+			err = limited
+		}
+	}
 	if err != nil {
 		h.fail(c, err)
 		return wc, false
