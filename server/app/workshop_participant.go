@@ -38,6 +38,11 @@ func (a *App) JoinWorkshop(ctx context.Context, lw LiveWorkshop, groupID int64, 
 	return nil
 }
 
+// cardsPerClientMinute is how many cards all phones behind one address may
+// post in a minute: sixty people writing three cards each in the same
+// minute stay below it.
+const cardsPerClientMinute = 300
+
 // unknownCodesPerHour is how many join codes one client address may miss
 // in an hour: a hall full of typos stays far below, guessing the codes
 // (25^6) takes forever.
@@ -53,7 +58,7 @@ func (a *App) UnknownCode(ctx context.Context, client string) error {
 // screens. key is the phone's idempotency key: a card queued offline and
 // sent twice is stored (and announced) once; created is false for the
 // resend.
-func (a *App) CreateCard(ctx context.Context, lw LiveWorkshop, p domain.Participant, text, key string) (card domain.Card, created bool, err error) {
+func (a *App) CreateCard(ctx context.Context, lw LiveWorkshop, p domain.Participant, client, text, key string) (card domain.Card, created bool, err error) {
 	text = domain.NormalizeCardText(text)
 	if errorKey := domain.ValidateCardText(text); errorKey != "" {
 		return domain.Card{}, false, domain.Errorf(domain.CodeInvalid, errorKey)
@@ -63,6 +68,12 @@ func (a *App) CreateCard(ctx context.Context, lw LiveWorkshop, p domain.Particip
 	}
 	limit := ratelimit.Limit{Events: a.Config.CardRateLimit, Per: time.Minute}
 	if err := a.limits.AllowPer(ctx, "card:"+strconv.FormatInt(p.ID, 10), limit).Err(); err != nil {
+		return domain.Card{}, false, err
+	}
+	// One address (a hall's Wi-Fi) may carry many phones, but not a flood
+	// of fresh participants writing for one attacker.
+	perClient := ratelimit.Limit{Events: cardsPerClientMinute, Per: time.Minute}
+	if err := a.limits.AllowPer(ctx, "card-client:"+client, perClient).Err(); err != nil {
 		return domain.Card{}, false, err
 	}
 	card, created, err = a.store.CreateCard(ctx, p, text, "w:"+key)

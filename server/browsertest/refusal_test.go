@@ -59,7 +59,7 @@ func TestPhoneShowsTheServersReason(t *testing.T) {
 		t.Fatal(err)
 	}
 	live := app.LiveWorkshop{Workshop: voting, Groups: groups}
-	late, _, err := srv.App.CreateCard(ctx, live, other, "Karte von Ben", "other-phone-card-0001")
+	late, _, err := srv.App.CreateCard(ctx, live, other, "test-client", "Karte von Ben", "other-phone-card-0001")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -22,8 +22,11 @@ const (
 const (
 	MaxCardText     = 140
 	MaxClusterTitle = 80
-	MaxDisplayName  = 40
-	MaxWorkshopDots = 20
+	// MaxClustersPerGroup is how many clusters a group may have in a
+	// phase: more than a wall can show as columns.
+	MaxClustersPerGroup = 20
+	MaxDisplayName      = 40
+	MaxWorkshopDots     = 20
 )
 
 // Workshop is a live workshop of a process.

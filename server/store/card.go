@@ -199,6 +199,13 @@ func (s *Store) CreateCluster(ctx context.Context, actor Actor, municipalityID i
 		if ok == 0 {
 			return domain.Errorf(domain.CodeInvalid, "workshop.error.target")
 		}
+		var n int
+		if err := get(ctx, tx, &n, `SELECT COUNT(*) FROM cluster WHERE group_id = ? AND phase = ?`, c.GroupID, c.Phase); err != nil {
+			return fmt.Errorf("store: unable to count clusters: %w", err)
+		}
+		if n >= domain.MaxClustersPerGroup {
+			return domain.Errorf(domain.CodeInvalid, "workshop.error.clusters_full")
+		}
 		if err := get(ctx, tx, &id, `INSERT INTO cluster (workshop_id, group_id, phase, title) VALUES (?, ?, ?, ?) RETURNING id`,
 			c.WorkshopID, c.GroupID, c.Phase, c.Title); err != nil {
 			return fmt.Errorf("store: unable to create cluster: %w", err)

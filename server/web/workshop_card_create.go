@@ -19,7 +19,7 @@ func (h *Handler) workshopCardCreate(c *gin.Context) {
 		return
 	}
 	text, key := c.Request.PostForm.Get("text"), c.Request.PostForm.Get("key")
-	card, _, err := h.App.CreateCard(c.Request.Context(), wc, p, text, key)
+	card, _, err := h.App.CreateCard(c.Request.Context(), wc, p, h.clientKey(c), text, key)
 	if err != nil {
 		// A plain form gets its page back with the text: to fix it, or,
 		// when the workshop closed meanwhile, to copy it.

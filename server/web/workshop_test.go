@@ -659,3 +659,55 @@ func TestStreamsCountOnlyJoinedPhones(t *testing.T) {
 	}
 	time.Sleep(1500 * time.Millisecond) // the streams end with their readers
 }
+
+// TestClustersPerGroupAreCapped: a group takes at most 20 clusters in a
+// phase, and the 21st is refused with the reason.
+func TestClustersPerGroupAreCapped(t *testing.T) {
+	srv := testutil.NewServer(t, testutil.Options{Demo: true})
+	mod := staffBrowser(t, srv, "mod@i.de", domain.RoleModeration)
+	console, code := liveWorkshop(t, srv, mod, "3", "3")
+	wc, err := srv.App.WorkshopByCode(context.Background(), code, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	group := fmt.Sprint(wc.Groups[0].ID)
+	for i := 0; i < domain.MaxClustersPerGroup; i++ {
+		if res := mod.post(console+"/cluster", url.Values{"group": {group}, "title": {fmt.Sprintf("Cluster %d", i)}}); res.StatusCode != http.StatusSeeOther {
+			t.Fatalf("cluster %d: %d", i, res.StatusCode)
+		}
+	}
+	res := mod.post(console+"/cluster", url.Values{"group": {group}, "title": {"Einer zu viel"}})
+	if res.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(res.Body, "schon 20 Cluster") {
+		t.Errorf("the 21st cluster: %d", res.StatusCode)
+	}
+}
+
+// TestCardsPerAddressAreCapped: fresh participants from one address
+// cannot flood a workshop: after 300 cards a minute the address waits.
+func TestCardsPerAddressAreCapped(t *testing.T) {
+	srv := testutil.NewServer(t, testutil.Options{Demo: true})
+	mod := staffBrowser(t, srv, "mod@i.de", domain.RoleModeration)
+	_, code := liveWorkshop(t, srv, mod, "3", "3")
+	refused := 0
+	for p := 0; p < 16 && refused == 0; p++ {
+		phone := newCitizen(t, srv)
+		phone.joinGroup(code, 0)
+		for i := 0; i < 19; i++ {
+			res := phone.post("/w/"+code+"/karten", url.Values{"text": {fmt.Sprintf("Karte %d-%d", p, i)}, "key": {fmt.Sprintf("flood-key-%04d-%04d", p, i)}})
+			if res.StatusCode == http.StatusTooManyRequests {
+				refused++
+				break
+			}
+		}
+	}
+	wc, err := srv.App.WorkshopByCode(context.Background(), code, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cards, _ := srv.Store.Cards(context.Background(), wc.Workshop.ID, 0, 0, true)
+	// The limit refills continuously (GCRA, 5 a second): in the second or
+	// two the test takes, a few more than 300 get through.
+	if n := len(cards); refused == 0 || n < 300 || n > 315 {
+		t.Errorf("one address: %d cards stored, refused %d times; want about 300 and a refusal", n, refused)
+	}
+}
