@@ -38,11 +38,6 @@ func (a *App) JoinWorkshop(ctx context.Context, lw LiveWorkshop, groupID int64, 
 	return nil
 }
 
-// cardsPerClientMinute is how many cards all phones behind one address may
-// post in a minute: sixty people writing three cards each in the same
-// minute stay below it.
-const cardsPerClientMinute = 300
-
 // unknownCodesPerHour is how many join codes one client address may miss
 // in an hour: a hall full of typos stays far below, guessing the codes
 // (25^6) takes forever.
@@ -72,7 +67,7 @@ func (a *App) CreateCard(ctx context.Context, lw LiveWorkshop, p domain.Particip
 	}
 	// One address (a hall's Wi-Fi) may carry many phones, but not a flood
 	// of fresh participants writing for one attacker.
-	perClient := ratelimit.Limit{Events: cardsPerClientMinute, Per: time.Minute}
+	perClient := ratelimit.Limit{Events: a.Config.CardClientRateLimit, Per: time.Minute}
 	if err := a.limits.AllowPer(ctx, "card-client:"+client, perClient).Err(); err != nil {
 		return domain.Card{}, false, err
 	}

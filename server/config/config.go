@@ -43,6 +43,14 @@ type Config struct {
 	// CardRateLimit is how many cards one workshop participant may post
 	// per minute (CARD_RATE_PER_MINUTE, default 20).
 	CardRateLimit int
+	// CardClientRateLimit is how many cards all phones behind one client
+	// address may post per minute (CARD_RATE_PER_CLIENT_MINUTE, default
+	// 300: sixty people writing three cards each in the same minute).
+	CardClientRateLimit int
+	// StreamsPerClient is how many live streams one client address may
+	// hold open at once (STREAMS_PER_CLIENT, default 300: a hall's phones
+	// and walls on one Wi-Fi).
+	StreamsPerClient int
 	// MaxBodyBytes caps every request body (MAX_BODY_BYTES).
 	MaxBodyBytes int64
 	// ReportThreshold is how many devices must report an idea before it is
@@ -76,26 +84,28 @@ type Config struct {
 // in tests) and validates it.
 func Load(getenv func(string) string) (Config, error) {
 	cfg := Config{
-		ListenAddr:         valueOr(getenv("LISTEN_ADDR"), ":8080"),
-		MetricsAddr:        getenv("METRICS_ADDR"),
-		DatabaseURL:        valueOr(getenv("DATABASE_URL"), "data/zukunftswerk.db"),
-		RedisURL:           getenv("REDIS_URL"),
-		RedisPrefix:        valueOr(getenv("REDIS_PREFIX"), "zw:"),
-		BaseURL:            strings.TrimRight(getenv("BASE_URL"), "/"),
-		Location:           time.UTC,
-		MinFillTime:        3 * time.Second,
-		IdeaRateLimit:      20,
-		ClientRateLimit:    2000,
-		CardRateLimit:      20,
-		MaxBodyBytes:       64 << 10,
-		ReportThreshold:    3,
-		SessionIdle:        60 * time.Minute,
-		SessionMax:         12 * time.Hour,
-		InvitationValidity: 7 * 24 * time.Hour,
-		AdminEmail:         getenv("ADMIN_EMAIL"),
-		AdminPassword:      getenv("ADMIN_PASSWORD"),
-		SMTPURL:            getenv("SMTP_URL"),
-		MailFrom:           getenv("MAIL_FROM"),
+		ListenAddr:          valueOr(getenv("LISTEN_ADDR"), ":8080"),
+		MetricsAddr:         getenv("METRICS_ADDR"),
+		DatabaseURL:         valueOr(getenv("DATABASE_URL"), "data/zukunftswerk.db"),
+		RedisURL:            getenv("REDIS_URL"),
+		RedisPrefix:         valueOr(getenv("REDIS_PREFIX"), "zw:"),
+		BaseURL:             strings.TrimRight(getenv("BASE_URL"), "/"),
+		Location:            time.UTC,
+		MinFillTime:         3 * time.Second,
+		IdeaRateLimit:       20,
+		ClientRateLimit:     2000,
+		CardRateLimit:       20,
+		CardClientRateLimit: 300,
+		StreamsPerClient:    300,
+		MaxBodyBytes:        64 << 10,
+		ReportThreshold:     3,
+		SessionIdle:         60 * time.Minute,
+		SessionMax:          12 * time.Hour,
+		InvitationValidity:  7 * 24 * time.Hour,
+		AdminEmail:          getenv("ADMIN_EMAIL"),
+		AdminPassword:       getenv("ADMIN_PASSWORD"),
+		SMTPURL:             getenv("SMTP_URL"),
+		MailFrom:            getenv("MAIL_FROM"),
 	}
 	var problems []error
 	whole := []struct {
@@ -106,6 +116,8 @@ func Load(getenv func(string) string) (Config, error) {
 		{"IDEA_RATE_PER_HOUR", 1, 100000, &cfg.IdeaRateLimit},
 		{"CLIENT_RATE_PER_HOUR", 10, 10_000_000, &cfg.ClientRateLimit},
 		{"CARD_RATE_PER_MINUTE", 1, 1_000_000, &cfg.CardRateLimit},
+		{"CARD_RATE_PER_CLIENT_MINUTE", 1, 10_000_000, &cfg.CardClientRateLimit},
+		{"STREAMS_PER_CLIENT", 1, 1_000_000, &cfg.StreamsPerClient},
 		{"REPORT_THRESHOLD", 1, 1000, &cfg.ReportThreshold},
 	}
 	for _, w := range whole {

@@ -136,7 +136,8 @@ func run(participants, rate int, duration time.Duration) error {
 		return err
 	}
 	cfg, err := config.Load(func(k string) string {
-		return map[string]string{"MIN_FILL_SECONDS": "0", "IDEA_RATE_PER_HOUR": "100000", "CLIENT_RATE_PER_HOUR": "10000000", "CARD_RATE_PER_MINUTE": "1000000"}[k]
+		return map[string]string{"MIN_FILL_SECONDS": "0", "IDEA_RATE_PER_HOUR": "100000", "CLIENT_RATE_PER_HOUR": "10000000", "CARD_RATE_PER_MINUTE": "1000000",
+			"CARD_RATE_PER_CLIENT_MINUTE": "10000000", "STREAMS_PER_CLIENT": "1000000"}[k]
 	})
 	if err != nil {
 		return err

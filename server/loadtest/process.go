@@ -53,7 +53,8 @@ func newServerProcess(ctx context.Context, name string, votingOpen bool) (*serve
 	}
 	s.env = append(os.Environ(), "LISTEN_ADDR="+s.addr, "DATABASE_URL="+s.dbPath, "REDIS_URL="+redisURL,
 		fmt.Sprintf("REDIS_PREFIX=zw%s:%d:", name, time.Now().UnixNano()), "MIN_FILL_SECONDS=0", "BASE_URL=http://"+s.addr,
-		"CLIENT_RATE_PER_HOUR=10000000", "CARD_RATE_PER_MINUTE=1000000")
+		"CLIENT_RATE_PER_HOUR=10000000", "CARD_RATE_PER_MINUTE=1000000",
+		"CARD_RATE_PER_CLIENT_MINUTE=10000000", "STREAMS_PER_CLIENT=1000000")
 	return s, code, nil
 }
 

@@ -81,6 +81,7 @@ func New(ctx context.Context, d Deps) (*Server, error) {
 		Log:     d.Log,
 		static:  d.Static,
 		tokens:  formTokens{secret: secret},
+		streams: streamLimit{perClient: d.App.Config.StreamsPerClient},
 		metrics: m,
 	}
 	engine := h.routes()

@@ -2,21 +2,18 @@ package web
 
 import "sync"
 
-// Limits of the live streams one server instance holds open. A hall on one
-// Wi-Fi shares one address: a few hundred phones and walls fit under the
-// per-address limit; an attacker opening thousands of streams from one
-// address gets no more than that, and all addresses together stay well
-// below the process's file handles.
-const (
-	maxStreamsPerClient = 300
-	maxStreams          = 10000
-)
+// maxStreams is how many live streams one server instance holds open in
+// all: well below the process's file handles, whatever the addresses.
+const maxStreams = 10000
 
 // streamLimit counts the open live streams, per client address and in
-// all.
+// all. A hall on one Wi-Fi shares one address: its phones and walls fit
+// under perClient (config StreamsPerClient); an attacker opening
+// thousands of streams from one address gets no more than that.
 type streamLimit struct {
 	mu        sync.Mutex
-	perClient map[string]int
+	perClient int
+	open      map[string]int
 	total     int
 }
 
@@ -25,13 +22,13 @@ type streamLimit struct {
 func (l *streamLimit) acquire(client string) bool {
 	l.mu.Lock()
 	defer l.mu.Unlock()
-	if l.perClient == nil {
-		l.perClient = map[string]int{}
+	if l.open == nil {
+		l.open = map[string]int{}
 	}
-	if l.total >= maxStreams || l.perClient[client] >= maxStreamsPerClient {
+	if l.total >= maxStreams || l.open[client] >= l.perClient {
 		return false
 	}
-	l.perClient[client]++
+	l.open[client]++
 	l.total++
 	return true
 }
@@ -41,7 +38,7 @@ func (l *streamLimit) release(client string) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	l.total--
-	if l.perClient[client]--; l.perClient[client] <= 0 {
-		delete(l.perClient, client)
+	if l.open[client]--; l.open[client] <= 0 {
+		delete(l.open, client)
 	}
 }

@@ -3,11 +3,11 @@ package web
 import "testing"
 
 // TestStreamLimitPerClientAndInAll: one address holds at most
-// maxStreamsPerClient streams, a released one can be taken again, and the
+// perClient streams, a released one can be taken again, and the
 // server as a whole at most maxStreams.
 func TestStreamLimitPerClientAndInAll(t *testing.T) {
-	var l streamLimit
-	for i := 0; i < maxStreamsPerClient; i++ {
+	l := streamLimit{perClient: 300}
+	for i := 0; i < l.perClient; i++ {
 		if !l.acquire("hall") {
 			t.Fatalf("stream %d of the hall refused", i+1)
 		}
