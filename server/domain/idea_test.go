@@ -114,3 +114,13 @@ func TestThemeOfCluster(t *testing.T) {
 		t.Errorf("long name: %q (%d characters)", got, n)
 	}
 }
+
+// A text of nothing but invisible characters is empty.
+func TestInvisibleTextIsEmpty(t *testing.T) {
+	if key := domain.ValidateCardText(domain.NormalizeCardText("\u200b\ufeff ")); key != "workshop.error.card_empty" {
+		t.Errorf("a card of a zero-width space: %q", key)
+	}
+	if key := domain.ValidateText("\u200b", 80); key != "admin.error.text_missing" {
+		t.Errorf("a title of a zero-width space: %q", key)
+	}
+}

@@ -1,7 +1,7 @@
 package domain
 
 import (
-	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -55,12 +55,23 @@ func ValidateText(s string, max int) string {
 	switch {
 	case !utf8.ValidString(s) || hasForbiddenControl(s, false):
 		return "error.invalid_characters"
-	case strings.TrimSpace(s) == "":
+	case blank(s):
 		return "admin.error.text_missing"
 	case utf8.RuneCountInString(s) > max:
 		return "admin.error.text_long"
 	}
 	return ""
+}
+
+// blank reports a text that shows nothing: only spaces and invisible
+// format characters (a zero-width space, a byte order mark).
+func blank(s string) bool {
+	for _, r := range s {
+		if !unicode.IsSpace(r) && !unicode.Is(unicode.Cf, r) {
+			return false
+		}
+	}
+	return true
 }
 
 // lengthNamed replaces the general "too long" of ValidateText and

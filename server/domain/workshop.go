@@ -178,7 +178,7 @@ func ValidateCardText(text string) string {
 	switch {
 	case !utf8.ValidString(text) || hasForbiddenControl(text, true):
 		return "error.invalid_characters"
-	case text == "":
+	case blank(text):
 		return "workshop.error.card_empty"
 	case utf8.RuneCountInString(text) > MaxCardText:
 		return "workshop.error.card_long"
