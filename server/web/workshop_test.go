@@ -643,7 +643,9 @@ func TestStreamsCountOnlyJoinedPhones(t *testing.T) {
 		return att.Online[group]
 	}
 	listen := func(c *citizen) {
-		go func() { _ = readEvents(t, c, fmt.Sprintf("/w/%s/ereignisse?gruppe=%d", code, group), "", 1, 1500*time.Millisecond) }()
+		go func() {
+			_ = readEvents(t, c, fmt.Sprintf("/w/%s/ereignisse?gruppe=%d", code, group), "", 1, 1500*time.Millisecond)
+		}()
 	}
 	listen(stranger)
 	time.Sleep(400 * time.Millisecond)
