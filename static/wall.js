@@ -13,7 +13,7 @@
   var cards = function (list) { return Array.prototype.slice.call(list.querySelectorAll('.pw__card')); };
   var pageInfo = document.getElementById('wall-page');
   var vh = function (n) { return n * window.innerHeight / 100; };
-  var floor = 2.2, start = null, page = 0, pages = 1, sizes = [];
+  var floor = 2.6, start = null, page = 0, pages = 1, sizes = [];
 
   // How many of a column's cards (from the first) end inside it: one
   // measure for fitting and for paging, so that they never disagree by a
@@ -69,17 +69,25 @@
     }).join(' '));
   }
   // A ranking (after the voting, and each phase's on a closed workshop)
-  // shrinks until its last place is inside its box, down to 2 % of the
-  // screen: ten long cards in three columns on a 4:3 projector.
+  // shrinks until its last place is inside its box, down to 2.6 % of the
+  // screen (the cards' floor): ten long cards in three columns on a 4:3
+  // projector.
   function fitRankings() {
     Array.prototype.forEach.call(wall.querySelectorAll('.pw__ranking'), function (section) {
       var list = section.querySelector('.ranking');
       if (!list) { return; }
       list.style.fontSize = '';
+      var places = Array.prototype.slice.call(list.querySelectorAll('li'));
+      places.forEach(function (li) { li.hidden = false; });
       var size = parseFloat(getComputedStyle(list).fontSize);
-      while (section.scrollHeight > section.clientHeight + 1 && size > vh(2)) {
-        size = Math.max(size - 1, vh(2));
+      while (section.scrollHeight > section.clientHeight + 1 && size > vh(2.6)) {
+        size = Math.max(size - 1, vh(2.6));
         list.style.fontSize = size + 'px';
+      }
+      // Still too long at the smallest size: the last places give way
+      // (the documentation lists every card), never the first three.
+      for (var n = places.length; section.scrollHeight > section.clientHeight + 1 && n > 3; n--) {
+        places[n - 1].hidden = true;
       }
     });
   }
@@ -134,7 +142,22 @@
       }
       fitsAt(lo);
     }
+    fitShortColumns();
     paginate();
+  }
+  // A column of a few cards (six at most) shows them all: at the floor its
+  // cards may shrink further, to 2.2 % of the screen (a 4:3 projector's
+  // narrow cluster columns), rather than page.
+  function fitShortColumns() {
+    lists().forEach(function (l) {
+      var all = cards(l);
+      if (all.length > 6 || fitting(l) >= all.length) { return; }
+      var size = Math.max.apply(null, all.map(function (c) { return parseFloat(getComputedStyle(c).fontSize); }));
+      while (fitting(l) < all.length && size > vh(2.2)) {
+        size = Math.max(size - 1, vh(2.2));
+        all.forEach(function (c) { c.style.fontSize = Math.min(size, parseFloat(getComputedStyle(c).fontSize)) + 'px'; });
+      }
+    });
   }
 
   // Not every browser hyphenates German by itself (Chromium without its
@@ -172,7 +195,7 @@
         c.style.fontSize = '';
         c.classList.remove('pw__card--break');
         if (text) { unhyphenate(text); }
-        var size = parseFloat(getComputedStyle(c).fontSize), smallest = Math.max(size * 0.6, vh(2));
+        var size = parseFloat(getComputedStyle(c).fontSize), smallest = Math.max(size * 0.6, vh(2.2));
         while (c.scrollWidth > c.clientWidth + 1 && size > smallest) {
           size = Math.max(size - 1, smallest);
           c.style.fontSize = size + 'px';
