@@ -14,6 +14,7 @@ import (
 type DeviceContribution struct {
 	ID               int64     `db:"id"`
 	Title            string    `db:"title"`
+	Kind             string    `db:"kind"` // an idea, or a workshop card (domain.KindChallenge …)
 	Body             string    `db:"body"`
 	Pseudonym        string    `db:"pseudonym"`
 	Status           string    `db:"status"`
@@ -30,7 +31,7 @@ type DeviceContribution struct {
 	Answer           string    `db:"answer"`
 }
 
-const deviceContributionColumns = `c.id, c.title, c.body, c.pseudonym, c.status, c.support_count, c.created_at,
+const deviceContributionColumns = `c.id, c.title, c.kind, c.body, c.pseudonym, c.status, c.support_count, c.created_at,
 	c.visibility, c.hidden_reason, c.notify_email, c.answer,
 	f.title AS action_field_title, p.title AS process_title, m.slug AS municipality_slug, p.slug AS process_slug`
 

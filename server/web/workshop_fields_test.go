@@ -128,6 +128,17 @@ func TestWorkshopResultsKeepTheirField(t *testing.T) {
 			t.Errorf("%q: theme %q, want %q", title, c.Theme, want)
 		}
 	}
+	// Anna's "Meine Beiträge" shows her Kritik card as a challenge, not
+	// as an idea with supports.
+	mine := anna.get("/meine-beitraege").doc(t).Find(".idea-card")
+	mine.Each(func(_ int, card *goquerySelection) {
+		if strings.Contains(card.Text(), "Zu wenig Bänke am Neckar") && (!strings.Contains(card.Text(), "Herausforderung aus einer Werkstatt") || strings.Contains(card.Text(), "Unterstützung")) {
+			t.Errorf("a challenge on Meine Beiträge: %q", card.Text())
+		}
+	})
+	if mine.Length() < 2 {
+		t.Errorf("Meine Beiträge lists %d of Anna's cards", mine.Length())
+	}
 	// A challenge is no idea to support.
 	challenge := got["Zu wenig Bänke am Neckar"]
 	supporter := newCitizen(t, srv)
