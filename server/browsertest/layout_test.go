@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -155,8 +156,8 @@ func TestEveryPageAtEverySize(t *testing.T) {
 	ctx := context.Background()
 	actor := store.Actor{Name: "test"}
 	anna := testutil.CreateStaff(t, srv.Store, "admin@i.de", "Anna Admin", true, testutil.Grant{Municipality: "ingersheim", Role: domain.RoleAdmin})
-	for _, r := range []domain.Role{domain.RoleProjektgruppe, domain.RoleModeration, domain.RoleVerwaltung} {
-		testutil.CreateStaff(t, srv.Store, string(r)+"@i.de", "Team "+string(r), false, testutil.Grant{Municipality: "ingersheim", Role: r})
+	for r, name := range map[domain.Role]string{domain.RoleProjektgruppe: "Pia Planer", domain.RoleModeration: "Mara Moser", domain.RoleVerwaltung: "Vera Vogt"} {
+		testutil.CreateStaff(t, srv.Store, string(r)+"@i.de", name, false, testutil.Grant{Municipality: "ingersheim", Role: r})
 	}
 	invitation, err := srv.App.Invite(ctx, store.Actor{UserID: anna.ID, Name: anna.Name, InstallationAdmin: true}, 1, "neu@ingersheim.de", domain.RoleModeration)
 	if err != nil {
@@ -241,6 +242,7 @@ func TestEveryPageAtEverySize(t *testing.T) {
 		{"notFound", "/gibt-es-nicht", ""},
 	}
 	checked := map[string]bool{}
+	raw := rawWords(t, srv)
 	check := func(b *Browser, pages []layoutPage) {
 		t.Helper()
 		for _, p := range pages {
@@ -249,6 +251,12 @@ func TestEveryPageAtEverySize(t *testing.T) {
 			name := p.route
 			if p.who != "" {
 				name += "-" + p.who
+			}
+			// Every word comes from the catalog: no key, no stored code.
+			for _, word := range strings.Fields(Eval[string](b, `document.body.innerText`)) {
+				if what, ok := raw[strings.Trim(word, ".,:;()„“\"'·")]; ok {
+					t.Errorf("%s shows %s %q", name, what, word)
+				}
 			}
 			b.CheckAccessibility(name)
 			b.ScreenshotsAt("layout-"+name, ScreenSizes, p.route != "workshopWall", func(w, h int64) {
@@ -313,6 +321,32 @@ func TestEveryPageAtEverySize(t *testing.T) {
 	if len(missing) > 0 {
 		t.Errorf("page routes the layout check does not visit: %v", missing)
 	}
+}
+
+// rawWords are what must never show on a page: every catalog key, and
+// every stored code that its German wording does not contain as a word
+// ("zurueckgestellt", "in_umsetzung", "workshop.voting_close").
+func rawWords(t *testing.T, srv *testutil.Server) map[string]string {
+	t.Helper()
+	raw := map[string]string{}
+	for _, key := range srv.Catalog.Keys() {
+		raw[key] = "the catalog key"
+	}
+	codes := map[string][]string{"status.": domain.Decisions, "concept.status.": domain.ConceptStatuses,
+		"measure.status.": domain.MeasureStatuses, "audit.action.": domain.AuditActions}
+	for _, r := range domain.Roles {
+		codes["role."] = append(codes["role."], string(r))
+	}
+	for prefix, values := range codes {
+		for _, v := range values {
+			// A code that is a word of its own wording ("abgestimmt" in
+			// "abgestimmt in der Projektgruppe") may show as that word.
+			if word := srv.Catalog.Message("de", prefix+v); !slices.Contains(strings.Fields(word), v) {
+				raw[v] = "the code"
+			}
+		}
+	}
+	return raw
 }
 
 // TestLayoutCheckSeesProblems: the layout check finds each problem it

@@ -43,6 +43,7 @@ var AuditDetailPrefixes = map[string]string{
 	"invitation.create":        "role.",
 	"user.password_reset":      "role.",
 	"invitation.accept":        "audit.purpose.",
+	"measure.report":           "measure.status.",
 }
 
 // IsAuditAction reports whether action is one of AuditActions.
