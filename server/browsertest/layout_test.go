@@ -258,6 +258,12 @@ func TestEveryPageAtEverySize(t *testing.T) {
 					t.Errorf("%s shows %s %q", name, what, word)
 				}
 			}
+			if p.who == "" {
+				// Findable: a public page says what it is about.
+				if d := Eval[string](b, `(document.querySelector('meta[name=description]') || {content: ''}).content`); len([]rune(d)) < 40 {
+					t.Errorf("%s has no meta description worth the name: %q", name, d)
+				}
+			}
 			b.CheckAccessibility(name)
 			b.ScreenshotsAt("layout-"+name, ScreenSizes, p.route != "workshopWall", func(w, h int64) {
 				time.Sleep(100 * time.Millisecond) // the wall refits after a resize

@@ -200,6 +200,19 @@ func templateFuncs(lang string, catalog *i18n.Catalog, routes paths, loc *time.L
 		"sub":     func(a, b float64) float64 { return a - b },
 		"last":    func(points []chart.Point) chart.Point { return points[len(points)-1] },
 		"pageURL": pageURL,
+		// summary is a text's start for a meta description: at most 155
+		// characters, cut at a word.
+		"summary": func(s string) string {
+			s = strings.Join(strings.Fields(s), " ")
+			if r := []rune(s); len(r) > 155 {
+				cut := string(r[:154])
+				if i := strings.LastIndex(cut, " "); i > 80 {
+					cut = cut[:i]
+				}
+				return cut + "…"
+			}
+			return s
+		},
 	}
 }
 
