@@ -123,9 +123,12 @@ func TestInvitationCreatesAnAccountOnce(t *testing.T) {
 	if res := guest.post(path, url.Values{"name": {""}, "password": {"lang genug und gut"}, "repeat": {"lang genug und gut"}}); res.StatusCode != http.StatusUnprocessableEntity {
 		t.Errorf("missing name accepted: %d", res.StatusCode)
 	}
-	if res := guest.post(path, url.Values{"name": {"Paula Projekt"}, "password": {"lang genug und gut"}, "repeat": {"lang genug und gut"}}); res.StatusCode != http.StatusSeeOther {
-		t.Fatalf("accept: %d", res.StatusCode)
+	accepted := guest.post(path, url.Values{"name": {"Paula Projekt"}, "password": {"lang genug und gut"}, "repeat": {"lang genug und gut"}})
+	if accepted.StatusCode != http.StatusSeeOther {
+		t.Fatalf("accept: %d", accepted.StatusCode)
 	}
+	// The login form she lands on welcomes her.
+	mustContain(t, guest.get(accepted.Header.Get("Location")).doc(t).Find(`[role=status]`).Text(), "Willkommen! Ihr Zugang ist bereit.")
 	if res := newCitizen(t, srv).post(path, url.Values{"name": {"Mallory"}, "password": {"lang genug und gut"}, "repeat": {"lang genug und gut"}}); res.StatusCode != http.StatusNotFound {
 		t.Errorf("second use of the invitation: %d", res.StatusCode)
 	}
