@@ -158,6 +158,9 @@
   // A refused card is not lost: its reason is shown, and its text comes
   // back into the field (unless something new is being typed) to fix it.
   function refuse(item, why) {
+    // The reason and the text show, even where the form was folded away.
+    var box = form && form.closest('details');
+    if (box) { box.open = true; }
     if (refusal) { refusal.textContent = why; refusal.hidden = false; }
     if (text && !text.value.trim()) { text.value = item.text; localStorage.setItem(draftKey, item.text); count(); }
   }

@@ -82,8 +82,18 @@ func TestPhoneShowsTheServersReason(t *testing.T) {
 		b.WaitUntil(`!` + button + `.disabled`)
 		return Eval[string](b, `(`+find+`.querySelector('.card-note') || {textContent: ''}).textContent`)
 	}
+	removable := func(card string) bool {
+		return Eval[bool](b, `(() => { const li = [...document.querySelectorAll('#cards li')].find(li => li.querySelector('.workshop-card__text').textContent === '`+card+`');
+			return li.querySelector('.dot-form--remove').getClientRects().length > 0; })()`)
+	}
+	if removable("Karte A") {
+		t.Error("'Punkt zurücknehmen' is offered on a card without one's own dots")
+	}
 	if got := dot("Karte A", "1"); got != "" {
 		t.Errorf("first dot: %q, want no message", got)
+	}
+	if !removable("Karte A") {
+		t.Error("after a dot, 'Punkt zurücknehmen' is not offered on its card")
 	}
 	if got := b.Text(`#dots-left`); got != "Sie haben noch 1 Punkt." {
 		t.Errorf("dots left after one of two: %q", got)
