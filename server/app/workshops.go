@@ -342,3 +342,8 @@ func (a *App) WorkshopDays(ctx context.Context, w domain.Workshop) ([]domain.Wor
 	days, err := a.store.WorkshopDays(ctx, w.ProcessID)
 	return days[w.ID], err
 }
+
+// DeleteWorkshop removes a workshop that was never opened (audited).
+func (a *App) DeleteWorkshop(ctx context.Context, actor store.Actor, municipalityID int64, w domain.Workshop) error {
+	return a.store.DeleteWorkshop(ctx, actor, municipalityID, w.ID)
+}

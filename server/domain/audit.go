@@ -23,7 +23,7 @@ var AuditActions = []string{
 	"process.create", "process.update",
 	"role.grant", "role.remove",
 	"user.create", "user.disable", "user.enable", "user.password", "user.password_reset",
-	"workshop.close", "workshop.create", "workshop.details", "workshop.next", "workshop.open", "workshop.prev",
+	"workshop.close", "workshop.create", "workshop.delete", "workshop.details", "workshop.next", "workshop.open", "workshop.prev",
 	"workshop.tallies_hide", "workshop.tallies_show", "workshop.timer_add", "workshop.timer_pause",
 	"workshop.timer_resume", "workshop.timer_start", "workshop.voting_close", "workshop.voting_open",
 }

@@ -366,3 +366,27 @@ func (s *Store) UpdateWorkshopDetails(ctx context.Context, actor Actor, municipa
 		return insertDays(ctx, tx, w.ID, days)
 	})
 }
+
+// DeleteWorkshop removes a workshop that was never opened (no phone joined,
+// no card written) with its phases, groups and days: a test or a mistyped
+// one (audited). An opened workshop stays; its cards are contributions.
+func (s *Store) DeleteWorkshop(ctx context.Context, actor Actor, municipalityID, id int64) error {
+	return s.inTx(ctx, func(tx *sqlx.Tx) error {
+		var w struct {
+			State string `db:"state"`
+			Title string `db:"title"`
+		}
+		err := get(ctx, tx, &w, `SELECT w.state, w.title FROM workshop w JOIN process p ON p.id = w.process_id
+			WHERE w.id = ? AND p.municipality_id = ?`+s.forUpdate(), id, municipalityID)
+		if err != nil {
+			return notFoundIfNoRows(err, "workshop")
+		}
+		if w.State != domain.WorkshopDraft {
+			return domain.Errorf(domain.CodeConflict, "workshop.error.delete_opened")
+		}
+		if _, err := exec(ctx, tx, `DELETE FROM workshop WHERE id = ?`, id); err != nil {
+			return fmt.Errorf("store: unable to delete workshop: %w", err)
+		}
+		return s.insertAudit(ctx, tx, actor, municipalityID, "workshop.delete", "workshop", strconv.FormatInt(id, 10), w.Title)
+	})
+}

@@ -133,6 +133,7 @@ func (h *Handler) moderatorRoutes(staff router) {
 	moderators.GET("staffWorkshopConsole", "/werkstaetten/:workshop", h.staffWorkshopConsole)
 	moderators.POST("staffWorkshopControl", "/werkstaetten/:workshop/steuerung", h.staffWorkshopControl)
 	moderators.POST("staffWorkshopDetails", "/werkstaetten/:workshop/angaben", h.staffWorkshopDetails)
+	moderators.POST("staffWorkshopDelete", "/werkstaetten/:workshop/loeschen", h.staffWorkshopDelete)
 	moderators.POST("staffWorkshopCard", "/werkstaetten/:workshop/karten/:card", h.staffWorkshopCard)
 	moderators.POST("staffWorkshopCluster", "/werkstaetten/:workshop/cluster", h.staffWorkshopCluster)
 	moderators.POST("staffWorkshopClusterUpdate", "/werkstaetten/:workshop/cluster/:cluster", h.dispatch(actions{

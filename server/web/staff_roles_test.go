@@ -152,7 +152,27 @@ func TestRoleRouteMatrix(t *testing.T) {
 			if res := c.post(fmt.Sprintf("/intern/k/ingersheim/werkstaetten/%d/cluster/%d", ownWorkshop, fresh), url.Values{"action": {"delete"}}); res.StatusCode != http.StatusSeeOther {
 				t.Errorf("%s dissolves a cluster: %d", role, res.StatusCode)
 			}
+			// Deleting a draft: a fresh one of the own town; a foreign
+			// town's draft through the own route is forbidden, confirmed
+			// or not.
+			draft := workshopIn(t, srv, "ingersheim")
+			if res := c.post(fmt.Sprintf("/intern/k/ingersheim/werkstaetten/%d/loeschen", draft), url.Values{"bestaetigt": {"ja"}}); res.StatusCode != http.StatusSeeOther {
+				t.Errorf("%s deletes a draft workshop: %d", role, res.StatusCode)
+			}
+			foreignDraft := workshopIn(t, srv, "musterstadt")
+			for _, confirm := range []string{"", "ja"} {
+				if res := c.post(fmt.Sprintf("/intern/k/ingersheim/werkstaetten/%d/loeschen", foreignDraft), url.Values{"bestaetigt": {confirm}}); res.StatusCode != http.StatusForbidden {
+					t.Errorf("%s deletes a foreign draft through the own route (confirmed %q): %d, want 403", role, confirm, res.StatusCode)
+				}
+				if res := c.post(fmt.Sprintf("/intern/k/musterstadt/werkstaetten/%d/loeschen", foreignDraft), url.Values{"bestaetigt": {confirm}}); res.StatusCode != http.StatusForbidden {
+					t.Errorf("%s deletes a draft in another town (confirmed %q): %d, want 403", role, confirm, res.StatusCode)
+				}
+			}
 		} else {
+			draft := workshopIn(t, srv, "ingersheim")
+			if res := c.post(fmt.Sprintf("/intern/k/ingersheim/werkstaetten/%d/loeschen", draft), url.Values{"bestaetigt": {"ja"}}); res.StatusCode != http.StatusForbidden {
+				t.Errorf("%s deletes a draft workshop: %d, want 403", role, res.StatusCode)
+			}
 			fresh := clusterIn(t, srv, "ingersheim", ownWorkshop, ownGroups[0].ID)
 			if res := c.post(fmt.Sprintf("/intern/k/ingersheim/werkstaetten/%d/cluster/%d", ownWorkshop, fresh), url.Values{"action": {"delete"}}); res.StatusCode != http.StatusForbidden {
 				t.Errorf("%s dissolves a cluster: %d, want 403", role, res.StatusCode)

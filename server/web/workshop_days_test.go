@@ -165,3 +165,40 @@ func TestClosedWorkshopIsDoneOnTheFahrplan(t *testing.T) {
 		t.Errorf("a closed workshop ahead: %q, want erledigt", got)
 	}
 }
+
+// TestDraftWorkshopCanBeDeleted: a workshop that was never opened (a test,
+// a typo) can be deleted after one question, and leaves the Fahrplan; an
+// opened one stays.
+func TestDraftWorkshopCanBeDeleted(t *testing.T) {
+	srv := testutil.NewServer(t, testutil.Options{Demo: true})
+	mod := staffBrowser(t, srv, "mod@i.de", domain.RoleModeration)
+	create := func(title string) string {
+		t.Helper()
+		res := mod.post("/intern/k/ingersheim/werkstaetten", url.Values{"process": {"1"}, "kind": {"zukunft"},
+			"title": {title}, "place": {"SKV-Halle"}, "groups": {"Alle"}, "budget": {"3"}, "max": {"3"}, "date": {"2099-05-04"}})
+		if res.StatusCode != http.StatusSeeOther {
+			t.Fatalf("create: %d %s", res.StatusCode, res.Body)
+		}
+		return res.Header.Get("Location")
+	}
+	console := create("Testwerkstatt Tippfehler")
+	mustContain(t, newCitizen(t, srv).get(processPath+"/").Body, "Testwerkstatt Tippfehler")
+	ask := mod.post(console+"/loeschen", url.Values{})
+	if ask.StatusCode != http.StatusOK || !strings.Contains(ask.Body, "„Testwerkstatt Tippfehler“ löschen?") {
+		t.Fatalf("deleting asks first: %d", ask.StatusCode)
+	}
+	if res := mod.post(console+"/loeschen", url.Values{"bestaetigt": {"ja"}}); res.StatusCode != http.StatusSeeOther {
+		t.Fatalf("delete: %d %s", res.StatusCode, res.Body)
+	}
+	if strings.Contains(newCitizen(t, srv).get(processPath+"/").Body, "Testwerkstatt Tippfehler") {
+		t.Error("the deleted workshop is still on the Fahrplan")
+	}
+	if res := mod.get(console); res.StatusCode != http.StatusNotFound && res.StatusCode != http.StatusForbidden {
+		t.Errorf("the deleted workshop's console: %d", res.StatusCode)
+	}
+	opened := create("Echte Werkstatt")
+	mod.post(opened+"/steuerung", url.Values{"action": {"open"}})
+	if res := mod.post(opened+"/loeschen", url.Values{"bestaetigt": {"ja"}}); res.StatusCode != http.StatusConflict {
+		t.Errorf("deleting an opened workshop: %d, want 409", res.StatusCode)
+	}
+}
