@@ -165,9 +165,11 @@
     if (text && !text.value.trim()) { text.value = item.text; localStorage.setItem(draftKey, item.text); count(); }
   }
   function queue() { try { return JSON.parse(localStorage.getItem(queueKey)) || []; } catch (e) { return []; } }
+  // Under the form: how many cards wait, or that the last one arrived.
+  var arrived = false;
   function saveQueue(q) {
     localStorage.setItem(queueKey, JSON.stringify(q));
-    if (queueInfo) { queueInfo.textContent = q.length ? plural('queued', q.length, '%d') : ''; }
+    if (queueInfo) { queueInfo.textContent = q.length ? plural('queued', q.length, '%d') : (arrived ? msg('saved') : ''); }
   }
   function newKey() {
     var b = new Uint8Array(16);
@@ -187,9 +189,14 @@
     }).then(function (res) {
       sending = false;
       if (res.ok || (res.status >= 400 && res.status < 500 && res.status !== 429)) {
+        // Arrived (said under the form; the card itself shows up with the
+        // live event), or refused.
+        arrived = res.ok;
         saveQueue(queue().filter(function (x) { return x.key !== item.key; }));
         if (!res.ok) { return reason(res).then(function (why) { refuse(item, why); flush(); }); }
         if (refusal) { refusal.hidden = true; }
+        // An earlier "no connection" is over.
+        if (status) { status.textContent = ''; }
         flush();
       } else {
         // Busy (429) or the server failing: the card waits and is sent again.
@@ -205,6 +212,7 @@
       if (!value) { text.focus(); return; }
       var q = queue();
       q.push({ text: value, key: form.elements.key.value });
+      arrived = false;
       saveQueue(q);
       form.elements.key.value = newKey();
       text.value = '';

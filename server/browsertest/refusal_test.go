@@ -46,6 +46,8 @@ func TestPhoneShowsTheServersReason(t *testing.T) {
 		b.Must(chromedp.SendKeys(`#text`, text), chromedp.Click(`#card-form button[type=submit]`, chromedp.NodeVisible))
 		b.WaitUntil(`document.querySelectorAll('#cards li').length === ` + string(rune('1'+i)))
 	}
+	// The phone says that the card arrived.
+	b.WaitUntil(`document.getElementById('queue').textContent.includes('gespeichert')`)
 
 	voting := setWorkshop("voting_open", func(w *domain.Workshop) { w.VotingOpen = true })
 	b.Must(chromedp.Navigate(srv.URL + "/w/" + w.Code() + "/gruppe"))
