@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"net/http"
 	"sort"
+	"strings"
 
 	"golang.org/x/text/language"
 )
@@ -74,8 +75,28 @@ func (c *Catalog) Message(lang, key string, args ...any) string {
 	if len(args) == 0 {
 		return msg
 	}
+	if inner, ok := innerQuotes[lang]; ok && strings.Contains(msg, outerQuotes[lang]) {
+		// A title quoted in a message that has quotes of its own gets the
+		// inner ones: „Werkstatt ‚Ingersheim 2030‘ abschließen?“.
+		args = append([]any(nil), args...)
+		for i, a := range args {
+			if s, isText := a.(string); isText {
+				args[i] = inner.Replace(s)
+			}
+		}
+	}
 	return fmt.Sprintf(msg, args...)
 }
+
+// outerQuotes are how a message quotes a value, per language; innerQuotes
+// turn the value's own quotes into the ones used inside.
+var (
+	outerQuotes = map[string]string{"de": "„%s“", "en": "“%s”"}
+	innerQuotes = map[string]*strings.Replacer{
+		"de": strings.NewReplacer("„", "‚", "“", "‘"),
+		"en": strings.NewReplacer("“", "‘", "”", "’"),
+	}
+)
 
 // Plural picks key.one or key.other by n and formats n into it (German
 // and English need no more forms for counts of things). A key may also

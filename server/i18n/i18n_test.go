@@ -207,3 +207,21 @@ func TestDynamicKeysExist(t *testing.T) {
 		}
 	}
 }
+
+// A title with quotes of its own, quoted by a message, gets the inner
+// quotes of the language.
+func TestNestedQuotes(t *testing.T) {
+	c, err := i18n.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := c.Message("de", "workshop.close_confirm.title", "Zukunftswerkstatt „Ingersheim 2030“"); got != "„Zukunftswerkstatt ‚Ingersheim 2030‘“ abschließen?" {
+		t.Errorf("German: %q", got)
+	}
+	if got := c.Message("en", "workshop.delete_confirm.title", "Workshop “2030”"); got != "Delete “Workshop ‘2030’”?" {
+		t.Errorf("English: %q", got)
+	}
+	if got := c.Message("de", "workshop.error.title"); strings.Contains(got, "‚") {
+		t.Errorf("a message without a quoted value changed: %q", got)
+	}
+}
