@@ -215,13 +215,18 @@ type Measure struct {
 // group finds them under that theme on its board. A cluster's name longer
 // than a theme may be is cut at a word, with "…".
 func ThemeOfCluster(cluster string) string {
-	cluster = strings.TrimSpace(cluster)
-	runes := []rune(cluster)
-	if len(runes) <= MaxTheme {
-		return cluster
+	return CutAtWord(strings.TrimSpace(cluster), MaxTheme)
+}
+
+// CutAtWord shortens s to at most max characters: cut at the last word
+// in its second half, with "…".
+func CutAtWord(s string, max int) string {
+	runes := []rune(s)
+	if len(runes) <= max {
+		return s
 	}
-	cut := string(runes[:MaxTheme-1])
-	if i := strings.LastIndex(cut, " "); i > MaxTheme/2 {
+	cut := string(runes[:max-1])
+	if i := strings.LastIndex(cut, " "); i > len(cut)/2 {
 		cut = cut[:i]
 	}
 	return strings.TrimSpace(cut) + "…"

@@ -157,12 +157,7 @@ func templateFuncs(lang string, catalog *i18n.Catalog, routes paths, loc *time.L
 		"tn": func(key string, n int) string { return catalog.Plural(lang, key, n) },
 		// kind words a contribution's kind; a kind a workshop's phase
 		// named itself has no entry and is shown as it was typed.
-		"kind": func(k string) string {
-			if catalog.Has("kind." + k) {
-				return catalog.Message(lang, "kind."+k)
-			}
-			return k
-		},
+		"kind":     func(k string) string { return wordOr(catalog, lang, "kind."+k, k) },
 		"date":     func(t time.Time) string { return formatDate(lang, onTownDay(t, loc)) },
 		"dateTime": func(t time.Time) string { return formatDate(lang, t.In(loc)) + ", " + t.In(loc).Format("15:04") },
 		// auditAction, auditObject and auditDetail word an audit entry
@@ -202,17 +197,7 @@ func templateFuncs(lang string, catalog *i18n.Catalog, routes paths, loc *time.L
 		"pageURL": pageURL,
 		// summary is a text's start for a meta description: at most 155
 		// characters, cut at a word.
-		"summary": func(s string) string {
-			s = strings.Join(strings.Fields(s), " ")
-			if r := []rune(s); len(r) > 155 {
-				cut := string(r[:154])
-				if i := strings.LastIndex(cut, " "); i > 80 {
-					cut = cut[:i]
-				}
-				return cut + "…"
-			}
-			return s
-		},
+		"summary": func(s string) string { return domain.CutAtWord(strings.Join(strings.Fields(s), " "), 155) },
 	}
 }
 

@@ -3,6 +3,7 @@ package web
 import (
 	"net/http"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/gin-gonic/gin"
@@ -30,31 +31,19 @@ type consolePage struct {
 	DetailsOpen bool
 }
 
-// consoleNotices are the console's success notices by the redirect's
-// query: "gespeichert" for a saved change, "erledigt" for a control step.
-// Only these keys are shown, whatever a crafted URL asks for.
-var consoleNotices = map[string]string{
-	"gespeichert=1":                         "workshop.saved",
-	"gespeichert=ohne_cluster":              "workshop.saved_left_cluster",
-	"erledigt=" + domain.ControlOpen:        "workshop.done.open",
-	"erledigt=" + domain.ControlNext:        "workshop.done.next",
-	"erledigt=" + domain.ControlPrev:        "workshop.done.prev",
-	"erledigt=" + domain.ControlVotingOpen:  "workshop.done.voting_open",
-	"erledigt=" + domain.ControlVotingClose: "workshop.done.voting_close",
-	"erledigt=" + domain.ControlTalliesShow: "workshop.done.tallies_show",
-	"erledigt=" + domain.ControlTalliesHide: "workshop.done.tallies_hide",
-	"erledigt=" + domain.ControlTimerStart:  "workshop.done.timer_start",
-	"erledigt=" + domain.ControlTimerPause:  "workshop.done.timer_pause",
-	"erledigt=" + domain.ControlTimerResume: "workshop.done.timer_resume",
-	"erledigt=" + domain.ControlTimerAdd:    "workshop.done.timer_add",
-}
-
-// consoleNotice is the success notice the request's query asks for.
-func consoleNotice(c *gin.Context) string {
-	for _, name := range []string{"gespeichert", "erledigt"} {
-		if v := c.Query(name); v != "" {
-			return consoleNotices[name+"="+v]
-		}
+// consoleNotice is the success notice the redirect's query asks for:
+// "gespeichert" for a saved change, "erledigt=<step>" for a control step
+// (workshop.done.<step>). Only keys the catalog has are shown, whatever
+// a crafted URL asks for.
+func (h *Handler) consoleNotice(c *gin.Context) string {
+	switch c.Query("gespeichert") {
+	case "1":
+		return "workshop.saved"
+	case "ohne_cluster":
+		return "workshop.saved_left_cluster"
+	}
+	if step := c.Query("erledigt"); step != "" && !strings.Contains(step, ".") && h.Catalog.Has("workshop.done."+step) {
+		return "workshop.done." + step
 	}
 	return ""
 }
@@ -115,7 +104,7 @@ func (h *Handler) renderConsoleWith(c *gin.Context, status int, errorKey string,
 	page := consolePage{Days: days, DayRows: dayRows(dayInputs(days)), Municipality: municipalityOf(c), workshopContext: board.LiveWorkshop, Cards: board.Cards, Clusters: board.Clusters, Fields: board.Fields,
 		Joined: attendance.Joined, Online: attendance.Online, ErrorKey: errorKey}
 	if errorKey == "" {
-		page.SavedKey = consoleNotice(c)
+		page.SavedKey = h.consoleNotice(c)
 	}
 	page.Details = app.WorkshopDetails{Title: w.Title, Place: w.Place, Question: w.Question}
 	if typed != nil {
