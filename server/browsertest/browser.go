@@ -126,6 +126,15 @@ func (b *Browser) WaitUntil(expression string) {
 	b.t.Fatalf("waited in vain for %s", expression)
 }
 
+// Submit clicks a form's button and waits until the page the server
+// answers with has loaded: a step right after a bare Click could still
+// find the old page's nodes and lose them to the navigation.
+func (b *Browser) Submit(button string) {
+	b.t.Helper()
+	b.Must(chromedp.Evaluate[chromedp.Void](`window.zwOldPage = true`), chromedp.Click(button, chromedp.NodeVisible))
+	b.WaitUntil(`!window.zwOldPage && document.readyState === 'complete'`)
+}
+
 // Text returns the visible text of the first element matching sel.
 func (b *Browser) Text(sel string) string {
 	b.t.Helper()

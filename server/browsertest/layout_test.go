@@ -195,18 +195,18 @@ func TestEveryPageAtEverySize(t *testing.T) {
 	// compare.
 	admin := New(t)
 	admin.LogIn(srv.URL, "admin@i.de")
-	admin.Must(chromedp.Navigate(srv.URL+staffProcess+"/konzept"),
-		chromedp.Click(`form:has(input[name=action][value=revision]) button`, chromedp.NodeVisible))
-	admin.WaitUntil(`document.querySelector('#leitbild') !== null`)
-	admin.Must(chromedp.SetValue(`#leitbild`, "Ingersheim bleibt ein Ort für Jung und Alt – fortgeschrieben."),
-		chromedp.Click(`form:has(#leitbild) button`, chromedp.NodeVisible))
+	admin.Must(chromedp.Navigate(srv.URL + staffProcess + "/konzept"))
+	admin.Submit(`form:has(input[name=action][value=revision]) button`)
+	admin.Must(chromedp.SetValue(`#leitbild`, "Ingersheim bleibt ein Ort für Jung und Alt – fortgeschrieben."))
+	admin.Submit(`form:has(#leitbild) button`)
 	admin.WaitUntil(`location.search.includes('gespeichert')`)
 	for _, step := range []string{"abgestimmt", "vorgelegt"} {
-		admin.Must(chromedp.Click(`form:has(input[name="to"][value="`+step+`"]) button`, chromedp.NodeVisible))
+		admin.Submit(`form:has(input[name="to"][value="` + step + `"]) button`)
 		admin.WaitUntil(`document.querySelector('.steps [aria-current="step"]')?.textContent.includes('` + step + `')`)
 	}
 	admin.Must(chromedp.SetValue(`#decided_on`, "2026-11-20"), chromedp.SendKeys(`#agenda_item`, "TOP 3"),
-		chromedp.Click(`#result-angenommen`, chromedp.NodeVisible), chromedp.Click(`form:has(#decided_on) button[type=submit]`, chromedp.NodeVisible))
+		chromedp.Click(`#result-angenommen`, chromedp.NodeVisible))
+	admin.Submit(`form:has(#decided_on) button[type=submit]`)
 	admin.WaitUntil(`document.querySelector('.steps [aria-current="step"]')?.textContent === 'beschlossen'`)
 
 	b := New(t)
