@@ -73,21 +73,24 @@ var objectives = []sampleObjective{
 
 // loadConcept writes version 1 of the Handlungskonzept and its adoption,
 // unless the process has a concept already.
-func loadConcept(ctx context.Context, s *store.Store, p domain.Process, fields []domain.ActionField) error {
+func loadConcept(ctx context.Context, s *store.Store, p domain.Process, fields []domain.ActionField, ideaKeys []string) error {
 	versions, err := s.ConceptVersions(ctx, p.ID)
 	if err != nil || len(versions) > 0 {
 		return err
 	}
 	actor := store.Actor{Name: "Demo"}
-	v, err := s.Draft(ctx, actor, p.MunicipalityID, p.ID)
+	// The project group drafted it after the Strategiewerkstatt of 22
+	// September 2014, agreed it in October and sent it to the council.
+	drafting := s.At(time.Date(2014, time.September, 29, 16, 0, 0, 0, time.UTC))
+	v, err := drafting.Draft(ctx, actor, p.MunicipalityID, p.ID)
 	if err != nil {
 		return fmt.Errorf("demo: %w", err)
 	}
-	if err := s.SaveLeitbild(ctx, actor, p.MunicipalityID, p.ID, v.ID, leitbild); err != nil {
+	if err := drafting.SaveLeitbild(ctx, actor, p.MunicipalityID, p.ID, v.ID, leitbild); err != nil {
 		return fmt.Errorf("demo: %w", err)
 	}
 	for _, so := range objectives {
-		o, err := s.SaveObjective(ctx, actor, p.MunicipalityID, p.ID, domain.Objective{VersionID: v.ID,
+		o, err := drafting.SaveObjective(ctx, actor, p.MunicipalityID, p.ID, domain.Objective{VersionID: v.ID,
 			ActionFieldID: fields[so.field-1].ID, Title: so.title, Description: so.description})
 		if err != nil {
 			return fmt.Errorf("demo: %w", err)
@@ -95,7 +98,7 @@ func loadConcept(ctx context.Context, s *store.Store, p domain.Process, fields [
 		for _, sm := range so.measures {
 			ids := make([]int64, 0, len(sm.ideas))
 			for _, n := range sm.ideas {
-				idea, found, err := s.IdeaByIdempotencyKey(ctx, fmt.Sprintf("demo-idea-%02d", n))
+				idea, found, err := s.IdeaByIdempotencyKey(ctx, ideaKeys[n-1])
 				if err != nil || !found {
 					return fmt.Errorf("demo: sample idea %d for %q is missing: %v", n, sm.measure.Title, err)
 				}
@@ -106,19 +109,20 @@ func loadConcept(ctx context.Context, s *store.Store, p domain.Process, fields [
 			if problems := m.Validate(); len(problems) > 0 {
 				return fmt.Errorf("demo: measure %q is invalid: %v", m.Title, problems)
 			}
-			if _, err := s.SaveMeasure(ctx, actor, p.MunicipalityID, p.ID, m, ids); err != nil {
+			if _, err := drafting.SaveMeasure(ctx, actor, p.MunicipalityID, p.ID, m, ids); err != nil {
 				return fmt.Errorf("demo: %w", err)
 			}
 		}
 	}
+	steps := map[string]*time.Time{domain.ConceptAgreed: day(2014, time.October, 20), domain.ConceptSubmitted: day(2014, time.November, 4)}
 	for _, step := range []string{domain.ConceptAgreed, domain.ConceptSubmitted} {
-		if err := s.MoveConcept(ctx, actor, p.MunicipalityID, p.ID, v.ID, step); err != nil {
+		if err := s.At(steps[step].Add(17*time.Hour)).MoveConcept(ctx, actor, p.MunicipalityID, p.ID, v.ID, step); err != nil {
 			return fmt.Errorf("demo: %w", err)
 		}
 	}
 	decision := domain.CouncilDecision{VersionID: v.ID, DecidedOn: *CouncilDate, Body: "Gemeinderat Ingersheim",
 		AgendaItem: "TOP 4", Result: domain.ResultAdopted}
-	if err := s.RecordCouncilDecision(ctx, actor, p.MunicipalityID, p.ID, decision); err != nil {
+	if err := s.At(CouncilDate.Add(20*time.Hour)).RecordCouncilDecision(ctx, actor, p.MunicipalityID, p.ID, decision); err != nil {
 		return fmt.Errorf("demo: %w", err)
 	}
 	return nil

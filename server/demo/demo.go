@@ -52,7 +52,17 @@ func Load(ctx context.Context, s *store.Store) error {
 	if err != nil {
 		return fmt.Errorf("demo: %w", err)
 	}
+	keys, err := loadWorkshop(ctx, s, p, fields)
+	if err != nil {
+		return err
+	}
 	for i, idea := range ideas {
+		if idea.group != "" {
+			if err := support(ctx, s, p, keys[i], idea.supporters); err != nil {
+				return err
+			}
+			continue
+		}
 		draft := domain.IdeaDraft{
 			ActionFieldID: fields[idea.field-1].ID, Title: idea.title, Body: idea.body,
 			Pseudonym: idea.pseudonym, PrivacyAccepted: true,
@@ -60,17 +70,15 @@ func Load(ctx context.Context, s *store.Store) error {
 		if problems := draft.Validate(func(int64) bool { return true }); len(problems) > 0 {
 			return fmt.Errorf("demo: sample idea %d is invalid: %v", i+1, problems)
 		}
-		created, _, err := s.CreateIdea(ctx, p.ID, draft, "demo", fmt.Sprintf("demo-idea-%02d", i+1))
-		if err != nil {
+		keys[i] = fmt.Sprintf("demo-idea-%02d", i+1)
+		if _, _, err := s.At(idea.on).CreateIdea(ctx, p.ID, draft, "demo", keys[i]); err != nil {
 			return fmt.Errorf("demo: %w", err)
 		}
-		for n := 0; n < idea.supporters; n++ {
-			if _, err := s.SetSupport(ctx, p.ID, created.ID, fmt.Sprintf("demo-supporter-%02d", n+1), true); err != nil {
-				return fmt.Errorf("demo: %w", err)
-			}
+		if err := support(ctx, s, p, keys[i], idea.supporters); err != nil {
+			return err
 		}
 	}
-	if err := loadConcept(ctx, s, p, fields); err != nil {
+	if err := loadConcept(ctx, s, p, fields, keys); err != nil {
 		return err
 	}
 	return loadImplementation(ctx, s, p, time.Now().UTC())
@@ -91,13 +99,26 @@ var actionFields = []domain.ActionField{
 		Question: "Wie müssen Siedlungsentwicklung, Infrastruktur, Nahversorgung und Mobilität für die Menschen gestaltet sein – damit auch angesichts rückläufiger Bevölkerungszahlen eine attraktive Grundversorgung und ein lebendiges Miteinander erhalten bleiben?"},
 }
 
+// support lets n devices support the idea stored under key (again: no change).
+func support(ctx context.Context, s *store.Store, p domain.Process, key string, n int) error {
+	idea, found, err := s.IdeaByIdempotencyKey(ctx, key)
+	if err != nil || !found {
+		return fmt.Errorf("demo: sample idea %q is missing: %v", key, err)
+	}
+	for i := 0; i < n; i++ {
+		if _, err := s.SetSupport(ctx, p.ID, idea.ID, fmt.Sprintf("demo-supporter-%02d", i+1), true); err != nil {
+			return fmt.Errorf("demo: %w", err)
+		}
+	}
+	return nil
+}
+
 func day(y int, m time.Month, d int) *time.Time {
 	t := time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
 	return &t
 }
 
-// The Fahrplan of Ingersheim from the source document; the last entries
-// carry no date there and keep their order.
+// The Fahrplan of Ingersheim from the source document.
 var milestones = []domain.Milestone{
 	{OccursOn: day(2013, time.March, 1), DatePrecision: domain.PrecisionMonth, Kind: "decision", Done: true,
 		Title: "Bewerbung um Teilnahme am Managementverfahren"},
@@ -122,52 +143,61 @@ var milestones = []domain.Milestone{
 		Title: "Bilanzwerkstatt der Projektgruppe", Description: "„Wo stehen wir in Ingersheim?“"},
 	{OccursOn: day(2014, time.April, 5), DatePrecision: domain.PrecisionDay, Kind: "conference", Done: true,
 		Title: "Arbeitstagung in Offenburg", Description: "„Kommunale Infrastruktur und Daseinsvorsorge im demografischen Wandel“."},
-	{OccursOn: day(2014, time.July, 19), DatePrecision: domain.PrecisionDay, Kind: "workshop", Done: true,
-		Title:       "Zukunftswerkstatt mit der Bürgerschaft in der SKV-Halle",
-		Description: "„Jung & Alt, alle Generationen und Kulturen: Wie wollen wir hier künftig leben?“"},
+	// The Zukunftswerkstatt of 19 July 2014 is a workshop of the demo
+	// (workshop.go): the Fahrplan shows its day from there.
 	{OccursOn: day(2014, time.July, 28), DatePrecision: domain.PrecisionDay, Kind: "workshop", Done: true,
 		Title:       "Strategiewerkstatt der Projektgruppe (28. Juli und 22. September 2014)",
 		Description: "„Von guten Ideen zum schlüssigen Konzept – Gemeinsam die Zukunft von Ingersheim gestalten“."},
-	{DatePrecision: domain.PrecisionNone, Kind: "conference", Done: true,
+	// The source lists what follows without dates; the demo dates it in
+	// the seed's order (by the month where the day is unknown). The
+	// council's adoption of 25 November 2014 comes from its decision.
+	{OccursOn: day(2014, time.October, 1), DatePrecision: domain.PrecisionMonth, Kind: "conference", Done: true,
 		Title:       "Arbeitstagung in Stuttgart",
 		Description: "„Um ein Kind zu erziehen, braucht es ein ganzes Dorf“ – Strategien für eine zukunftsweisende kommunale Bildungs- und Familienpolitik."},
-	{DatePrecision: domain.PrecisionNone, Kind: "excursion", Done: true,
+	{OccursOn: day(2014, time.October, 1), DatePrecision: domain.PrecisionMonth, Kind: "excursion", Done: true,
 		Title: "Exkursion nach Ebersbach/Fils", Description: "Exkursion der Projektleiter: „Bildung, Erziehung und Betreuung in Ebersbach/Fils (BEBiE)“."},
-	{DatePrecision: domain.PrecisionNone, Kind: "event", Done: true,
+	{OccursOn: day(2014, time.October, 11), DatePrecision: domain.PrecisionDay, Kind: "event", Done: true,
 		Title: "Erster Backhaustag", Description: "Mit dem Backhaustag wird eine erste Idee aus der Zukunftswerkstatt umgesetzt."},
-	{DatePrecision: domain.PrecisionNone, Kind: "decision", Done: true,
-		Title: "Präsentation des Handlungskonzeptes im Gemeinderat", Description: "Präsentation des Handlungskonzeptes „Ingersheim, heute leben – morgen gestalten“ im Gemeinderat."},
-	{DatePrecision: domain.PrecisionNone, Kind: "award", Done: true,
-		Title: "Qualitätssiegel des Managementverfahrens", Description: "Im Rahmen der Gemeinderatssitzung wird die Gemeinde mit dem Qualitätssiegel des Managementverfahrens ausgezeichnet."},
-	{DatePrecision: domain.PrecisionNone, Kind: "event", Done: true,
+	{OccursOn: day(2014, time.November, 25), DatePrecision: domain.PrecisionDay, Kind: "award", Done: true,
+		Title:       "Präsentation des Handlungskonzeptes und Qualitätssiegel",
+		Description: "Das Handlungskonzept „Ingersheim, heute leben – morgen gestalten“ wird im Gemeinderat präsentiert. Im Rahmen der Sitzung wird die Gemeinde mit dem Qualitätssiegel des Managementverfahrens ausgezeichnet."},
+	{OccursOn: day(2015, time.April, 11), DatePrecision: domain.PrecisionDay, Kind: "event", Done: true,
 		Title: "2. Backhaustag und Ergebnisveranstaltung im Rathaus"},
-	{DatePrecision: domain.PrecisionNone, Kind: "conference", Done: true,
+	{OccursOn: day(2015, time.June, 1), DatePrecision: domain.PrecisionMonth, Kind: "conference", Done: true,
 		Title: "Arbeitstagung in Bad Wildbad", Description: "„Mobilität und Innenentwicklung im demografischen Wandel“."},
-	{DatePrecision: domain.PrecisionNone, Kind: "award", Done: true,
+	{OccursOn: day(2015, time.July, 1), DatePrecision: domain.PrecisionMonth, Kind: "award", Done: true,
 		Title: "Auszeichnung im Neuen Schloss in Stuttgart", Description: "Die 20 Modellkommunen erhalten im Neuen Schloss in Stuttgart eine Auszeichnung für wegweisende Zukunftsprojekte."},
 }
 
+// A sample idea was written online on its day, or on a card of a group of
+// the Zukunftswerkstatt (its title is the card's text).
 type sampleIdea struct {
 	field      int
 	title      string
 	body       string
 	pseudonym  string
 	supporters int
+	on         time.Time // when it was written online
+	group      string    // the workshop group whose card it was; "" online
+}
+
+func at(m time.Month, d, hour, minute int) time.Time {
+	return time.Date(2014, m, d, hour, minute, 0, 0, time.UTC)
 }
 
 var ideas = []sampleIdea{
-	{1, "Jährlicher Bürgerdialog zur Gemeindeentwicklung", "Einmal im Jahr berichten Gemeinderat und Verwaltung, was aus den Ideen der Zukunftswerkstatt geworden ist – mit Zeit für Fragen.", "Hannelore K.", 4},
-	{1, "Ehrenamtsbörse im Rathaus und online", "Vereine und Initiativen suchen Helferinnen und Helfer, viele würden gern mitmachen, wissen aber nicht wo. Eine gemeinsame Börse bringt beide zusammen.", "", 6},
-	{2, "Ferienbetreuung für Grundschulkinder in allen Ferien", "Berufstätige Eltern brauchen auch in den Herbst- und Osterferien eine verlässliche Betreuung im Ort.", "Familie Bauer", 9},
-	{2, "Jugendtreff mit festen Öffnungszeiten", "Ein Raum für Jugendliche ab 12 mit Ansprechperson, am besten in der Ortsmitte und gut mit dem Rad erreichbar.", "Lena", 7},
-	{2, "Kita-Öffnungszeiten für Pendlerfamilien", "Viele Eltern pendeln nach Ludwigsburg oder Stuttgart. Eine Randzeitbetreuung bis 17:30 Uhr würde sehr helfen.", "", 5},
-	{3, "Backhaus wieder beleben: ein Backtag für Jung und Alt", "Das alte Backhaus steht meistens leer. Ein regelmäßiger Backhaustag, an dem Ältere ihr Wissen ans Brot- und Kuchenbacken weitergeben und Kinder mitbacken, bringt die Generationen zusammen.", "Gerhard aus Kleiningersheim", 12},
-	{3, "Erzählcafé: Ältere erzählen, Kinder fragen", "Einmal im Monat im Gemeindehaus: Zeitzeugen erzählen, wie Ingersheim früher war, Schulklassen stellen Fragen.", "", 3},
-	{3, "Willkommenspaten für Neubürgerinnen und Neubürger", "Wer neu zuzieht, bekommt eine Patin oder einen Paten, die den Ort, die Vereine und die Nachbarschaft zeigen.", "Aylin", 5},
-	{4, "Nachbarschaftshilfe für Einkäufe und Arztfahrten", "Ein organisierter Kreis von Freiwilligen, der älteren Menschen beim Einkauf und bei Fahrten zum Arzt hilft.", "Ruth", 8},
-	{4, "Beratungsstelle für pflegende Angehörige", "Eine feste Sprechstunde im Rathaus, in der Angehörige Hilfe zu Pflegegrad, Entlastung und Anträgen bekommen.", "", 4},
-	{5, "Bürgerbus zwischen Groß- und Kleiningersheim", "Ein ehrenamtlich gefahrener Kleinbus mit festen Zeiten, damit auch Menschen ohne Auto zum Arzt, zur Apotheke und zum Einkaufen kommen.", "Walter", 10},
-	{5, "Dorfladen mit regionalen Produkten", "Ein Laden in der Ortsmitte, getragen von einer Genossenschaft, mit Waren von Höfen und Weingütern aus der Umgebung – und einem Café als Treffpunkt.", "", 6},
-	{5, "Barrierefreie Gehwege in der Ortsmitte", "Abgesenkte Bordsteine und breitere Gehwege, damit man mit Rollator und Kinderwagen sicher durch den Ort kommt.", "Inge und Karl", 7},
-	{3, "Gemeinsam Brot backen wie früher", "Im Backhaus zeigen die Landfrauen, wie man Holzofenbrot und Zwiebelkuchen backt – und alle essen danach zusammen.", "Marianne", 6},
+	{1, "Jährlicher Bürgerdialog zur Gemeindeentwicklung", "Einmal im Jahr berichten Gemeinderat und Verwaltung, was aus den Ideen der Zukunftswerkstatt geworden ist – mit Zeit für Fragen.", "Hannelore K.", 4, at(time.June, 3, 17, 40), ""},
+	{1, "Ehrenamtsbörse im Rathaus und online", "Vereine und Initiativen suchen Helferinnen und Helfer, viele würden gern mitmachen, wissen aber nicht wo. Eine gemeinsame Börse bringt beide zusammen.", "", 6, at(time.June, 21, 9, 15), ""},
+	{2, "Ferienbetreuung für Grundschulkinder in allen Ferien", "", "", 9, time.Time{}, "Familie, Bildung und Betreuung"},
+	{2, "Jugendtreff mit festen Öffnungszeiten", "", "", 7, time.Time{}, "Familie, Bildung und Betreuung"},
+	{2, "Kita-Öffnungszeiten für Pendlerfamilien", "Viele Eltern pendeln nach Ludwigsburg oder Stuttgart. Eine Randzeitbetreuung bis 17:30 Uhr würde sehr helfen.", "", 5, at(time.July, 8, 20, 5), ""},
+	{3, "Backhaus wieder beleben: ein Backtag für Jung und Alt", "", "", 12, time.Time{}, "Jung & Alt"},
+	{3, "Erzählcafé: Ältere erzählen, Kinder fragen", "", "", 3, time.Time{}, "Jung & Alt"},
+	{3, "Willkommenspaten für Neubürgerinnen und Neubürger", "Wer neu zuzieht, bekommt eine Patin oder einen Paten, die den Ort, die Vereine und die Nachbarschaft zeigen.", "Aylin", 5, at(time.July, 23, 18, 30), ""},
+	{4, "Nachbarschaftshilfe für Einkäufe und Arztfahrten", "Ein organisierter Kreis von Freiwilligen, der älteren Menschen beim Einkauf und bei Fahrten zum Arzt hilft.", "Ruth", 8, at(time.July, 26, 10, 0), ""},
+	{4, "Beratungsstelle für pflegende Angehörige", "Eine feste Sprechstunde im Rathaus, in der Angehörige Hilfe zu Pflegegrad, Entlastung und Anträgen bekommen.", "", 4, at(time.August, 14, 19, 45), ""},
+	{5, "Bürgerbus zwischen Groß- und Kleiningersheim", "", "", 10, time.Time{}, "Wohnen, Versorgung und Mobilität"},
+	{5, "Dorfladen mit regionalen Produkten", "Ein Laden in der Ortsmitte, getragen von einer Genossenschaft, mit Waren von Höfen und Weingütern aus der Umgebung – und einem Café als Treffpunkt.", "", 6, at(time.September, 2, 12, 20), ""},
+	{5, "Barrierefreie Gehwege in der Ortsmitte", "", "", 7, time.Time{}, "Wohnen, Versorgung und Mobilität"},
+	{3, "Gemeinsam Brot backen wie früher", "Im Backhaus zeigen die Landfrauen, wie man Holzofenbrot und Zwiebelkuchen backt – und alle essen danach zusammen.", "Marianne", 6, at(time.September, 12, 16, 10), ""},
 }

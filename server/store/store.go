@@ -153,6 +153,14 @@ func openPostgres(ctx context.Context, databaseURL string) (*Store, error) {
 
 func now() time.Time { return time.Now().UTC() }
 
+// At is the store with its clock stopped at t, for writing history (the
+// demo's ideas of 2014): everything it stores is dated t.
+func (s *Store) At(t time.Time) *Store {
+	stopped := *s
+	stopped.now = func() time.Time { return t.UTC() }
+	return &stopped
+}
+
 func (s *Store) migrate(ctx context.Context, migrations fs.FS) error {
 	dialect := goose.DialectSQLite3
 	if s.engine == Postgres {
