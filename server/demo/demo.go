@@ -52,15 +52,11 @@ func Load(ctx context.Context, s *store.Store) error {
 	if err != nil {
 		return fmt.Errorf("demo: %w", err)
 	}
-	keys, err := loadWorkshop(ctx, s, p, fields)
-	if err != nil {
-		return err
-	}
+	// The online ideas first, then the workshop's cards: the online ones
+	// keep the low ids the tests and links of earlier demos used.
+	keys := make([]string, len(ideas))
 	for i, idea := range ideas {
 		if idea.group != "" {
-			if err := support(ctx, s, p, keys[i], idea.supporters); err != nil {
-				return err
-			}
 			continue
 		}
 		draft := domain.IdeaDraft{
@@ -74,6 +70,11 @@ func Load(ctx context.Context, s *store.Store) error {
 		if _, _, err := s.At(idea.on).CreateIdea(ctx, p.ID, draft, "demo", keys[i]); err != nil {
 			return fmt.Errorf("demo: %w", err)
 		}
+	}
+	if err := loadWorkshop(ctx, s, p, fields, keys); err != nil {
+		return err
+	}
+	for i, idea := range ideas {
 		if err := support(ctx, s, p, keys[i], idea.supporters); err != nil {
 			return err
 		}

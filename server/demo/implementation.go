@@ -56,8 +56,8 @@ type sampleReport struct {
 	monthsAgo  int
 	status     string
 	text       string
-	progress   int // -1: none
-	newDateIn  int // months from now for a postponement, 0: none
+	progress   int       // -1: none
+	newDateIn  int       // months from now for a postponement, 0: none
 	indicator  string    // with %d: the Backhaustag's attendance that day
 	atBackhaus int       // 1-based Backhaustag date instead of monthsAgo, 0: none
 	on         time.Time // a fixed date instead of monthsAgo

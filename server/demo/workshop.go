@@ -30,28 +30,27 @@ var workshopGroups = []struct {
 }
 
 // loadWorkshop holds the Zukunftswerkstatt unless the process has it
-// already, and returns the idempotency keys of the sample ideas it
-// produced (by position in ideas; "" for the online ones).
-func loadWorkshop(ctx context.Context, s *store.Store, p domain.Process, fields []domain.ActionField) ([]string, error) {
-	keys := make([]string, len(ideas))
+// already, and sets the idempotency keys of the sample ideas it produced
+// (by position in ideas).
+func loadWorkshop(ctx context.Context, s *store.Store, p domain.Process, fields []domain.ActionField, keys []string) error {
 	id, err := workshopID(ctx, s, p)
 	if err != nil {
-		return nil, err
+		return err
 	}
 	if id == 0 {
 		if id, err = holdWorkshop(ctx, s, p, fields); err != nil {
-			return nil, fmt.Errorf("demo: %w", err)
+			return fmt.Errorf("demo: %w", err)
 		}
 	}
 	groups, err := s.Groups(ctx, id)
 	if err != nil {
-		return nil, fmt.Errorf("demo: %w", err)
+		return fmt.Errorf("demo: %w", err)
 	}
 	cardOf := map[string]int64{}
 	for _, g := range groups {
 		cards, err := s.Cards(ctx, id, g.ID, 2, true)
 		if err != nil {
-			return nil, fmt.Errorf("demo: %w", err)
+			return fmt.Errorf("demo: %w", err)
 		}
 		for _, c := range cards {
 			cardOf[c.Text] = c.ID
@@ -60,12 +59,12 @@ func loadWorkshop(ctx context.Context, s *store.Store, p domain.Process, fields 
 	for i, idea := range ideas {
 		if idea.group != "" {
 			if cardOf[idea.title] == 0 {
-				return nil, fmt.Errorf("demo: the workshop has no card %q", idea.title)
+				return fmt.Errorf("demo: the workshop has no card %q", idea.title)
 			}
 			keys[i] = "card:" + strconv.FormatInt(cardOf[idea.title], 10)
 		}
 	}
-	return keys, nil
+	return nil
 }
 
 func workshopID(ctx context.Context, s *store.Store, p domain.Process) (int64, error) {
@@ -97,7 +96,7 @@ func holdWorkshop(ctx context.Context, s *store.Store, p domain.Process, fields 
 	}
 	phases := []domain.Phase{
 		{Title: "Kritikphase", Prompt: "Was stört Sie heute in Ingersheim?", CardKind: "kritik", Becomes: domain.PhaseChallenges},
-		{Title: "Phantasiephase", Prompt: "Wie soll Ingersheim in 15 Jahren sein?", CardKind: "ideen", Becomes: domain.PhaseIdeas},
+		{Title: "Phantasiephase", Prompt: "Wie soll Ingersheim in 15 Jahren sein?", CardKind: "idee", Becomes: domain.PhaseIdeas},
 	}
 	id, err := clock(9, 0).CreateWorkshop(ctx, actor, p.MunicipalityID, w, phases, groups,
 		domain.WorkshopDay{Day: *w.HeldOn, Starts: "10:00", Ends: "16:00"})

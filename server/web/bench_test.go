@@ -95,7 +95,7 @@ func BenchmarkSupport(b *testing.B) {
 			if (i/13)%2 == 1 {
 				method = http.MethodDelete
 			}
-			req, _ := http.NewRequest(method, fmt.Sprintf("%s%s/ideas/%d/support", srv.URL, apiProcess, i%13+1), nil)
+			req, _ := http.NewRequest(method, fmt.Sprintf("%s%s/ideas/%d/support", srv.URL, apiProcess, i%8+1), nil)
 			req.Header.Set("Cookie", device)
 			res, err := client.Do(req)
 			if err != nil {

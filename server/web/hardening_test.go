@@ -77,9 +77,9 @@ func TestDotsStayInTheirGroup(t *testing.T) {
 	}
 
 	// A cluster of group 1 does not take group 2's card.
-	groups, _ := srv.Store.Groups(t.Context(), 1)
+	groups, _ := srv.Store.Groups(t.Context(), newestWorkshop(t, srv))
 	mod.post(console+"/cluster", url.Values{"group": {itoa(groups[0].ID)}, "title": {"Verkehr"}})
-	clusters, err := srv.Store.Clusters(t.Context(), 1)
+	clusters, err := srv.Store.Clusters(t.Context(), newestWorkshop(t, srv))
 	if err != nil || len(clusters) != 1 {
 		t.Fatalf("clusters: %v %v", clusters, err)
 	}

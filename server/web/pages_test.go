@@ -30,10 +30,11 @@ func TestProcessPageShowsFieldsAndRoadmap(t *testing.T) {
 		t.Error("guiding question of field 5 missing")
 	}
 	items := doc.Find(".timeline > li")
-	// The 19 milestones of the source and the council's adoption of the
-	// demo concept, which appears on the Fahrplan by itself.
-	if items.Length() != 20 {
-		t.Errorf("%d Fahrplan entries, want 20", items.Length())
+	// The 17 milestones of the source, and the Zukunftswerkstatt's day and
+	// the council's adoption of the demo concept, which appear on the
+	// Fahrplan by themselves.
+	if items.Length() != 19 {
+		t.Errorf("%d Fahrplan entries, want 19", items.Length())
 	}
 	if !strings.Contains(doc.Find(".timeline").Text(), "Gemeinderat Ingersheim: Handlungskonzept Version 1 – beschlossen") {
 		t.Error("the council decision is not on the Fahrplan")
@@ -44,8 +45,8 @@ func TestProcessPageShowsFieldsAndRoadmap(t *testing.T) {
 	if got := strings.TrimSpace(items.Eq(0).Find(".timeline__date").Text()); got != "März 2013" {
 		t.Errorf("first Fahrplan date = %q", got)
 	}
-	if items.Eq(18).Find(".timeline__date").Length() != 0 { // the last milestone; the decision follows it
-		t.Error("an undated Fahrplan entry shows a date")
+	if n := doc.Find(".timeline__date").Length(); n != items.Length() {
+		t.Errorf("%d of %d Fahrplan entries show a date; the demo dates every one", n, items.Length())
 	}
 	cta := doc.Find(`a.button--primary[href="` + processPath + `/ideen/neu"]`)
 	if strings.TrimSpace(cta.Text()) != "Idee einreichen" {

@@ -23,7 +23,7 @@ func TestPaperCardsTypedInQuickly(t *testing.T) {
 	srv := testutil.NewServer(t, testutil.Options{Demo: true})
 	mod := staffBrowser(t, srv, "mod@i.de", domain.RoleModeration)
 	console, _ := liveWorkshop(t, srv, mod, "3", "3")
-	groups, _ := srv.Store.Groups(context.Background(), 1)
+	groups, _ := srv.Store.Groups(context.Background(), newestWorkshop(t, srv))
 	entry := console + "/papierkarten"
 	choose := mod.get(entry)
 	if choose.StatusCode != http.StatusOK || choose.doc(t).Find(`select[name=gruppe]`).Length() != 1 {

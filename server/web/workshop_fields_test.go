@@ -25,7 +25,7 @@ func TestWorkshopResultsKeepTheirField(t *testing.T) {
 	ctx := context.Background()
 	mod := staffBrowser(t, srv, "mod@i.de", domain.RoleModeration)
 	console, code := liveWorkshop(t, srv, mod, "3", "3")
-	groups, _ := srv.Store.Groups(ctx, 1)
+	groups, _ := srv.Store.Groups(ctx, newestWorkshop(t, srv))
 	fields, _ := srv.Store.ActionFields(ctx, 1)
 	if len(groups) != 2 || len(fields) < 5 {
 		t.Fatalf("setup: %d groups, %d fields", len(groups), len(fields))
@@ -77,7 +77,7 @@ func TestWorkshopResultsKeepTheirField(t *testing.T) {
 		t.Fatalf("file a card under a field: %d", res.StatusCode)
 	}
 	mod.post(console+"/cluster", url.Values{"group": {fmt.Sprint(groups[1].ID)}, "title": {"Mobilität"}})
-	clusters, _ := srv.Store.Clusters(ctx, 1)
+	clusters, _ := srv.Store.Clusters(ctx, newestWorkshop(t, srv))
 	bus := cardOf("Bürgerbus jede Stunde")
 	mod.post(fmt.Sprintf("%s/karten/%d", console, bus.ID), url.Values{"action": {"cluster"}, "cluster": {fmt.Sprint(clusters[0].ID)}})
 	if res := mod.post(fmt.Sprintf("%s/cluster/%d", console, clusters[0].ID), url.Values{"action": {"field"}, "field": {field(3)}}); res.StatusCode != http.StatusSeeOther {
@@ -178,7 +178,8 @@ func TestWorkshopResultsKeepTheirField(t *testing.T) {
 	challengesText := func() string {
 		return pg.get(staffProcess + "/konzept").doc(t).Find(fmt.Sprintf("#challenges-%d", fields[1].ID)).Text()
 	}
-	want := "Was wir selbst sahen.\n– Zu wenig Bänke am Neckar"
+	// The demo's Zukunftswerkstatt named one for the field, too.
+	want := "Was wir selbst sahen.\n– In den Herbst- und Osterferien gibt es keine Betreuung\n– Zu wenig Bänke am Neckar"
 	if got := challengesText(); got != want {
 		t.Errorf("the field's challenges after taking them: %q", got)
 	}

@@ -245,9 +245,24 @@ func TestWorkshopCardsDotsAndClose(t *testing.T) {
 	}
 }
 
+// newestWorkshop is the id of the workshop the test opened last (the
+// demo has one of its own).
+func newestWorkshop(t *testing.T, srv *testutil.Server) int64 {
+	t.Helper()
+	workshops, err := srv.Store.Workshops(context.Background(), 1)
+	if err != nil || len(workshops) == 0 {
+		t.Fatalf("workshops: %v %v", workshops, err)
+	}
+	var newest int64
+	for _, w := range workshops {
+		newest = max(newest, w.ID)
+	}
+	return newest
+}
+
 func mustCards(t *testing.T, srv *testutil.Server, group int64) []domain.Card {
 	t.Helper()
-	cards, err := srv.Store.Cards(context.Background(), 1, group, 0, true)
+	cards, err := srv.Store.Cards(context.Background(), newestWorkshop(t, srv), group, 0, true)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -423,7 +438,7 @@ func TestWallGroupsCardsByCluster(t *testing.T) {
 	if res := mod.post(console+"/cluster", url.Values{"group": {group}, "title": {"Mobilität"}}); res.StatusCode != http.StatusSeeOther {
 		t.Fatalf("cluster: %d", res.StatusCode)
 	}
-	clusters, _ := srv.Store.Clusters(context.Background(), 1)
+	clusters, _ := srv.Store.Clusters(context.Background(), newestWorkshop(t, srv))
 	res := mod.post(fmt.Sprintf("%s/karten/%d", console, cards[0].ID), url.Values{"action": {"cluster"}, "cluster": {fmt.Sprint(clusters[0].ID)}})
 	if res.StatusCode != http.StatusSeeOther {
 		t.Fatalf("assign cluster: %d", res.StatusCode)
@@ -437,7 +452,7 @@ func TestWallGroupsCardsByCluster(t *testing.T) {
 		t.Error("the unclustered card is missing")
 	}
 	// Moving a card to another group, fixing a typo and hiding are audited.
-	groups, _ := srv.Store.Groups(context.Background(), 1)
+	groups, _ := srv.Store.Groups(context.Background(), newestWorkshop(t, srv))
 	mod.post(fmt.Sprintf("%s/karten/%d", console, cards[1].ID), url.Values{"action": {"edit"}, "text": {"Kein Radweg nach Bietigheim"}})
 	mod.post(fmt.Sprintf("%s/karten/%d", console, cards[1].ID), url.Values{"action": {"move"}, "group": {fmt.Sprint(groups[1].ID)}})
 	mod.post(fmt.Sprintf("%s/karten/%d", console, cards[0].ID), url.Values{"action": {"hide"}})
