@@ -15,7 +15,12 @@
   function plural(name, n, fallback) {
     var form = (n === 0 && root.getAttribute('data-msg-' + name + '-zero')) ||
       root.getAttribute('data-msg-' + name + (n === 1 ? '-one' : '-other'));
-    return form ? form.replace('%d', n) : fallback.replace(/\d+/, n);
+    return form ? form.replace('%d', local(n)) : fallback.replace(/\d+/, local(n));
+  }
+  // local writes a count with the page language's digits (Arabic-Indic on
+  // an Arabic page), as the server does.
+  function local(n) {
+    try { return n.toLocaleString(document.documentElement.lang, { useGrouping: false }); } catch (e) { return String(n); }
   }
   // The server's reason for a refusal, in the participant's language; a
   // body that is not our JSON (a proxy's error page) gets a general one.

@@ -14,6 +14,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"zukunftswerk/server/domain"
+	"zukunftswerk/server/i18n"
 	"zukunftswerk/server/store"
 	"zukunftswerk/server/testutil"
 )
@@ -224,6 +225,7 @@ func TestEveryPageAtEverySize(t *testing.T) {
 		{"municipalityList", "/", ""},
 		{"privacyShow", "/datenschutz", ""},
 		{"accessibilityShow", "/barrierefreiheit", ""},
+		{"easyLanguage", "/leichte-sprache", ""},
 		{"myContributions", "/meine-beitraege", ""},
 		{"municipalityShow", "/ingersheim/", ""},
 		{"processShow", process + "/", ""},
@@ -317,6 +319,31 @@ func TestEveryPageAtEverySize(t *testing.T) {
 		check(member, []layoutPage{{"staffHome", "/intern/", string(r)}, {"staffMunicipality", staff + "/", string(r)}})
 	}
 
+	// The citizens' pages in Leichte Sprache, Turkish and Arabic (right to
+	// left), the phone too; none says anything in German it has a word
+	// for in the chosen language.
+	for _, lang := range i18n.CitizenLanguages {
+		reader := New(t)
+		reader.Must(chromedp.Navigate(srv.URL + "/?lang=" + lang))
+		var pages []layoutPage
+		for _, p := range publicPages {
+			if citizenRoutes[p.route] {
+				pages = append(pages, layoutPage{p.route, p.path, lang})
+			}
+		}
+		check(reader, pages)
+		if got := Eval[string](reader, `document.documentElement.lang + ' ' + document.documentElement.dir`); got != i18n.HTMLLang(lang)+" "+i18n.Direction(lang) &&
+			!(lang != "ls" && got == "de-x-ls ltr") { // the not-found page in ls; the last page checked
+			t.Errorf("%s: the page declares %q", lang, got)
+		}
+		reader.Must(chromedp.Navigate(srv.URL+"/w/"+code), chromedp.Click(`input[name=group]`, chromedp.NodeVisible), chromedp.Click(`form button[type=submit]`, chromedp.NodeVisible))
+		reader.WaitUntil(`location.pathname.endsWith('/gruppe')`)
+		check(reader, []layoutPage{{"workshopParticipant", "/w/" + code + "/gruppe", lang}})
+	}
+	if said := srv.Catalog.Fallbacks(); len(said) > 0 {
+		t.Errorf("citizens' pages said in German what their language lacks: %v", said)
+	}
+
 	var missing []string
 	for _, route := range getRoutes(t) {
 		if !checked[route] {
@@ -328,6 +355,12 @@ func TestEveryPageAtEverySize(t *testing.T) {
 		t.Errorf("page routes the layout check does not visit: %v", missing)
 	}
 }
+
+// citizenRoutes are the pages the citizens' languages speak (web's
+// citizenPages, by route).
+var citizenRoutes = map[string]bool{"municipalityList": true, "privacyShow": true, "accessibilityShow": true, "easyLanguage": true,
+	"myContributions": true, "municipalityShow": true, "processShow": true, "ideaList": true, "ideaNew": true, "ideaShow": true,
+	"workshopEnterCode": true, "workshopJoinForm": true, "notFound": true}
 
 // rawWords are what must never show on a page: every catalog key, and
 // every stored code that its German wording does not contain as a word

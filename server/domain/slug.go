@@ -10,7 +10,7 @@ import (
 // them). TestReservedSlugsCoverRoutes keeps the list in step with routes.go.
 var ReservedSlugs = []string{
 	"api", "static", "healthz", "readyz", "metrics", "favicon.ico",
-	"datenschutz", "barrierefreiheit", "meine-beitraege", "intern", "w",
+	"datenschutz", "barrierefreiheit", "leichte-sprache", "meine-beitraege", "intern", "w",
 }
 
 // IsReservedSlug reports whether slug is taken by the server.

@@ -185,8 +185,8 @@ func (c *Catalog) Message(lang, key string, args ...any) string {
 	msg, ok := c.messages[lang][key]
 	if !ok {
 		msg, ok = c.messages[Languages[0]][key]
-		if ok && !Complete(lang) && Supported(lang) && !(lang == "ls" && strings.HasPrefix(key, "easy.")) {
-			// The Leichte Sprache page is German's own (easy.*).
+		if ok && !Complete(lang) && Supported(lang) && !strings.HasPrefix(key, "easy.") {
+			// The page in Leichte Sprache (easy.*) is German's own.
 			c.fallbacks.Store(lang+" "+key, true)
 		}
 	}
@@ -263,8 +263,12 @@ func (c *Catalog) Plural(lang, key string, n int) string {
 	case plural.Many:
 		form = "many"
 	}
-	if _, ok := c.messages[lang][key+"."+form]; !ok && form != "one" {
+	msg, ok := c.messages[lang][key+"."+form]
+	if !ok && form != "one" {
 		form = "other"
+	}
+	if ok && !strings.Contains(msg, "%") {
+		return msg // a form said without the number: Arabic's "فكرتان", two ideas
 	}
 	return c.Message(lang, key+"."+form, n)
 }

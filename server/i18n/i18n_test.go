@@ -119,7 +119,10 @@ func TestNegotiate(t *testing.T) {
 		{"", "en-US,en;q=0.9", "en"},
 		{"", "de-AT", "de"},
 		{"", "fr, en;q=0.5", "en"},
-		{"", "tr", "de"},
+		{"", "tr", "tr"},
+		{"", "ar-SY,ar;q=0.9", "ar"},
+		{"", "fr", "de"},
+		{"ls", "en", "ls"}, // chosen: no browser asks for Leichte Sprache
 		{"", "garbage;;;q=x", "de"},
 		{"de", "en", "de"},
 		{"xx", "en", "en"},
@@ -223,5 +226,41 @@ func TestNestedQuotes(t *testing.T) {
 	}
 	if got := c.Message("de", "workshop.error.title"); strings.Contains(got, "‚") {
 		t.Errorf("a message without a quoted value changed: %q", got)
+	}
+}
+
+// A citizens' language speaks its own plurals and digits, quotes its own
+// way, and says in German what it lacks — which the catalog records.
+func TestCitizensLanguages(t *testing.T) {
+	c, err := i18n.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for n, want := range map[int]string{1: "فكرة واحدة", 2: "فكرتان", 3: "٣ أفكار", 11: "١١ فكرة", 100: "١٠٠ فكرة"} {
+		if got := c.Plural("ar", "ideas.count", n); got != want {
+			t.Errorf("ar ideas.count %d = %q, want %q", n, got, want)
+		}
+	}
+	if got := c.Plural("tr", "ideas.count", 2); got != "2 fikir" {
+		t.Errorf("tr ideas.count 2 = %q", got)
+	}
+	if got := c.Message("ar", "trail.group", "Jung & Alt"); got != "مجموعة «Jung & Alt»" {
+		t.Errorf("ar quote: %q", got)
+	}
+	if got := c.Message("ls", "concept.title"); got != "Plan für die Zukunft" {
+		t.Errorf("ls concept.title = %q", got)
+	}
+	if got := c.Message("tr", "curation.title"); got != c.Message("de", "curation.title") {
+		t.Errorf("tr lacks curation.title and should say it in German, said %q", got)
+	}
+	found := false
+	for _, f := range c.Fallbacks() {
+		found = found || f == "tr curation.title"
+	}
+	if !found {
+		t.Errorf("the fallback to German is not recorded: %v", c.Fallbacks())
+	}
+	if i18n.Direction("ar") != "rtl" || i18n.Direction("tr") != "ltr" || i18n.HTMLLang("ls") != "de-x-ls" || i18n.Complete("ar") || !i18n.Complete("en") {
+		t.Error("direction, tag or completeness wrong")
 	}
 }

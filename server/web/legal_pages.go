@@ -2,14 +2,20 @@ package web
 
 import (
 	"net/http"
+	"strings"
 
 	"github.com/gin-gonic/gin"
+
+	"zukunftswerk/server/i18n"
 )
 
 // legalPage is a privacy or accessibility page: the installation admin's
 // text when there is one, the catalog's default otherwise.
 type legalPage struct {
 	Custom string
+	// Unreviewed names the languages nobody who speaks them has checked
+	// (the accessibility page says so).
+	Unreviewed string
 }
 
 // privacyShow is the privacy notice (Datenschutzerklärung).
@@ -28,5 +34,15 @@ func (h *Handler) showLegalPage(c *gin.Context, page string) {
 		h.fail(c, err)
 		return
 	}
-	h.render(c, http.StatusOK, page, legalPage{Custom: text})
+	data := legalPage{Custom: text}
+	if page == "accessibility" {
+		var names []string
+		for _, l := range i18n.All() {
+			if !i18n.Reviewed[l] {
+				names = append(names, h.Catalog.Message(l, "language.name"))
+			}
+		}
+		data.Unreviewed = strings.Join(names, ", ")
+	}
+	h.render(c, http.StatusOK, page, data)
 }

@@ -25,7 +25,14 @@ var pageNames = []string{"home", "municipality", "process", "idea_list", "idea_n
 	"staff_process", "staff_team", "staff_audit", "staff_moderation", "staff_device", "staff_pages",
 	"workshop_code", "workshop_join", "workshop_participant", "workshop_wall", "staff_workshops", "staff_workshop", "staff_workshop_doc",
 	"staff_curation", "staff_curation_item", "staff_concept", "staff_concept_diff", "staff_measure", "concept", "measure_show",
-	"dashboard", "concept_diff", "staff_implementation", "staff_measure_report", "staff_reviews", "staff_fahrplan", "confirm", "staff_paper_cards"}
+	"dashboard", "concept_diff", "staff_implementation", "staff_measure_report", "staff_reviews", "staff_fahrplan", "confirm", "staff_paper_cards", "easy_language"}
+
+// citizenPages are the pages the citizens' languages speak
+// (i18n.CitizenLanguages): a reader who chose one of them sees any other
+// page in German, with a note in the chosen language.
+var citizenPages = map[string]bool{"home": true, "municipality": true, "process": true, "idea_list": true, "idea_new": true,
+	"idea_show": true, "error": true, "my_contributions": true, "privacy": true, "accessibility": true,
+	"workshop_code": true, "workshop_join": true, "workshop_participant": true, "easy_language": true}
 
 type pages struct {
 	byLang map[string]map[string]*template.Template
@@ -36,7 +43,7 @@ func parsePages(templates fs.FS, catalog *i18n.Catalog, routes paths, loc *time.
 	if loc == nil {
 		loc = time.UTC
 	}
-	for _, lang := range i18n.Languages {
+	for _, lang := range i18n.All() {
 		p.byLang[lang] = map[string]*template.Template{}
 		for _, name := range pageNames {
 			t, err := template.New("layout.html").Funcs(templateFuncs(lang, catalog, routes, loc)).
@@ -53,9 +60,14 @@ func parsePages(templates fs.FS, catalog *i18n.Catalog, routes paths, loc *time.
 // view is what every template receives: the page's own data plus what the
 // layout needs.
 type view struct {
-	Lang      string
-	OtherLang string
-	SwitchURL string
+	Lang      string         // the page's language
+	HTMLLang  string         // its tag for the lang attribute
+	Dir       string         // "rtl" or "ltr"
+	Languages []languageLink // the language menu
+	// OnlyGerman says, in the reader's chosen language, that this page
+	// speaks German only ("" when it speaks the chosen one).
+	OnlyGerman     string
+	OnlyGermanLang string
 	Staff     *staffContext // set on staff pages
 	Presenter bool          // a projector page: no site header and footer
 	Wide      bool          // a page of wide tables and boards: the whole screen's width
@@ -77,13 +89,17 @@ func (h *Handler) render(c *gin.Context, status int, page string, data any) {
 // renderPage writes a page; it needs no gin context, so that error pages
 // of the middleware in front of gin look like every other page.
 func (h *Handler) renderPage(w http.ResponseWriter, r *http.Request, lang string, staff *staffContext, status int, page string, data any) {
-	t := h.pages.byLang[lang][page]
-	other := "en"
-	if lang == "en" {
-		other = "de"
+	shown := lang
+	if !i18n.Complete(lang) && !citizenPages[page] {
+		shown = i18n.Languages[0]
 	}
+	t := h.pages.byLang[shown][page]
 	var buf bytes.Buffer
-	v := view{Lang: lang, OtherLang: other, SwitchURL: switchURL(r, other), Staff: staff, Presenter: presenterPages[page], Wide: widePages[page], Data: data}
+	v := view{Lang: shown, HTMLLang: i18n.HTMLLang(shown), Dir: i18n.Direction(shown), Languages: h.languageLinks(r, lang, staff != nil),
+		Staff: staff, Presenter: presenterPages[page], Wide: widePages[page], Data: data}
+	if shown != lang {
+		v.OnlyGerman, v.OnlyGermanLang = h.Catalog.Message(lang, "nav.only_german"), i18n.HTMLLang(lang)
+	}
 	if err := t.Execute(&buf, v); err != nil {
 		h.Log.Error("unable to render template", "page", page, "error", err)
 		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
@@ -95,6 +111,28 @@ func (h *Handler) renderPage(w http.ResponseWriter, r *http.Request, lang string
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
 	w.WriteHeader(status)
 	_, _ = w.Write(buf.Bytes())
+}
+
+// languageLink is one entry of the language menu, named in its own
+// language.
+type languageLink struct {
+	Name, HTMLLang, Dir, URL string
+	Current                  bool
+}
+
+// languageLinks are the languages a reader may switch to: on staff pages
+// the full ones, elsewhere the citizens' languages too.
+func (h *Handler) languageLinks(r *http.Request, current string, staff bool) []languageLink {
+	langs := i18n.All()
+	if staff {
+		langs = i18n.Languages
+	}
+	links := make([]languageLink, 0, len(langs))
+	for _, l := range langs {
+		links = append(links, languageLink{Name: h.Catalog.Message(l, "language.name"), HTMLLang: i18n.HTMLLang(l),
+			Dir: i18n.Direction(l), URL: switchURL(r, l), Current: l == current})
+	}
+	return links
 }
 
 // staffIfAny is the logged-in staff member of a staff page, or nil.
@@ -132,19 +170,33 @@ func switchURL(r *http.Request, lang string) string {
 var monthNames = map[string][]string{
 	"de": {"Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober", "November", "Dezember"},
 	"en": {"January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"},
+	"tr": {"Ocak", "Şubat", "Mart", "Nisan", "Mayıs", "Haziran", "Temmuz", "Ağustos", "Eylül", "Ekim", "Kasım", "Aralık"},
+	"ar": {"يناير", "فبراير", "مارس", "أبريل", "مايو", "يونيو", "يوليو", "أغسطس", "سبتمبر", "أكتوبر", "نوفمبر", "ديسمبر"},
 }
 
 var weekdayNames = map[string][]string{
 	"de": {"Sonntag", "Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag"},
 	"en": {"Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"},
+	"tr": {"Pazar", "Pazartesi", "Salı", "Çarşamba", "Perşembe", "Cuma", "Cumartesi"},
+	"ar": {"الأحد", "الاثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت"},
+}
+
+// calendarLang is the language whose calendar words lang uses: Leichte
+// Sprache writes dates as German does.
+func calendarLang(lang string) string {
+	if lang == "ls" {
+		return "de"
+	}
+	return lang
 }
 
 func formatDate(lang string, t time.Time) string {
-	month := monthNames[lang][t.Month()-1]
-	if lang == "de" {
+	cal := calendarLang(lang)
+	month := monthNames[cal][t.Month()-1]
+	if cal == "de" {
 		return fmt.Sprintf("%d. %s %d", t.Day(), month, t.Year())
 	}
-	return fmt.Sprintf("%d %s %d", t.Day(), month, t.Year())
+	return i18n.Digits(lang, fmt.Sprintf("%d %s %d", t.Day(), month, t.Year()))
 }
 
 // templateFuncs are the helpers of the templates in one language; times
@@ -159,7 +211,9 @@ func templateFuncs(lang string, catalog *i18n.Catalog, routes paths, loc *time.L
 		// named itself has no entry and is shown as it was typed.
 		"kind":     func(k string) string { return wordOr(catalog, lang, "kind."+k, k) },
 		"date":     func(t time.Time) string { return formatDate(lang, onTownDay(t, loc)) },
-		"dateTime": func(t time.Time) string { return formatDate(lang, t.In(loc)) + ", " + t.In(loc).Format("15:04") },
+		"dateTime": func(t time.Time) string {
+			return formatDate(lang, t.In(loc)) + ", " + i18n.Digits(lang, t.In(loc).Format("15:04"))
+		},
 		// auditAction, auditObject and auditDetail word an audit entry
 		// (domain.AuditActions …); what the catalog does not know (an
 		// entry older than its key) is shown as it was written.
@@ -186,7 +240,7 @@ func templateFuncs(lang string, catalog *i18n.Catalog, routes paths, loc *time.L
 		// fieldTone picks one of six colour classes: a strict CSP forbids
 		// inline style attributes, so colours live in app.css.
 		"fieldTone": func(position int) int { return (position-1)%6 + 1 },
-		"clock":     func(seconds int) string { return fmt.Sprintf("%d:%02d", seconds/60, seconds%60) },
+		"clock":     func(seconds int) string { return i18n.Digits(lang, fmt.Sprintf("%d:%02d", seconds/60, seconds%60)) },
 		"deref":     derefID,
 		"add":       func(a, b int) int { return a + b },
 		"list":      func(items ...string) []string { return items },
@@ -216,7 +270,7 @@ func milestoneDate(lang string, m domain.Milestone, loc *time.Location) string {
 		}
 		return dayWithHours(lang, *m.OccursOn, m.Starts.In(loc).Format("15:04"), m.Ends.In(loc).Format("15:04"))
 	case domain.PrecisionMonth:
-		return monthNames[lang][m.OccursOn.Month()-1] + " " + fmt.Sprint(m.OccursOn.Year())
+		return monthNames[calendarLang(lang)][m.OccursOn.Month()-1] + " " + i18n.Digits(lang, fmt.Sprint(m.OccursOn.Year()))
 	}
 	return ""
 }
@@ -224,12 +278,12 @@ func milestoneDate(lang string, m domain.Milestone, loc *time.Location) string {
 // dayWithHours is a calendar day with its weekday and, when both are
 // known, its hours ("Montag, 28. Juli 2014, 18:30–21:30 Uhr").
 func dayWithHours(lang string, day time.Time, starts, ends string) string {
-	out := weekdayNames[lang][day.Weekday()] + ", " + formatDate(lang, day)
+	out := weekdayNames[calendarLang(lang)][day.Weekday()] + ", " + formatDate(lang, day)
 	if starts == "" || ends == "" {
 		return out
 	}
-	out += ", " + starts + "–" + ends
-	if lang == "de" {
+	out += ", " + i18n.Digits(lang, starts+"–"+ends)
+	if calendarLang(lang) == "de" {
 		out += " Uhr"
 	}
 	return out

@@ -55,6 +55,7 @@ func (h *Handler) citizenRoutes(r router) {
 	r.GET("municipalityList", "/", h.municipalityList)
 	r.GET("privacyShow", "/datenschutz", h.privacyShow)
 	r.GET("accessibilityShow", "/barrierefreiheit", h.accessibilityShow)
+	r.GET("easyLanguage", "/leichte-sprache", h.easyLanguageShow)
 	r.GET("myContributions", "/meine-beitraege", h.myContributions)
 	r.GET("myContributionsExport", "/meine-beitraege/export.json", h.myContributionsExport)
 	r.POST("myContributionsErase", "/meine-beitraege/loeschen", h.myContributionsErase)

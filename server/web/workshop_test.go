@@ -235,7 +235,7 @@ func TestWorkshopCardsDotsAndClose(t *testing.T) {
 	// the form was on, not to the form's address (which takes only POST).
 	posted := anna.sendJSON("POST", "/w/"+code+"/karten", url.Values{"text": {"noch eine"}, "key": {"latecomer-key-000002"}}.Encode(),
 		"Content-Type", "application/x-www-form-urlencoded", "Referer", srv.URL+"/w/"+code+"/gruppe")
-	if href, _ := posted.doc(t).Find("a.lang-switch").Attr("href"); href != "/w/"+code+"/gruppe?lang=en" {
+	if href, _ := posted.doc(t).Find(`.lang-menu a[hreflang="en"]`).Attr("href"); href != "/w/"+code+"/gruppe?lang=en" {
 		t.Errorf("the language link after a form post: %q", href)
 	}
 	dot := anna.sendJSON("POST", "/w/"+code+"/punkte", url.Values{"card": {"1"}, "delta": {"1"}}.Encode(),
