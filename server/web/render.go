@@ -68,10 +68,10 @@ type view struct {
 	// speaks German only ("" when it speaks the chosen one).
 	OnlyGerman     string
 	OnlyGermanLang string
-	Staff     *staffContext // set on staff pages
-	Presenter bool          // a projector page: no site header and footer
-	Wide      bool          // a page of wide tables and boards: the whole screen's width
-	Data      any
+	Staff          *staffContext // set on staff pages
+	Presenter      bool          // a projector page: no site header and footer
+	Wide           bool          // a page of wide tables and boards: the whole screen's width
+	Data           any
 }
 
 // widePages are the staff's work pages whose tables need the width of a
@@ -209,8 +209,8 @@ func templateFuncs(lang string, catalog *i18n.Catalog, routes paths, loc *time.L
 		"tn": func(key string, n int) string { return catalog.Plural(lang, key, n) },
 		// kind words a contribution's kind; a kind a workshop's phase
 		// named itself has no entry and is shown as it was typed.
-		"kind":     func(k string) string { return wordOr(catalog, lang, "kind."+k, k) },
-		"date":     func(t time.Time) string { return formatDate(lang, onTownDay(t, loc)) },
+		"kind": func(k string) string { return wordOr(catalog, lang, "kind."+k, k) },
+		"date": func(t time.Time) string { return formatDate(lang, onTownDay(t, loc)) },
 		"dateTime": func(t time.Time) string {
 			return formatDate(lang, t.In(loc)) + ", " + i18n.Digits(lang, t.In(loc).Format("15:04"))
 		},
