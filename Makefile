@@ -1,5 +1,5 @@
 # The two commands of the README, plus the benchmarks.
-.PHONY: run test bench shots
+.PHONY: run test bench shots lighthouse
 
 run:
 	go run ./server -demo
@@ -19,3 +19,8 @@ shots:
 	mkdir -p $(SHOTS_DIR)
 	SHOTS_DIR=$(SHOTS_DIR) go test -count=1 -run 'TestEveryPageAtEverySize|TestPresenterWallFitsEveryProjector' ./server/browsertest/
 	@echo "pictures in $(SHOTS_DIR)"
+
+# Lighthouse's accessibility and SEO scores of the public pages (German,
+# Leichte Sprache, Arabic) on a demo server of its own; fails under 100.
+lighthouse:
+	bash server/scripts/lighthouse.sh

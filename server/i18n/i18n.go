@@ -187,7 +187,7 @@ func (c *Catalog) Message(lang, key string, args ...any) string {
 		msg, ok = c.messages[Languages[0]][key]
 		if ok && !Complete(lang) && Supported(lang) && !strings.HasPrefix(key, "easy.") {
 			// The page in Leichte Sprache (easy.*) is German's own.
-			c.fallbacks.Store(lang+" "+key, true)
+			c.fallbacks.LoadOrStore(lang+" "+key, true)
 		}
 	}
 	if !ok {

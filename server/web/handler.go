@@ -96,7 +96,7 @@ func New(ctx context.Context, d Deps) (*Server, error) {
 func (h *Handler) wrap(engine *gin.Engine) http.Handler {
 	protection := http.NewCrossOriginProtection()
 	protection.SetDenyHandler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		lang := h.Catalog.Negotiate(languageCookie(r), r)
+		lang := h.requestLanguage(r)
 		h.writeError(w, r, lang, nil, http.StatusForbidden,
 			apiErrorBody{Code: string(domain.CodeForbidden), Message: h.Catalog.Message(lang, "error.cross_origin")})
 	}))

@@ -3,6 +3,7 @@ package web
 import (
 	"context"
 	"net/http"
+	"strings"
 	"time"
 
 	"github.com/gin-gonic/gin"
@@ -45,7 +46,7 @@ func (h *Handler) capBody(next http.Handler) http.Handler {
 	limit := h.Config.MaxBodyBytes
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if r.ContentLength > limit {
-			lang := h.Catalog.Negotiate(languageCookie(r), r)
+			lang := h.requestLanguage(r)
 			w.Header().Set("Connection", "close")
 			h.writeError(w, r, lang, nil, http.StatusRequestEntityTooLarge,
 				apiErrorBody{Code: string(domain.CodeTooLarge), Message: h.Catalog.Message(lang, "error.too_large")})
@@ -124,6 +125,12 @@ const (
 // language picks the UI language: ?lang= (remembered in a cookie), the
 // cookie, then Accept-Language, then German.
 func (h *Handler) language(c *gin.Context) {
+	if strings.HasPrefix(c.Request.URL.Path, "/static/") {
+		// Files are the same in every language: no cookie, no Vary, so
+		// that caches keep one copy.
+		c.Next()
+		return
+	}
 	chosen := c.Query("lang")
 	if i18n.Supported(chosen) {
 		http.SetCookie(c.Writer, &http.Cookie{
@@ -135,9 +142,20 @@ func (h *Handler) language(c *gin.Context) {
 	}
 	lang := h.Catalog.Negotiate(chosen, c.Request)
 	c.Set(langKey, lang)
-	c.Header("Content-Language", lang)
+	c.Header("Content-Language", i18n.HTMLLang(lang)) // a page shown in another language says so itself
 	c.Header("Vary", "Accept-Language, Cookie")
 	c.Next()
+}
+
+// requestLanguage is the language of an answer given before gin's
+// middleware ran (a refused cross-site post, an oversized body): the
+// same choice, without remembering it.
+func (h *Handler) requestLanguage(r *http.Request) string {
+	chosen := r.URL.Query().Get("lang")
+	if !i18n.Supported(chosen) {
+		chosen = languageCookie(r)
+	}
+	return h.Catalog.Negotiate(chosen, r)
 }
 
 func languageCookie(r *http.Request) string {

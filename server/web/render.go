@@ -89,15 +89,17 @@ func (h *Handler) render(c *gin.Context, status int, page string, data any) {
 // renderPage writes a page; it needs no gin context, so that error pages
 // of the middleware in front of gin look like every other page.
 func (h *Handler) renderPage(w http.ResponseWriter, r *http.Request, lang string, staff *staffContext, status int, page string, data any) {
+	// Staff work in German or English, even on an error page.
+	staffPage := staff != nil || strings.HasPrefix(page, "staff_")
 	shown := lang
-	if !i18n.Complete(lang) && !citizenPages[page] {
+	if !i18n.Complete(lang) && (!citizenPages[page] || staffPage) {
 		shown = i18n.Languages[0]
 	}
 	t := h.pages.byLang[shown][page]
 	var buf bytes.Buffer
-	v := view{Lang: shown, HTMLLang: i18n.HTMLLang(shown), Dir: i18n.Direction(shown), Languages: h.languageLinks(r, lang, staff != nil),
+	v := view{Lang: shown, HTMLLang: i18n.HTMLLang(shown), Dir: i18n.Direction(shown), Languages: h.languageLinks(r, lang, shown, staffPage),
 		Staff: staff, Presenter: presenterPages[page], Wide: widePages[page], Data: data}
-	if shown != lang {
+	if shown != lang && !staffPage {
 		v.OnlyGerman, v.OnlyGermanLang = h.Catalog.Message(lang, "nav.only_german"), i18n.HTMLLang(lang)
 	}
 	if err := t.Execute(&buf, v); err != nil {
@@ -108,6 +110,7 @@ func (h *Handler) renderPage(w http.ResponseWriter, r *http.Request, lang string
 		return
 	}
 	w.Header().Set("Cache-Control", "no-store")
+	w.Header().Set("Content-Language", v.HTMLLang)
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
 	w.WriteHeader(status)
 	_, _ = w.Write(buf.Bytes())
@@ -121,11 +124,12 @@ type languageLink struct {
 }
 
 // languageLinks are the languages a reader may switch to: on staff pages
-// the full ones, elsewhere the citizens' languages too.
-func (h *Handler) languageLinks(r *http.Request, current string, staff bool) []languageLink {
+// the full ones (the one shown is current), elsewhere the citizens'
+// languages too (the one chosen is current).
+func (h *Handler) languageLinks(r *http.Request, current, shown string, staff bool) []languageLink {
 	langs := i18n.All()
 	if staff {
-		langs = i18n.Languages
+		langs, current = i18n.Languages, shown
 	}
 	links := make([]languageLink, 0, len(langs))
 	for _, l := range langs {
@@ -160,7 +164,9 @@ func switchURL(r *http.Request, lang string) string {
 	}
 	q := u.Query()
 	q.Set("lang", lang)
-	p := u.Path
+	// The path as it was sent (escaped): a "%3F" in it stays part of the
+	// path instead of starting a query.
+	p := u.EscapedPath()
 	if !localPath(p) {
 		p = "/"
 	}
