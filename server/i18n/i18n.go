@@ -249,7 +249,7 @@ var (
 // A key may also have a key.zero, said without the number ("alle Punkte
 // vergeben").
 func (c *Catalog) Plural(lang, key string, n int) string {
-	if n == 0 && c.Has(key+".zero") {
+	if _, own := c.messages[lang][key+".zero"]; n == 0 && (own || c.Has(key+".zero")) {
 		return c.Message(lang, key+".zero")
 	}
 	form := "other"

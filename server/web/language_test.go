@@ -78,3 +78,25 @@ func TestCitizensLanguagesStayWhereTheyBelong(t *testing.T) {
 		t.Errorf("cross-site post under ?lang=ar: %d %s", res.StatusCode, body)
 	}
 }
+
+// TestWrongJoinCodeStaysOnTheForm: a code with no workshop comes back on
+// the code form with the reason, in the phone's language, the code kept to
+// correct; a right one goes on to the join page.
+func TestWrongJoinCodeStaysOnTheForm(t *testing.T) {
+	srv := testutil.NewServer(t, testutil.Options{Demo: true})
+	c := newCitizen(t, srv)
+	res := c.get("/w?code=zz-zz+zz&lang=tr")
+	doc := res.doc(t)
+	if value, _ := doc.Find("#code").Attr("value"); res.StatusCode != http.StatusNotFound || value != "zz-zz zz" ||
+		!strings.Contains(doc.Find("#code-error").Text(), "Bu koda ait bir atölye yok") {
+		t.Errorf("wrong code: %d, field %q, error %q", res.StatusCode, value, doc.Find("#code-error").Text())
+	}
+	if invalid, _ := doc.Find("#code").Attr("aria-invalid"); invalid != "true" {
+		t.Error("the code field is not marked invalid")
+	}
+	workshops, _ := srv.Store.Workshops(t.Context(), 1)
+	code := workshops[0].Code()
+	if res := c.get("/w?code=" + strings.ToLower(code)); res.StatusCode != http.StatusSeeOther || res.Header.Get("Location") != "/w/"+code {
+		t.Errorf("right code: %d → %q", res.StatusCode, res.Header.Get("Location"))
+	}
+}

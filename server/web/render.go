@@ -284,11 +284,15 @@ func milestoneDate(lang string, m domain.Milestone, loc *time.Location) string {
 // dayWithHours is a calendar day with its weekday and, when both are
 // known, its hours ("Montag, 28. Juli 2014, 18:30–21:30 Uhr").
 func dayWithHours(lang string, day time.Time, starts, ends string) string {
-	out := weekdayNames[calendarLang(lang)][day.Weekday()] + ", " + formatDate(lang, day)
+	comma := ", "
+	if lang == "ar" {
+		comma = "، "
+	}
+	out := weekdayNames[calendarLang(lang)][day.Weekday()] + comma + formatDate(lang, day)
 	if starts == "" || ends == "" {
 		return out
 	}
-	out += ", " + i18n.Digits(lang, starts+"–"+ends)
+	out += comma + i18n.Digits(lang, starts+"–"+ends)
 	if calendarLang(lang) == "de" {
 		out += " Uhr"
 	}
