@@ -160,30 +160,9 @@
     });
   }
 
-  // Not every browser hyphenates German by itself (Chromium without its
-  // downloaded dictionaries), so a word that is wider than its box even
-  // at the smallest size gets soft hyphens from the German patterns of the
-  // hyphen library (static/vendor/hyphen, loaded before this script): it
-  // breaks where German breaks (Kin-der-be-treu-ungs-öff-nungs-zei-ten),
-  // with a visible hyphen, and the other words on the card stay whole.
-  // Without the library such a word breaks where it must
-  // (pw__card--break).
-  var SHY = '\u00AD', measure = document.createElement('canvas').getContext('2d');
-  var syllables = window.createHyphenator && window.hyphenationPatternsDe1996 ?
-    window.createHyphenator(window.hyphenationPatternsDe1996, { hyphenChar: SHY }) : function (word) { return word; };
-  function unhyphenate(el) {
-    if (el.textContent.indexOf(SHY) >= 0) { el.textContent = el.textContent.split(SHY).join(''); }
-    el.classList.remove('pw__hyphenated');
-  }
-  function hyphenateLongWords(el) {
-    if (!measure) { return; }
-    measure.font = getComputedStyle(el).font;
-    var width = el.clientWidth;
-    el.textContent = el.textContent.split(/(\s+)/).map(function (word) {
-      return measure.measureText(word).width > width ? syllables(word) : word;
-    }).join('');
-    el.classList.add('pw__hyphenated');
-  }
+  // Words wider than their box get German soft hyphens (hyphenate.js).
+  function unhyphenate(el) { window.zwHyphen.undo(el, 'pw__hyphenated'); }
+  function hyphenateLongWords(el) { window.zwHyphen.longWords(el, 'pw__hyphenated'); }
 
   // A word wider than its card ("Kinderbetreuungsöffnungszeiten" in a
   // narrow column) shrinks only its own card, to three fifths at most and

@@ -10,6 +10,36 @@
   var consoleURL = root.getAttribute('data-console');
   var status = document.getElementById('connection');
   var msg = function (name) { return root.getAttribute('data-msg-' + name) || ''; };
+  // A word wider than the phone's card ("Kinderbetreuungsöffnungszeiten")
+  // breaks where German breaks (hyphenate.js). The German patterns weigh
+  // 750 kB, so a phone loads them only when a card has such a word; the
+  // wall fits its cards itself.
+  var hyphenator = null, measureCanvas = document.createElement('canvas').getContext('2d');
+  function tooWide(el) {
+    if (!measureCanvas) { return false; }
+    measureCanvas.font = getComputedStyle(el).font;
+    return el.textContent.split(/\s+/).some(function (word) { return measureCanvas.measureText(word).width > el.clientWidth; });
+  }
+  function loadScript(src) {
+    return new Promise(function (resolve, reject) {
+      var s = document.createElement('script');
+      s.src = src; s.onload = resolve; s.onerror = reject;
+      document.head.appendChild(s);
+    });
+  }
+  function hyphenate(el) {
+    if (root.getAttribute('data-wall') || root.getAttribute('data-console') || !el) { return; }
+    if (window.zwHyphen) { window.zwHyphen.undo(el, 'hyphenated'); }
+    if (!tooWide(el)) { return; }
+    hyphenator = hyphenator || loadScript('/static/vendor/hyphen/hyphen.js')
+      .then(function () { return loadScript('/static/vendor/hyphen/de-1996.js'); })
+      .then(function () { return loadScript('/static/hyphenate.js'); });
+    hyphenator.then(function () { window.zwHyphen.longWords(el, 'hyphenated'); }, function () {});
+  }
+  function hyphenateAll() { Array.prototype.forEach.call(document.querySelectorAll('.workshop-card__text'), hyphenate); }
+  var resizing;
+  window.addEventListener('resize', function () { clearTimeout(resizing); resizing = setTimeout(hyphenateAll, 150); });
+  hyphenateAll();
   // plural words a count as the catalog does (data-msg-<name>-one and
   // -other, "%d" for the number); without them the number alone changes.
   function plural(name, n, fallback) {
@@ -123,6 +153,7 @@
     li.id = 'karte-' + card.id;
     var p = document.createElement('p');
     p.className = 'workshop-card__text';
+    p.dir = 'auto';
     p.textContent = card.text;
     li.appendChild(p);
     if (wall && typeof card.total === 'number' && root.getAttribute('data-tallies') === 'true') {
@@ -132,6 +163,7 @@
       li.appendChild(total);
     }
     list.appendChild(li);
+    if (!wall) { hyphenate(p); }
   });
   source.addEventListener('card-changed', function (e) {
     var card = JSON.parse(e.data);
@@ -142,7 +174,7 @@
     if (!li) { return; }
     if (card.hidden || (group && group !== '0' && String(card.group) !== group)) { li.parentNode.removeChild(li); return; }
     var p = li.querySelector('.workshop-card__text');
-    if (p) { p.textContent = card.text; }
+    if (p) { p.textContent = card.text; hyphenate(p); }
   });
   source.addEventListener('tally', function (e) {
     var tally = JSON.parse(e.data);
