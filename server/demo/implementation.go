@@ -64,7 +64,7 @@ type sampleReport struct {
 }
 
 var reports = []sampleReport{
-	{"Backhaustag", 0, domain.MeasurePreparing, "Nach dem ersten Backhaustag im Oktober planen die Landfrauen und der Heimatverein zwei Backtage im Jahr; der Ofen wird geprüft.", -1, 0, "", 0,
+	{"Backhaustag", 0, domain.MeasureInProgress, "Nach dem ersten Backhaustag im Oktober planen die Landfrauen und der Heimatverein zwei Backtage im Jahr; der Ofen wird geprüft.", -1, 0, "", 0,
 		time.Date(2014, time.December, 10, 0, 0, 0, 0, time.UTC)},
 	{"Backhaustag", 0, domain.MeasureDone, "Zweiter Backhaustag mit der Ergebnisveranstaltung im Rathaus: Jung und Alt haben gemeinsam Brot und Zwiebelkuchen gebacken.", 100, 0, "%d Gäste", 2, time.Time{}},
 	{"Backhaustag", 0, domain.MeasureEstablished, "Der Backhaustag findet jetzt jeden Frühling und Herbst statt.", 100, 0, "%d Gäste", 4, time.Time{}},

@@ -74,9 +74,9 @@ type view struct {
 	Data           any
 }
 
-// widePages are the staff's work pages whose tables need the width of a
+// widePages are the pages whose tables need the width of a
 // laptop screen, not a column of text.
-var widePages = map[string]bool{"staff_curation": true, "staff_moderation": true, "staff_audit": true, "staff_team": true,
+var widePages = map[string]bool{"dashboard": true, "staff_curation": true, "staff_moderation": true, "staff_audit": true, "staff_team": true,
 	"staff_workshop": true, "staff_workshop_doc": true, "staff_implementation": true}
 
 // presenterPages fill a projector: the page is the whole screen.
@@ -250,6 +250,9 @@ func templateFuncs(lang string, catalog *i18n.Catalog, routes paths, loc *time.L
 		"deref":     derefID,
 		"add":       func(a, b int) int { return a + b },
 		"list":      func(items ...string) []string { return items },
+		// list2 passes two values to a template ("occurrence": the
+		// occurrence and whether authors show).
+		"list2": func(a, b any) []any { return []any{a, b} },
 		// Chart geometry helpers (floats from package chart).
 		"add1":    func(a, b float64) float64 { return a + b },
 		"sub":     func(a, b float64) float64 { return a - b },
