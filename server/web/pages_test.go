@@ -45,6 +45,11 @@ func TestProcessPageShowsFieldsAndRoadmap(t *testing.T) {
 	if got := strings.TrimSpace(items.Eq(0).Find(".timeline__date").Text()); got != "März 2013" {
 		t.Errorf("first Fahrplan date = %q", got)
 	}
+	// Years of done steps fold away; the last three stay in view.
+	folded := doc.Find("details.timeline-earlier .timeline > li").Length()
+	if folded != items.Length()-3 || !strings.Contains(doc.Find("details.timeline-earlier summary").Text(), fmt.Sprintf("%d frühere Schritte", folded)) {
+		t.Errorf("Fahrplan folds %d of %d steps: %q", folded, items.Length(), doc.Find("details.timeline-earlier summary").Text())
+	}
 	if n := doc.Find(".timeline__date").Length(); n != items.Length() {
 		t.Errorf("%d of %d Fahrplan entries show a date; the demo dates every one", n, items.Length())
 	}

@@ -250,6 +250,15 @@ func templateFuncs(lang string, catalog *i18n.Catalog, routes paths, loc *time.L
 		"deref":     derefID,
 		"add":       func(a, b int) int { return a + b },
 		"list":      func(items ...string) []string { return items },
+		// sep parts a line of facts ("field · date · by"); next to
+		// Arabic-Indic digits a middle dot reads as a zero (٠), so Arabic
+		// takes a bullet.
+		"sep": func() string {
+			if lang == "ar" {
+				return " • "
+			}
+			return " · "
+		},
 		// list2 passes two values to a template ("occurrence": the
 		// occurrence and whether authors show).
 		"list2": func(a, b any) []any { return []any{a, b} },
