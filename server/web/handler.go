@@ -88,12 +88,16 @@ func New(ctx context.Context, d Deps) (*Server, error) {
 	if h.pages, err = parsePages(d.Templates, d.Catalog, h.paths, d.App.Config.Location); err != nil {
 		return nil, err
 	}
-	return &Server{Handler: h.wrap(engine), app: d.App, Metrics: promhttp.HandlerFor(d.Registry, promhttp.HandlerOpts{})}, nil
+	handler, err := h.wrap(engine)
+	if err != nil {
+		return nil, err
+	}
+	return &Server{Handler: handler, app: d.App, Metrics: promhttp.HandlerFor(d.Registry, promhttp.HandlerOpts{})}, nil
 }
 
 // wrap adds what must apply even to requests gin never sees: security
-// headers, the cross-origin check and the body cap.
-func (h *Handler) wrap(engine *gin.Engine) http.Handler {
+// headers, the cross-origin check, the body cap and compression.
+func (h *Handler) wrap(engine *gin.Engine) (http.Handler, error) {
 	protection := http.NewCrossOriginProtection()
 	protection.SetDenyHandler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		lang := h.requestLanguage(r)
@@ -104,5 +108,9 @@ func (h *Handler) wrap(engine *gin.Engine) http.Handler {
 	next = protection.Handler(next)
 	next = h.capBody(next)
 	next = headAsGet(next)
-	return securityHeaders(next, h.Config.SecureCookies())
+	next, err := compressed(next)
+	if err != nil {
+		return nil, err
+	}
+	return securityHeaders(next, h.Config.SecureCookies()), nil
 }

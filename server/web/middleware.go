@@ -142,8 +142,8 @@ func (h *Handler) language(c *gin.Context) {
 	}
 	lang := h.Catalog.Negotiate(chosen, c.Request)
 	c.Set(langKey, lang)
-	c.Header("Content-Language", i18n.HTMLLang(lang)) // a page shown in another language says so itself
-	c.Header("Vary", "Accept-Language, Cookie")
+	c.Header("Content-Language", i18n.HTMLLang(lang))        // a page shown in another language says so itself
+	c.Writer.Header().Add("Vary", "Accept-Language, Cookie") // next to compression's Accept-Encoding
 	c.Next()
 }
 

@@ -1,0 +1,20 @@
+package web
+
+import (
+	"fmt"
+	"net/http"
+
+	"github.com/klauspost/compress/gzhttp"
+)
+
+// compressed answers in zstd or gzip when the client offers it, through
+// klauspost/compress's gzhttp (negotiation, Vary: Accept-Encoding, ETag
+// suffixes, nothing below 512 bytes) — except the live streams: their
+// events are a few hundred bytes each and must leave at once.
+func compressed(next http.Handler) (http.Handler, error) {
+	wrap, err := gzhttp.NewWrapper(gzhttp.MinSize(512), gzhttp.ExceptContentTypes([]string{"text/event-stream"}))
+	if err != nil {
+		return nil, fmt.Errorf("web: unable to set up compression: %w", err)
+	}
+	return wrap(next), nil
+}
