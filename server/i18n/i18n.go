@@ -123,8 +123,12 @@ func (c *Catalog) unknownKeys(m map[string]string) []string {
 	return unknown
 }
 
-// All lists every language, the full ones first.
-func All() []string { return append(append([]string(nil), Languages...), CitizenLanguages...) }
+// all is every language, the full ones first (built once: Supported runs
+// on every request).
+var all = append(append([]string(nil), Languages...), CitizenLanguages...)
+
+// All lists every language, the full ones first. Callers must not change it.
+func All() []string { return all }
 
 // Complete reports whether lang speaks every page (not only the citizens').
 func Complete(lang string) bool {
@@ -150,6 +154,30 @@ func Direction(lang string) string {
 		return "rtl"
 	}
 	return "ltr"
+}
+
+// Punctuation that differs by language: Arabic writes "،" for a comma,
+// and a middle dot next to Arabic-Indic digits reads as a zero (٠), so
+// its lines of facts part with a bullet.
+var (
+	commas         = map[string]string{"ar": "، "}
+	factSeparators = map[string]string{"ar": " • "}
+)
+
+// Comma is the language's comma between the items of a list or a date.
+func Comma(lang string) string {
+	if c, ok := commas[lang]; ok {
+		return c
+	}
+	return ", "
+}
+
+// FactSeparator parts a line of facts ("field · date · by").
+func FactSeparator(lang string) string {
+	if s, ok := factSeparators[lang]; ok {
+		return s
+	}
+	return " · "
 }
 
 // Digits writes the digits of s (a time, a count) the way lang does.
@@ -285,7 +313,7 @@ func (c *Catalog) Keys() []string {
 
 // Supported reports whether lang is one of the catalog's languages.
 func Supported(lang string) bool {
-	for _, l := range All() {
+	for _, l := range all {
 		if l == lang {
 			return true
 		}

@@ -42,7 +42,7 @@ func (h *Handler) showLegalPage(c *gin.Context, page string) {
 				names = append(names, h.Catalog.Message(l, "language.name"))
 			}
 		}
-		data.Unreviewed = strings.Join(names, h.Catalog.Message(langOf(c), "a11y.language_separator"))
+		data.Unreviewed = strings.Join(names, i18n.Comma(langOf(c)))
 	}
 	h.render(c, http.StatusOK, page, data)
 }

@@ -250,15 +250,8 @@ func templateFuncs(lang string, catalog *i18n.Catalog, routes paths, loc *time.L
 		"deref":     derefID,
 		"add":       func(a, b int) int { return a + b },
 		"list":      func(items ...string) []string { return items },
-		// sep parts a line of facts ("field · date · by"); next to
-		// Arabic-Indic digits a middle dot reads as a zero (٠), so Arabic
-		// takes a bullet.
-		"sep": func() string {
-			if lang == "ar" {
-				return " • "
-			}
-			return " · "
-		},
+		// sep parts a line of facts ("field · date · by").
+		"sep": func() string { return i18n.FactSeparator(lang) },
 		// list2 passes two values to a template ("occurrence": the
 		// occurrence and whether authors show).
 		"list2": func(a, b any) []any { return []any{a, b} },
@@ -296,10 +289,7 @@ func milestoneDate(lang string, m domain.Milestone, loc *time.Location) string {
 // dayWithHours is a calendar day with its weekday and, when both are
 // known, its hours ("Montag, 28. Juli 2014, 18:30–21:30 Uhr").
 func dayWithHours(lang string, day time.Time, starts, ends string) string {
-	comma := ", "
-	if lang == "ar" {
-		comma = "، "
-	}
+	comma := i18n.Comma(lang)
 	out := weekdayNames[calendarLang(lang)][day.Weekday()] + comma + formatDate(lang, day)
 	if starts == "" || ends == "" {
 		return out

@@ -21,19 +21,25 @@ func (h *Handler) loadLiveWorkshop(c *gin.Context) (workshopContext, bool) {
 // loadLiveWorkshopFrom is loadLiveWorkshop, from the cache when asked (the
 // taps of a live workshop).
 func (h *Handler) loadLiveWorkshopFrom(c *gin.Context, cached bool) (workshopContext, bool) {
-	wc, err := h.App.WorkshopByCode(c.Request.Context(), c.Param("code"), cached)
-	if domain.ErrorCode(err) == domain.CodeNotFound {
-		// Codes are guessed one miss at a time: a client that misses too
-		// often waits.
-		if limited := h.App.UnknownCode(c.Request.Context(), h.clientKey(c)); limited != nil {
-			err = limited
-		}
-	}
+	wc, err := h.workshopByCode(c, c.Param("code"), cached)
 	if err != nil {
 		h.fail(c, err)
 		return wc, false
 	}
 	return wc, true
+}
+
+// workshopByCode looks a join code up. Codes are guessed one miss at a
+// time: a miss counts against the client, and one that misses too often
+// gets the rate limit's error instead of "not found".
+func (h *Handler) workshopByCode(c *gin.Context, code string, cached bool) (workshopContext, error) {
+	wc, err := h.App.WorkshopByCode(c.Request.Context(), code, cached)
+	if domain.ErrorCode(err) == domain.CodeNotFound {
+		if limited := h.App.UnknownCode(c.Request.Context(), h.clientKey(c)); limited != nil {
+			return wc, limited
+		}
+	}
+	return wc, err
 }
 
 // participantOf finds the device's participant; without one the phone is

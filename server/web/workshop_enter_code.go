@@ -22,12 +22,8 @@ func (h *Handler) workshopEnterCode(c *gin.Context) {
 		h.render(c, http.StatusOK, "workshop_code", codePage{})
 		return
 	}
-	_, err := h.App.WorkshopByCode(c.Request.Context(), code, false)
+	_, err := h.workshopByCode(c, code, false)
 	if domain.ErrorCode(err) == domain.CodeNotFound {
-		if limited := h.App.UnknownCode(c.Request.Context(), h.clientKey(c)); limited != nil {
-			h.fail(c, limited)
-			return
-		}
 		h.render(c, http.StatusNotFound, "workshop_code", codePage{Code: c.Query("code"), Error: "workshop.error.code"})
 		return
 	}
