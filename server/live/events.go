@@ -1,6 +1,7 @@
 package live
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -22,6 +23,47 @@ type Event struct {
 	// are dropped while tallies are hidden. It is made once per event as
 	// the stream is read, not once per phone.
 	ParticipantData json.RawMessage
+
+	// wire and wireFull are the event as it leaves on every phone's and
+	// every console's stream, encoded once per instance by the hub.
+	wire, wireFull []byte
+}
+
+// Wire is the event in Server-Sent-Events form: with the hidden totals of
+// a tally when full (the console), as phones get it otherwise. The hub's
+// events come encoded; others (a replay) are encoded here.
+func (e *Event) Wire(full bool) []byte {
+	if full {
+		if e.wireFull == nil {
+			return sseFrame(e.ID, e.Type, e.Data)
+		}
+		return e.wireFull
+	}
+	if e.wire == nil {
+		return sseFrame(e.ID, e.Type, e.ParticipantData)
+	}
+	return e.wire
+}
+
+func (e *Event) encode() {
+	e.wireFull = sseFrame(e.ID, e.Type, e.Data)
+	e.wire = e.wireFull
+	if !bytes.Equal(e.ParticipantData, e.Data) {
+		e.wire = sseFrame(e.ID, e.Type, e.ParticipantData)
+	}
+}
+
+// sseFrame is one event of a text/event-stream; data is JSON without line
+// breaks, so it fits one data line.
+func sseFrame(id, typ string, data []byte) []byte {
+	frame := make([]byte, 0, len(id)+len(typ)+len(data)+24)
+	frame = append(frame, "id: "...)
+	frame = append(frame, id...)
+	frame = append(frame, "\nevent: "...)
+	frame = append(frame, typ...)
+	frame = append(frame, "\ndata: "...)
+	frame = append(frame, data...)
+	return append(frame, "\n\n"...)
 }
 
 // streamLength bounds a workshop's replay buffer; a phone away for longer

@@ -9,14 +9,18 @@ import (
 	"github.com/redis/go-redis/v9"
 )
 
-// subscriberBuffer bounds how far a phone may fall behind; a stalled
-// client is dropped and reconnects with Last-Event-ID instead of slowing
-// everyone else down. It holds pointers (8 bytes each, 2 KB per idle
-// connection) and is larger than two reads of the stream (readBatch), so a
-// client that keeps up is never dropped by a burst.
+// subscriberBuffer bounds how many reads of the stream a phone may fall
+// behind; a stalled client is dropped and reconnects with Last-Event-ID
+// instead of slowing everyone else down. Each slot is one batch of up to
+// readBatch events, shared by every subscriber (a slice header, 24 bytes
+// per slot of an idle connection). fanOutTick is the shortest time between
+// two batches of one workshop: events arriving faster are handed out
+// together, so that each phone gets one write and one flush per tick
+// however fast the cards come.
 const (
-	subscriberBuffer = 256
-	readBatch        = 100
+	subscriberBuffer = 32
+	readBatch        = 200
+	fanOutTick       = 15 * time.Millisecond
 )
 
 // Hub fans workshop events out to this instance's SSE clients. It reads
@@ -33,9 +37,11 @@ type feed struct {
 	stop        context.CancelFunc
 }
 
-// Subscriber receives a workshop's events until Closed is closed.
+// Subscriber receives a workshop's events, in batches read together from
+// the stream, until Closed is closed. A batch is shared with every other
+// subscriber: read it, never change it.
 type Subscriber struct {
-	Events chan *Event
+	Events chan []Event
 	Closed chan struct{}
 	once   sync.Once
 }
@@ -50,7 +56,7 @@ func NewHub(l *Live) *Hub {
 // Subscribe registers a client for events published after fromID ("$" for
 // only new ones).
 func (h *Hub) Subscribe(workshopID int64, fromID string) *Subscriber {
-	s := &Subscriber{Events: make(chan *Event, subscriberBuffer), Closed: make(chan struct{})}
+	s := &Subscriber{Events: make(chan []Event, subscriberBuffer), Closed: make(chan struct{})}
 	h.mu.Lock()
 	defer h.mu.Unlock()
 	f, ok := h.feeds[workshopID]
@@ -96,7 +102,13 @@ func (h *Hub) read(ctx context.Context, workshopID int64, lastID string) {
 		lastID = "$"
 	}
 	key := h.live.eventsKey(workshopID)
+	var lastDispatch time.Time
 	for ctx.Err() == nil {
+		// Events that arrive within a tick wait for each other in the
+		// stream and leave as one batch.
+		if wait := fanOutTick - time.Since(lastDispatch); wait > 0 {
+			time.Sleep(wait)
+		}
 		streams, err := h.live.conn.Client.XRead(ctx, &redis.XReadArgs{Streams: []string{key, lastID}, Block: 2 * time.Second, Count: readBatch}).Result()
 		if errors.Is(err, redis.Nil) {
 			continue
@@ -110,10 +122,15 @@ func (h *Hub) read(ctx context.Context, workshopID int64, lastID string) {
 		}
 		for _, s := range streams {
 			events := toEvents(s.Messages)
-			if len(events) > 0 {
-				lastID = events[len(events)-1].ID
+			if len(events) == 0 {
+				continue
+			}
+			lastID = events[len(events)-1].ID
+			for i := range events {
+				events[i].encode()
 			}
 			h.dispatch(workshopID, events)
+			lastDispatch = time.Now()
 		}
 	}
 }
@@ -126,16 +143,12 @@ func (h *Hub) dispatch(workshopID int64, events []Event) {
 		return
 	}
 	for s := range f.subscribers {
-	send:
-		for i := range events {
-			select {
-			case s.Events <- &events[i]:
-			default:
-				// Too slow: drop it; it reconnects and replays.
-				s.close()
-				delete(f.subscribers, s)
-				break send
-			}
+		select {
+		case s.Events <- events:
+		default:
+			// Too slow: drop it; it reconnects and replays.
+			s.close()
+			delete(f.subscribers, s)
 		}
 	}
 }

@@ -32,8 +32,8 @@ func TestHubDropsStalledSubscribers(t *testing.T) {
 		timeout := time.After(20 * time.Second)
 		for got.Load() < 1200 {
 			select {
-			case <-reader.Events:
-				got.Add(1)
+			case batch := <-reader.Events:
+				got.Add(int32(len(batch)))
 			case <-timeout:
 				received <- int(got.Load())
 				return
@@ -44,6 +44,12 @@ func TestHubDropsStalledSubscribers(t *testing.T) {
 	for i := 0; i < 1200; i++ {
 		if _, err := l.Publish(ctx, 7, "card", 0, map[string]int{"n": i}); err != nil {
 			t.Fatal(err)
+		}
+		if (i+1)%25 == 0 {
+			// A pause longer than the fan-out tick: the next events leave
+			// as a batch of their own, and the stalled subscriber's
+			// buffer of batches fills.
+			time.Sleep(30 * time.Millisecond)
 		}
 		if (i+1)%100 == 0 {
 			deadline := time.Now().Add(5 * time.Second)

@@ -8,6 +8,7 @@
 //	go run ./server/loadtest -kill -participants 50   # SIGKILL under load, then check
 //	go run ./server/loadtest -memory -participants 2000  # server-only memory per connection
 //	go run ./server/loadtest -separate -workers 64       # dot saturation, server in its own process
+//	go run ./server/loadtest -compare -subscribers 2000 -rate 100 -duration 20s  # fan-out beside Centrifugo
 //
 // It uses REDIS_URL (default redis://127.0.0.1:6379/0) with a fresh key
 // prefix, and a SQLite file in a temp folder. Server and simulated phones
@@ -66,6 +67,9 @@ func main() {
 	separate := flag.Bool("separate", false, "instead: dot-vote saturation with the server and a bare gin baseline each in its own process")
 	bareGinAddr := flag.String("serve-bare-gin", "", "internal: serve the bare gin baseline on this address")
 	memory := flag.Bool("memory", false, "instead: run the server binary and measure its memory per idle SSE connection")
+	compare := flag.Bool("compare", false, "instead: the same subscribers and card publisher against the server binary and Centrifugo, alternately")
+	subscribers := flag.Int("subscribers", 2000, "with -compare: SSE subscribers on the workshop's stream")
+	rounds := flag.Int("rounds", 2, "with -compare: runs against each server, alternating")
 	flag.Parse()
 	if *cpuProfile != "" {
 		f, err := os.Create(*cpuProfile)
@@ -82,6 +86,13 @@ func main() {
 	}
 	if *separate {
 		if err := separateTest(*participants); err != nil {
+			fmt.Fprintln(os.Stderr, "loadtest:", err)
+			os.Exit(1)
+		}
+		return
+	}
+	if *compare {
+		if err := compareTest(*subscribers, *rate, *duration, *rounds); err != nil {
 			fmt.Fprintln(os.Stderr, "loadtest:", err)
 			os.Exit(1)
 		}

@@ -94,8 +94,8 @@ func (h *Handler) serveEvents(c *gin.Context, workshopID, group, present int64, 
 			return
 		case <-sub.Closed:
 			return // too slow: the phone reconnects and replays
-		case e := <-sub.Events:
-			if !s.write(e) {
+		case batch := <-sub.Events:
+			if !s.writeBatches(batch, sub.Events) {
 				return
 			}
 		case <-ticker.C:
@@ -149,8 +149,35 @@ func startEventStream(w http.ResponseWriter, group int64, full bool) *eventStrea
 	return &eventStream{w: w, rc: rc, group: group, full: full}
 }
 
-// write sends an event unless the replay sent it already or it belongs to
-// another group; false when the screen is gone.
+// maxBatchesPerFlush bounds how much one flush carries when a screen has
+// fallen behind: the rest follows in the next round of the loop.
+const maxBatchesPerFlush = 8
+
+// writeBatches sends a batch and whatever else is already waiting, then
+// flushes once: one write to the network per screen per tick, however many
+// events the tick held. False when the screen is gone.
+func (s *eventStream) writeBatches(batch []live.Event, more <-chan []live.Event) bool {
+	for n := 0; ; n++ {
+		for i := range batch {
+			if !s.write(&batch[i]) {
+				return false
+			}
+		}
+		if n == maxBatchesPerFlush {
+			break
+		}
+		select {
+		case batch = <-more:
+			continue
+		default:
+		}
+		break
+	}
+	return s.rc.Flush() == nil
+}
+
+// write buffers an event unless the replay sent it already or it belongs
+// to another group; false when the screen is gone. The caller flushes.
 func (s *eventStream) write(e *live.Event) bool {
 	if s.sent != "" && !live.StreamIDLess(s.sent, e.ID) {
 		return true
@@ -159,13 +186,9 @@ func (s *eventStream) write(e *live.Event) bool {
 		s.sent = e.ID
 		return true
 	}
-	data := e.ParticipantData
-	if s.full {
-		data = e.Data
-	}
-	if _, err := fmt.Fprintf(s.w, "id: %s\nevent: %s\ndata: %s\n\n", e.ID, e.Type, data); err != nil {
+	if _, err := s.w.Write(e.Wire(s.full)); err != nil {
 		return false
 	}
 	s.sent = e.ID
-	return s.rc.Flush() == nil
+	return true
 }
