@@ -20,6 +20,7 @@
     measureCanvas.font = getComputedStyle(el).font;
     return el.textContent.split(/\s+/).some(function (word) { return measureCanvas.measureText(word).width > el.clientWidth; });
   }
+  var hyphenationScripts = document.currentScript && document.currentScript.getAttribute('data-hyphenation');
   function loadScript(src) {
     return new Promise(function (resolve, reject) {
       var s = document.createElement('script');
@@ -31,9 +32,12 @@
     if (root.getAttribute('data-wall') || root.getAttribute('data-console') || !el) { return; }
     if (window.zwHyphen) { window.zwHyphen.undo(el, 'hyphenated'); }
     if (!tooWide(el)) { return; }
-    hyphenator = hyphenator || loadScript('/static/vendor/hyphen/hyphen.js')
-      .then(function () { return loadScript('/static/vendor/hyphen/de-1996.js'); })
-      .then(function () { return loadScript('/static/hyphenate.js'); });
+    // The scripts' fingerprinted URLs come with the page (data-hyphenation).
+    var scripts = (hyphenationScripts || '').split(' ');
+    if (scripts.length !== 3) { return; }
+    hyphenator = hyphenator || loadScript(scripts[0])
+      .then(function () { return loadScript(scripts[1]); })
+      .then(function () { return loadScript(scripts[2]); });
     hyphenator.then(function () { window.zwHyphen.longWords(el, 'hyphenated'); }, function () {});
   }
   function hyphenateAll() { Array.prototype.forEach.call(document.querySelectorAll('.workshop-card__text'), hyphenate); }

@@ -20,7 +20,7 @@ import (
 const (
 	subscriberBuffer = 32
 	readBatch        = 200
-	fanOutTick       = 15 * time.Millisecond
+	fanOutTick       = 30 * time.Millisecond
 )
 
 // Hub fans workshop events out to this instance's SSE clients. It reads

@@ -56,6 +56,43 @@ type compareResult struct {
 	memPerConnKB float64 // resident set growth per idle subscriber
 }
 
+// names are the compared servers, in the order they run.
+var names = []string{"Zukunftswerk", "Centrifugo " + centrifugoVersion}
+
+// startCompared starts both servers; stop ends them.
+func startCompared(ctx context.Context, centrifugo string) ([]target, func(), error) {
+	ours, code, err := newServerProcess(ctx, "cmp", false)
+	if err != nil {
+		return nil, nil, err
+	}
+	if err := ours.start(); err != nil {
+		ours.close()
+		return nil, nil, err
+	}
+	publisher, err := joinAll(ours.base(), code, 1)
+	if err != nil {
+		ours.close()
+		return nil, nil, err
+	}
+	publisher[0].client.Transport = &http.Transport{MaxIdleConnsPerHost: 64}
+	cf, err := startCentrifugo(centrifugo)
+	if err != nil {
+		ours.close()
+		return nil, nil, err
+	}
+
+	targets := []target{
+		{name: names[0], pid: func() int { return ours.cmd.Process.Pid }, streamURL: ours.base() + "/w/" + code + "/ereignisse",
+			marker: []byte("Last#"), publish: func(_ *http.Client, seq int) error {
+				_, err := publisher[0].card(ours.base(), code, "Last#"+strconv.Itoa(seq)+"#")
+				return err
+			}},
+		{name: names[1], pid: func() int { return cf.cmd.Process.Pid }, streamURL: cf.streamURL(),
+			marker: []byte(`"seq":`), publish: cf.publish},
+	}
+	return targets, func() { ours.close(); cf.close() }, nil
+}
+
 func compareTest(subscribers, rate int, duration time.Duration, rounds int) error {
 	ctx := context.Background()
 	raiseFileLimit()
@@ -63,49 +100,32 @@ func compareTest(subscribers, rate int, duration time.Duration, rounds int) erro
 	if err != nil {
 		return err
 	}
-	ours, code, err := newServerProcess(ctx, "cmp", false)
-	if err != nil {
-		return err
-	}
-	defer ours.close()
-	if err := ours.start(); err != nil {
-		return err
-	}
-	publisher, err := joinAll(ours.base(), code, 1)
-	if err != nil {
-		return err
-	}
-	publisher[0].client.Transport = &http.Transport{MaxIdleConnsPerHost: 64}
-	cf, err := startCentrifugo(centrifugo)
-	if err != nil {
-		return err
-	}
-	defer cf.close()
-
-	targets := []target{
-		{name: "Zukunftswerk", pid: func() int { return ours.cmd.Process.Pid }, streamURL: ours.base() + "/w/" + code + "/ereignisse",
-			marker: []byte("Last#"), publish: func(_ *http.Client, seq int) error {
-				_, err := publisher[0].card(ours.base(), code, "Last#"+strconv.Itoa(seq)+"#")
-				return err
-			}},
-		{name: "Centrifugo " + centrifugoVersion, pid: func() int { return cf.cmd.Process.Pid }, streamURL: cf.streamURL(),
-			marker: []byte(`"seq":`), publish: cf.publish},
-	}
-	fmt.Printf("subscribers=%d rate=%d/s duration=%s rounds=%d (alternating; Centrifugo: Redis engine, uni_sse, history on)\n",
+	fmt.Printf("subscribers=%d rate=%d/s duration=%s rounds=%d (alternating, fresh processes each round; Centrifugo: Redis engine, uni_sse, history on)\n",
 		subscribers, rate, duration, rounds)
 	results := map[string][]compareResult{}
 	for round := 0; round < rounds; round++ {
+		// Fresh processes every round: a process's resident set does not
+		// shrink back, and memory per connection must start from idle.
+		targets, stop, err := startCompared(ctx, centrifugo)
+		if err != nil {
+			return err
+		}
+		if round%2 == 1 {
+			targets[0], targets[1] = targets[1], targets[0] // who goes first alternates too
+		}
 		for _, t := range targets {
 			r, err := measureFanOut(t, subscribers, rate, duration)
 			if err != nil {
+				stop()
 				return fmt.Errorf("%s: %w", t.name, err)
 			}
 			fmt.Printf("round %d %-18s p50 %7s p99 %7s delivered %6.2f%% posts %5.1f/s memory per idle connection %.1f KB\n",
 				round+1, t.name, r.p50.Round(time.Millisecond), r.p99.Round(time.Millisecond), 100*r.delivered, r.postRate, r.memPerConnKB)
 			results[t.name] = append(results[t.name], r)
 		}
+		stop()
 	}
-	a, b := results[targets[0].name], results[targets[1].name]
+	a, b := results[names[0]], results[names[1]]
 	for i := range a {
 		fmt.Printf("round %d ratio Zukunftswerk/Centrifugo: p99 %.2f, memory per connection %.2f\n",
 			i+1, float64(a[i].p99)/float64(max(b[i].p99, time.Millisecond)), a[i].memPerConnKB/max(b[i].memPerConnKB, 0.1))

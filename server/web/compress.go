@@ -3,6 +3,7 @@ package web
 import (
 	"fmt"
 	"net/http"
+	"strings"
 
 	"github.com/klauspost/compress/gzhttp"
 )
@@ -16,5 +17,14 @@ func compressed(next http.Handler) (http.Handler, error) {
 	if err != nil {
 		return nil, fmt.Errorf("web: unable to set up compression: %w", err)
 	}
-	return wrap(next), nil
+	compress := wrap(next)
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		// The streams do not even pass through the compressor: a hall of
+		// phones gets every event through it, and every layer costs.
+		if strings.HasSuffix(r.URL.Path, "/ereignisse") {
+			next.ServeHTTP(w, r)
+			return
+		}
+		compress.ServeHTTP(w, r)
+	}), nil
 }

@@ -31,7 +31,7 @@ type Handler struct {
 
 	pages   *pages
 	paths   paths
-	static  fs.FS
+	static  *assets
 	tokens  formTokens
 	metrics *metrics
 	streams streamLimit // open live streams, per client address
@@ -79,13 +79,15 @@ func New(ctx context.Context, d Deps) (*Server, error) {
 		Config:  d.App.Config,
 		Catalog: d.Catalog,
 		Log:     d.Log,
-		static:  d.Static,
 		tokens:  formTokens{secret: secret},
 		streams: streamLimit{perClient: d.App.Config.StreamsPerClient},
 		metrics: m,
 	}
+	if h.static, err = loadAssets(d.Static); err != nil {
+		return nil, err
+	}
 	engine := h.routes()
-	if h.pages, err = parsePages(d.Templates, d.Catalog, h.paths, d.App.Config.Location); err != nil {
+	if h.pages, err = parsePages(d.Templates, d.Catalog, h.paths, h.static, d.App.Config.Location); err != nil {
 		return nil, err
 	}
 	handler, err := h.wrap(engine)

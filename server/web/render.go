@@ -38,7 +38,7 @@ type pages struct {
 	byLang map[string]map[string]*template.Template
 }
 
-func parsePages(templates fs.FS, catalog *i18n.Catalog, routes paths, loc *time.Location) (*pages, error) {
+func parsePages(templates fs.FS, catalog *i18n.Catalog, routes paths, static *assets, loc *time.Location) (*pages, error) {
 	p := &pages{byLang: map[string]map[string]*template.Template{}}
 	if loc == nil {
 		loc = time.UTC
@@ -46,7 +46,7 @@ func parsePages(templates fs.FS, catalog *i18n.Catalog, routes paths, loc *time.
 	for _, lang := range i18n.All() {
 		p.byLang[lang] = map[string]*template.Template{}
 		for _, name := range pageNames {
-			t, err := template.New("layout.html").Funcs(templateFuncs(lang, catalog, routes, loc)).
+			t, err := template.New("layout.html").Funcs(templateFuncs(lang, catalog, routes, static, loc)).
 				ParseFS(templates, "layout.html", "partials.html", name+".html")
 			if err != nil {
 				return nil, fmt.Errorf("web: unable to parse template %s: %w", name, err)
@@ -207,10 +207,11 @@ func formatDate(lang string, t time.Time) string {
 
 // templateFuncs are the helpers of the templates in one language; times
 // are shown in the installation's time zone loc.
-func templateFuncs(lang string, catalog *i18n.Catalog, routes paths, loc *time.Location) template.FuncMap {
+func templateFuncs(lang string, catalog *i18n.Catalog, routes paths, static *assets, loc *time.Location) template.FuncMap {
 	return template.FuncMap{
-		"path": routes.Path,
-		"t":    func(key string, args ...any) string { return catalog.Message(lang, key, args...) },
+		"path":  routes.Path,
+		"asset": static.url,
+		"t":     func(key string, args ...any) string { return catalog.Message(lang, key, args...) },
 		// tn picks key.one or key.other by n and formats n into it.
 		"tn": func(key string, n int) string { return catalog.Plural(lang, key, n) },
 		// kind words a contribution's kind; a kind a workshop's phase

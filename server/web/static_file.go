@@ -5,22 +5,55 @@ import (
 	"strings"
 
 	"github.com/gin-gonic/gin"
+
+	"zukunftswerk/server/domain"
 )
 
-// staticFile serves the embedded static files. They change only with a new
-// binary, so browsers may keep them for a day.
+// staticFile serves the embedded static files from memory. Pages link them
+// under fingerprinted names (the content's hash in the name): those never
+// change, so browsers keep them for a year without asking again. The plain
+// name still works for URLs a script builds itself, cached for a day and
+// revalidated with the ETag. Text files leave in the zstd or gzip form made
+// once at start.
 func (h *Handler) staticFile(c *gin.Context) {
 	name := strings.TrimPrefix(c.Param("filepath"), "/")
-	if name == "" || strings.HasSuffix(name, "/") {
-		h.notFound(c)
+	f, fingerprinted, ok := h.static.lookup(name)
+	if !ok {
+		// Not notFound: its trailing-slash redirect would send /static/
+		// to /static, a municipality's address, and back.
+		h.fail(c, domain.ErrNotFound)
 		return
 	}
-	f, err := h.static.Open(name)
-	if err != nil {
-		h.notFound(c)
+	header := c.Writer.Header()
+	if fingerprinted {
+		header.Set("Cache-Control", "public, max-age=31536000, immutable")
+	} else {
+		header.Set("Cache-Control", "public, max-age=86400")
+	}
+	header.Set("ETag", f.etag)
+	header.Set("Content-Type", f.contentType)
+	if f.gzip != nil {
+		header.Add("Vary", "Accept-Encoding")
+	}
+	if match := c.GetHeader("If-None-Match"); match != "" && etagMatches(match, f.etag) {
+		c.Status(http.StatusNotModified)
 		return
 	}
-	f.Close()
-	c.Header("Cache-Control", "public, max-age=86400")
-	http.ServeFileFS(c.Writer, c.Request, h.static, name)
+	body, coding := f.body(c.GetHeader("Accept-Encoding"))
+	if coding != "" {
+		header.Set("Content-Encoding", coding)
+	}
+	c.Data(http.StatusOK, f.contentType, body)
+}
+
+// etagMatches reports whether an If-None-Match header names etag (or *);
+// a weak validator matches too, as RFC 9110 asks for GET.
+func etagMatches(header, etag string) bool {
+	for _, candidate := range strings.Split(header, ",") {
+		candidate = strings.TrimPrefix(strings.TrimSpace(candidate), "W/")
+		if candidate == etag || candidate == "*" {
+			return true
+		}
+	}
+	return false
 }
