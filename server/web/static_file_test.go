@@ -82,7 +82,7 @@ func TestStaticFilesAreFingerprinted(t *testing.T) {
 	_, code := liveWorkshop(t, srv, mod, "3", "3")
 	phone := newCitizen(t, srv)
 	phone.joinGroup(code, 0)
-	if !regexp.MustCompile(`data-hyphenation="/static/vendor/hyphen/hyphen\.[0-9a-f]{10}\.js /static/vendor/hyphen/de-1996\.[0-9a-f]{10}\.js /static/hyphenate\.[0-9a-f]{10}\.js"`).MatchString(phone.get("/w/"+code+"/gruppe").Body) {
+	if !regexp.MustCompile(`data-hyphenation="/static/vendor/hyphen/hyphen\.[0-9a-f]{10}\.js /static/vendor/hyphen/de-1996\.[0-9a-f]{10}\.js /static/hyphenate\.[0-9a-f]{10}\.js"`).MatchString(phone.get("/w/" + code + "/gruppe").Body) {
 		t.Errorf("the phone page does not hand workshop.js the hyphenation URLs")
 	}
 }
