@@ -10,10 +10,11 @@ import (
 
 // compressed answers in zstd or gzip when the client offers it, through
 // klauspost/compress's gzhttp (negotiation, Vary: Accept-Encoding, ETag
-// suffixes, nothing below 512 bytes) — except the live streams: their
-// events are a few hundred bytes each and must leave at once.
+// suffixes, nothing below 512 bytes) — except the live streams (their
+// events are a few hundred bytes each and must leave at once) and what is
+// compressed already: PDF (its streams are deflated) and PNG (the QR code).
 func compressed(next http.Handler) (http.Handler, error) {
-	wrap, err := gzhttp.NewWrapper(gzhttp.MinSize(512), gzhttp.ExceptContentTypes([]string{"text/event-stream"}))
+	wrap, err := gzhttp.NewWrapper(gzhttp.MinSize(512), gzhttp.ExceptContentTypes([]string{"text/event-stream", "application/pdf", "image/png"}))
 	if err != nil {
 		return nil, fmt.Errorf("web: unable to set up compression: %w", err)
 	}

@@ -27,6 +27,22 @@ func (h *Handler) conceptPDF(c *gin.Context) {
 		return
 	}
 	lang := langOf(c)
+	// The PDF is made from this data alone: the same data, the same file,
+	// laid out once and then kept (versioned.go).
+	tag, err := h.contentTag("concept.pdf", lang, pc.ProcessScope, concept)
+	if err != nil {
+		h.fail(c, err)
+		return
+	}
+	if notModified(c, tag) {
+		return
+	}
+	name := fmt.Sprintf("handlungskonzept-%s-v%d.pdf", pc.Process.Slug, concept.Version.Number)
+	c.Header("Content-Disposition", `attachment; filename="`+name+`"`)
+	if kept, ok := h.renderings.get(tag); ok {
+		c.Data(http.StatusOK, "application/pdf", kept.body)
+		return
+	}
 	doc := conceptpdf.Document{Town: pc.Municipality.Name, ProcessTitle: pc.Process.Title, Concept: *concept,
 		T:    func(key string, args ...any) string { return h.Catalog.Message(lang, key, args...) },
 		Date: func(t time.Time) string { return formatDate(lang, t) }, Generated: time.Now(), Lang: lang}
@@ -35,7 +51,6 @@ func (h *Handler) conceptPDF(c *gin.Context) {
 		h.fail(c, err)
 		return
 	}
-	name := fmt.Sprintf("handlungskonzept-%s-v%d.pdf", pc.Process.Slug, concept.Version.Number)
-	c.Header("Content-Disposition", `attachment; filename="`+name+`"`)
+	h.renderings.put(tag, rendering{body: pdf})
 	c.Data(http.StatusOK, "application/pdf", pdf)
 }

@@ -1,8 +1,6 @@
 package web
 
 import (
-	"net/http"
-
 	"github.com/gin-gonic/gin"
 
 	"zukunftswerk/server/domain"
@@ -33,5 +31,7 @@ func (h *Handler) conceptShow(c *gin.Context) {
 			page.Adoption = &d
 		}
 	}
-	h.render(c, http.StatusOK, "concept", page)
+	// Everything the page shows is in page: a public version is frozen,
+	// and its measures' reports are part of the concept loaded.
+	h.renderVersioned(c, "concept", page)
 }

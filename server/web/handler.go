@@ -35,6 +35,8 @@ type Handler struct {
 	tokens  formTokens
 	metrics *metrics
 	streams streamLimit // open live streams, per client address
+	// renderings are versioned responses kept by their ETag (versioned.go).
+	renderings *renderings
 }
 
 // Deps are the parts New wires together.
@@ -82,6 +84,8 @@ func New(ctx context.Context, d Deps) (*Server, error) {
 		tokens:  formTokens{secret: secret},
 		streams: streamLimit{perClient: d.App.Config.StreamsPerClient},
 		metrics: m,
+
+		renderings: newRenderings(),
 	}
 	if h.static, err = loadAssets(d.Static); err != nil {
 		return nil, err

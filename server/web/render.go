@@ -89,6 +89,27 @@ func (h *Handler) render(c *gin.Context, status int, page string, data any) {
 // renderPage writes a page; it needs no gin context, so that error pages
 // of the middleware in front of gin look like every other page.
 func (h *Handler) renderPage(w http.ResponseWriter, r *http.Request, lang string, staff *staffContext, status int, page string, data any) {
+	body, htmlLang, err := h.renderBytes(r, lang, staff, page, data)
+	if err != nil {
+		h.Log.Error("unable to render template", "page", page, "error", err)
+		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+		w.WriteHeader(http.StatusInternalServerError)
+		_, _ = w.Write([]byte(h.Catalog.Message(lang, "error.internal")))
+		return
+	}
+	w.Header().Set("Cache-Control", "no-store")
+	writeHTML(w, status, htmlLang, body)
+}
+
+func writeHTML(w http.ResponseWriter, status int, htmlLang string, body []byte) {
+	w.Header().Set("Content-Language", htmlLang)
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	w.WriteHeader(status)
+	_, _ = w.Write(body)
+}
+
+// renderBytes is a page as HTML and the language tag it speaks.
+func (h *Handler) renderBytes(r *http.Request, lang string, staff *staffContext, page string, data any) ([]byte, string, error) {
 	// Staff work in German or English, even on an error page.
 	staffPage := staff != nil || strings.HasPrefix(page, "staff_")
 	shown := lang
@@ -103,17 +124,36 @@ func (h *Handler) renderPage(w http.ResponseWriter, r *http.Request, lang string
 		v.OnlyGerman, v.OnlyGermanLang = h.Catalog.Message(lang, "nav.only_german"), i18n.HTMLLang(lang)
 	}
 	if err := t.Execute(&buf, v); err != nil {
-		h.Log.Error("unable to render template", "page", page, "error", err)
-		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
-		w.WriteHeader(http.StatusInternalServerError)
-		_, _ = w.Write([]byte(h.Catalog.Message(lang, "error.internal")))
+		return nil, "", err
+	}
+	return buf.Bytes(), v.HTMLLang, nil
+}
+
+// renderVersioned renders a public page made only from data (see
+// versioned.go): a 304 when the browser has this version, the kept HTML
+// when another reader asked for it before, else rendered and kept.
+func (h *Handler) renderVersioned(c *gin.Context, page string, data any) {
+	lang := langOf(c)
+	// The address counts: the language menu links back to it.
+	tag, err := h.contentTag(page, lang, c.Request.URL.RequestURI(), data)
+	if err != nil {
+		h.fail(c, err)
 		return
 	}
-	w.Header().Set("Cache-Control", "no-store")
-	w.Header().Set("Content-Language", v.HTMLLang)
-	w.Header().Set("Content-Type", "text/html; charset=utf-8")
-	w.WriteHeader(status)
-	_, _ = w.Write(buf.Bytes())
+	if notModified(c, tag) {
+		return
+	}
+	if kept, ok := h.renderings.get(tag); ok {
+		writeHTML(c.Writer, http.StatusOK, kept.htmlLang, kept.body)
+		return
+	}
+	body, htmlLang, err := h.renderBytes(c.Request, lang, nil, page, data)
+	if err != nil {
+		h.fail(c, err)
+		return
+	}
+	h.renderings.put(tag, rendering{body: body, htmlLang: htmlLang})
+	writeHTML(c.Writer, http.StatusOK, htmlLang, body)
 }
 
 // languageLink is one entry of the language menu, named in its own
