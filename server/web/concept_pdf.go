@@ -29,7 +29,7 @@ func (h *Handler) conceptPDF(c *gin.Context) {
 	lang := langOf(c)
 	// The PDF is made from this data alone: the same data, the same file,
 	// laid out once and then kept (versioned.go).
-	tag, err := h.contentTag("concept.pdf", lang, pc.ProcessScope, concept)
+	tag, err := h.contentTag("conceptPDF", lang, pc.ProcessScope, concept)
 	if err != nil {
 		h.fail(c, err)
 		return
