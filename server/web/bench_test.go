@@ -153,16 +153,7 @@ func BenchmarkICalFeed(b *testing.B) {
 
 func benchmarkPage(b *testing.B, path string) {
 	srv := testutil.NewServer(b, testutil.Options{Demo: true})
-	runParallel(b, func(client *http.Client, _ int64) int {
-		res, err := client.Get(srv.URL + path)
-		if err != nil {
-			b.Error(err)
-			return 0
-		}
-		io.Copy(io.Discard, res.Body)
-		res.Body.Close()
-		return res.StatusCode
-	}, http.StatusOK)
+	getParallel(b, srv.URL+path)
 }
 
 var requestCounter atomic.Int64
