@@ -30,17 +30,15 @@ type Event struct {
 }
 
 // Wire is the event in Server-Sent-Events form: with the hidden totals of
-// a tally when full (the console), as phones get it otherwise. The hub's
-// events come encoded; others (a replay) are encoded here.
+// a tally when full (the console), as phones get it otherwise. The hub
+// encodes its events before sharing them, so this only reads them; a
+// replay's events belong to one screen and are encoded here.
 func (e *Event) Wire(full bool) []byte {
-	if full {
-		if e.wireFull == nil {
-			return sseFrame(e.ID, e.Type, e.Data)
-		}
-		return e.wireFull
+	if e.wireFull == nil {
+		e.encode()
 	}
-	if e.wire == nil {
-		return sseFrame(e.ID, e.Type, e.ParticipantData)
+	if full {
+		return e.wireFull
 	}
 	return e.wire
 }

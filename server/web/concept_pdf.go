@@ -34,7 +34,7 @@ func (h *Handler) conceptPDF(c *gin.Context) {
 		h.fail(c, err)
 		return
 	}
-	if notModified(c, tag) {
+	if notModified(c, tag, revalidate) {
 		return
 	}
 	name := fmt.Sprintf("handlungskonzept-%s-v%d.pdf", pc.Process.Slug, concept.Version.Number)

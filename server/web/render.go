@@ -140,7 +140,7 @@ func (h *Handler) renderVersioned(c *gin.Context, page string, data any) {
 		h.fail(c, err)
 		return
 	}
-	if notModified(c, tag) {
+	if notModified(c, tag, revalidate) {
 		return
 	}
 	if kept, ok := h.renderings.get(tag); ok {

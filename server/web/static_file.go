@@ -25,18 +25,15 @@ func (h *Handler) staticFile(c *gin.Context) {
 		return
 	}
 	header := c.Writer.Header()
-	if fingerprinted {
-		header.Set("Cache-Control", "public, max-age=31536000, immutable")
-	} else {
-		header.Set("Cache-Control", "public, max-age=86400")
-	}
-	header.Set("ETag", f.etag)
 	header.Set("Content-Type", f.contentType)
 	if f.gzip != nil {
 		header.Add("Vary", "Accept-Encoding")
 	}
-	if match := c.GetHeader("If-None-Match"); match != "" && etagMatches(match, f.etag) {
-		c.Status(http.StatusNotModified)
+	cacheControl := "public, max-age=86400"
+	if fingerprinted {
+		cacheControl = "public, max-age=31536000, immutable"
+	}
+	if notModified(c, f.etag, cacheControl) {
 		return
 	}
 	body, coding := f.body(c.GetHeader("Accept-Encoding"))

@@ -31,18 +31,21 @@ func (h *Handler) contentTag(parts ...any) (string, error) {
 	return `"` + hex.EncodeToString(sum.Sum(nil)[:16]) + `"`, nil
 }
 
-// notModified sets the ETag and answers 304 when the request already holds
-// that version. The page may be kept by the browser but must be asked for
-// again (no-cache): a new report changes it.
-func notModified(c *gin.Context, tag string) bool {
+// notModified sets the ETag and the caching rule and answers 304 when the
+// request already holds that version.
+func notModified(c *gin.Context, tag, cacheControl string) bool {
 	c.Header("ETag", tag)
-	c.Header("Cache-Control", "no-cache")
+	c.Header("Cache-Control", cacheControl)
 	if match := c.GetHeader("If-None-Match"); match != "" && etagMatches(match, tag) {
 		c.Status(http.StatusNotModified)
 		return true
 	}
 	return false
 }
+
+// revalidate is the caching rule of versioned pages: the browser may keep
+// them but must ask again, since a change makes a new version.
+const revalidate = "no-cache"
 
 // renderings keeps rendered responses by their ETag, the oldest leaving
 // first once maxRenderings are kept: a few dozen concept PDFs of 50–200 KB
