@@ -86,6 +86,22 @@ func TestTwoInstancesServeOneTown(t *testing.T) {
 		t.Errorf("resend to A went to %q, want %q", loc, ideaPath)
 	}
 
+	// Both keep the idea list (store/data_version.go): a second request is
+	// answered from memory, and the support below must still show on both,
+	// to a reader whose own supports did not change (no cookies).
+	reader := &http.Client{Timeout: 10 * time.Second}
+	ideaID := ideaPath[strings.LastIndex(ideaPath, "/")+1:]
+	withCount := func(page string, n int) bool {
+		_, card, found := strings.Cut(page, `/ideen/`+ideaID+`/unterstuetzung`)
+		return found && strings.Contains(card[:min(len(card), 400)], fmt.Sprintf(`<span class="support__count">%d `, n))
+	}
+	for name, base := range map[string]string{"A": a, "B": b} {
+		for range 2 {
+			if page := getBody(t, reader, base+process+"/ideen?sortierung=neu"); !withCount(page, 0) {
+				t.Fatalf("instance %s lists the new idea without 0 supporters", name)
+			}
+		}
+	}
 	res, err = client.PostForm(a+ideaPath+"/unterstuetzung", url.Values{"support": {"1"}})
 	if err != nil {
 		t.Fatal(err)
@@ -95,6 +111,9 @@ func TestTwoInstancesServeOneTown(t *testing.T) {
 		page := getBody(t, client, base+ideaPath)
 		if !strings.Contains(page, `<dd class="support__count">1</dd>`) || !strings.Contains(page, "Zwei Server, eine Idee") {
 			t.Errorf("instance %s does not show the idea with 1 supporter", name)
+		}
+		if list := getBody(t, reader, base+process+"/ideen?sortierung=neu"); !withCount(list, 1) {
+			t.Errorf("instance %s lists the idea without its supporter: a kept list outlived the write", name)
 		}
 	}
 }

@@ -32,7 +32,7 @@ func (s *Store) MunicipalityBySlug(ctx context.Context, slug string) (domain.Mun
 // EnsureMunicipality creates the municipality unless its slug exists and
 // returns it either way.
 func (s *Store) EnsureMunicipality(ctx context.Context, slug, name string) (domain.Municipality, error) {
-	_, err := exec(ctx, s.writer,
+	err := s.execInTx(ctx,
 		`INSERT INTO municipality (slug, name, created_at) VALUES (?, ?, ?) ON CONFLICT (slug) DO NOTHING`,
 		slug, name, s.now())
 	if err != nil {

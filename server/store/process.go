@@ -49,7 +49,7 @@ func (s *Store) ProcessSlugs(ctx context.Context, processID int64) (municipality
 // EnsureProcess creates the process unless its slug exists in the
 // municipality and returns it either way.
 func (s *Store) EnsureProcess(ctx context.Context, p domain.Process) (domain.Process, error) {
-	_, err := exec(ctx, s.writer,
+	err := s.execInTx(ctx,
 		`INSERT INTO process (municipality_id, slug, title, description, cycle, status, created_at)
 		 VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (municipality_id, slug) DO NOTHING`,
 		p.MunicipalityID, p.Slug, p.Title, p.Description, p.Cycle, p.Status, s.now())
@@ -73,7 +73,7 @@ func (s *Store) ActionFields(ctx context.Context, processID int64) ([]domain.Act
 
 // EnsureActionField creates the action field unless its number is taken.
 func (s *Store) EnsureActionField(ctx context.Context, f domain.ActionField) error {
-	_, err := exec(ctx, s.writer,
+	err := s.execInTx(ctx,
 		`INSERT INTO action_field (process_id, position, title, question, colour)
 		 VALUES (?, ?, ?, ?, ?) ON CONFLICT (process_id, position) DO NOTHING`,
 		f.ProcessID, f.Position, f.Title, f.Question, f.Colour)
@@ -97,7 +97,7 @@ func (s *Store) Milestones(ctx context.Context, processID int64) ([]domain.Miles
 
 // EnsureMilestone creates the milestone unless its position is taken.
 func (s *Store) EnsureMilestone(ctx context.Context, m domain.Milestone) error {
-	_, err := exec(ctx, s.writer,
+	err := s.execInTx(ctx,
 		`INSERT INTO milestone (process_id, position, occurs_on, date_precision, kind, title, description, done)
 		 VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (process_id, position) DO NOTHING`,
 		m.ProcessID, m.Position, m.OccursOn, m.DatePrecision, m.Kind, m.Title, m.Description, m.Done)

@@ -210,13 +210,18 @@ func (s *Store) Close() error {
 	return errors.Join(s.reader.Close(), s.writer.Close())
 }
 
-// inTx runs fn in an immediate transaction on the writer connection.
+// inTx runs fn in an immediate transaction on the writer connection and
+// raises the data version with it (data_version.go).
 func (s *Store) inTx(ctx context.Context, fn func(tx *sqlx.Tx) error) error {
 	tx, err := s.writer.BeginTxx(ctx, nil)
 	if err != nil {
 		return fmt.Errorf("store: unable to begin transaction: %w", err)
 	}
 	if err := fn(tx); err != nil {
+		_ = tx.Rollback()
+		return err
+	}
+	if err := raiseDataVersion(ctx, tx); err != nil {
 		_ = tx.Rollback()
 		return err
 	}

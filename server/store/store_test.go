@@ -157,6 +157,12 @@ func TestSupportCountsEachDeviceOnce(t *testing.T) {
 	if !got[idea.ID] || got[999] {
 		t.Errorf("SupportedBy = %v", got)
 	}
+	if ids, err := s.SupportedByDevice(ctx, "device-y"); err != nil || len(ids) != 1 || ids[0] != idea.ID {
+		t.Errorf("SupportedByDevice = %v, %v; want [%d]", ids, err, idea.ID)
+	}
+	if ids, _ := s.SupportedByDevice(ctx, ""); len(ids) != 0 {
+		t.Errorf("a device without a cookie supports %v", ids)
+	}
 	if _, err := s.SetSupport(ctx, p.ID, 999999, "device-x", true); domain.ErrorCode(err) != domain.CodeNotFound {
 		t.Errorf("support of a missing idea: %v, want not found", err)
 	}
@@ -250,5 +256,59 @@ func TestSecretIsStable(t *testing.T) {
 	c, _ := s.Secret(ctx, "y")
 	if string(a) != string(b) || len(a) != 32 || string(a) == string(c) {
 		t.Errorf("secrets: a=%x b=%x c=%x", a, b, c)
+	}
+}
+
+// TestEveryWriteRaisesTheDataVersion: kept pages trust the data version
+// (web/kept.go), so every write must raise it, concurrent ones included
+// (on PostgreSQL each waits for the row), and a refused one need not.
+func TestEveryWriteRaisesTheDataVersion(t *testing.T) {
+	s, p, fields := seeded(t)
+	ctx := context.Background()
+	version := func() int64 {
+		t.Helper()
+		n, err := s.DataVersion(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return n
+	}
+	before := version()
+	idea, _, err := s.CreateIdea(ctx, p.ID, domain.IdeaDraft{ActionFieldID: fields[0].ID, Title: "Versioniert", PrivacyAccepted: true}, "author", "v")
+	if err != nil {
+		t.Fatal(err)
+	}
+	afterIdea := version()
+	if afterIdea <= before {
+		t.Fatalf("an idea left the data version at %d", afterIdea)
+	}
+	// EnsureActionField is one of the single statements that used to
+	// bypass the transaction helper.
+	if err := s.EnsureActionField(ctx, domain.ActionField{ProcessID: p.ID, Position: 99, Title: "Neu", Colour: "#123456"}); err != nil {
+		t.Fatal(err)
+	}
+	afterField := version()
+	if afterField <= afterIdea {
+		t.Fatal("a new action field left the data version alone")
+	}
+	var wg sync.WaitGroup
+	for i := range 20 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			if _, err := s.SetSupport(ctx, p.ID, idea.ID, fmt.Sprintf("device-%d", i), true); err != nil {
+				t.Error(err)
+			}
+		}()
+	}
+	wg.Wait()
+	if got := version(); got != afterField+20 {
+		t.Errorf("20 concurrent supports raised the data version by %d, want 20", got-afterField)
+	}
+	if _, err := s.SetSupport(ctx, p.ID, 999999, "device-x", true); err == nil {
+		t.Fatal("support of a missing idea was accepted")
+	}
+	if got := version(); got != afterField+20 {
+		t.Errorf("a refused write raised the data version to %d", got)
 	}
 }

@@ -79,3 +79,19 @@ func recountSupport(ctx context.Context, tx *sqlx.Tx, id int64) error {
 	}
 	return nil
 }
+
+// SupportedByDevice lists every idea a device supports, by id: what makes
+// one device's idea list differ from another's. A device supports a few
+// dozen at most; the index support_device finds them.
+func (s *Store) SupportedByDevice(ctx context.Context, deviceHash string) ([]int64, error) {
+	if deviceHash == "" {
+		return nil, nil
+	}
+	var ids []int64
+	err := selectAll(ctx, s.reader, &ids,
+		`SELECT contribution_id FROM support WHERE device_hash = ? ORDER BY contribution_id`, deviceHash)
+	if err != nil {
+		return nil, fmt.Errorf("store: unable to load a device's supports: %w", err)
+	}
+	return ids, nil
+}

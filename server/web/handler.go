@@ -37,6 +37,8 @@ type Handler struct {
 	streams streamLimit // open live streams, per client address
 	// renderings are versioned responses kept by their ETag (versioned.go).
 	renderings *renderings
+	// kept are public pages kept by data version (kept.go).
+	kept *keptPages
 }
 
 // Deps are the parts New wires together.
@@ -86,6 +88,7 @@ func New(ctx context.Context, d Deps) (*Server, error) {
 		metrics: m,
 
 		renderings: newRenderings(),
+		kept:       newKeptPages(),
 	}
 	if h.static, err = loadAssets(d.Static); err != nil {
 		return nil, err

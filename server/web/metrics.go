@@ -10,6 +10,9 @@ import (
 type metrics struct {
 	requests *prometheus.CounterVec
 	duration *prometheus.HistogramVec
+	// keptPages counts public pages answered from memory (hit) or made
+	// (miss), see kept.go.
+	keptPages *prometheus.CounterVec
 }
 
 func newMetrics(reg *prometheus.Registry, liveConnections func() int) (*metrics, error) {
@@ -23,12 +26,16 @@ func newMetrics(reg *prometheus.Registry, liveConnections func() int) (*metrics,
 			Help:    "HTTP request latency by method and route pattern.",
 			Buckets: []float64{.001, .0025, .005, .01, .025, .05, .1, .25, .5, 1, 2.5, 5},
 		}, []string{"method", "route"}),
+		keptPages: prometheus.NewCounterVec(prometheus.CounterOpts{
+			Name: "zukunftswerk_kept_pages_total",
+			Help: "Public pages answered from a kept rendering (hit) or made afresh (miss).",
+		}, []string{"outcome"}),
 	}
 	connections := prometheus.NewGaugeFunc(prometheus.GaugeOpts{
 		Name: "zukunftswerk_live_connections",
 		Help: "Open Server-Sent-Events connections of live workshops on this instance.",
 	}, func() float64 { return float64(liveConnections()) })
-	for _, c := range []prometheus.Collector{m.requests, m.duration, connections} {
+	for _, c := range []prometheus.Collector{m.requests, m.duration, m.keptPages, connections} {
 		if err := reg.Register(c); err != nil {
 			return nil, err
 		}
