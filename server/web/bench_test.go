@@ -1,6 +1,7 @@
 package web_test
 
 import (
+	"context"
 	"fmt"
 	"io"
 	"net/http"
@@ -10,9 +11,11 @@ import (
 	"strings"
 	"sync/atomic"
 	"testing"
+	"time"
 
 	"github.com/gin-gonic/gin"
 
+	"zukunftswerk/server/demo"
 	"zukunftswerk/server/testutil"
 )
 
@@ -174,4 +177,47 @@ func runParallel(b *testing.B, do func(*http.Client, int64) int, want int) {
 
 func ideaJSONBody(n int64) string {
 	return fmt.Sprintf(`{"action_field_id":%d,"title":"Idee Nummer %d für die Ortsmitte","body":"Eine Beschreibung mit Umlauten: Bäckerei, Straße, Übergang.","privacy_accepted":true}`, n%5+1, n)
+}
+
+// BenchmarkPagesWhileWriting is the idea list and the concept page while
+// 50 supports a second are written (a busy evening, or the dots of a live
+// workshop): every write raises the data version, so the first request
+// after it makes the page again (web/kept.go) — the concept page without
+// its layout, by its content tag — and the ones after find it kept.
+func BenchmarkPagesWhileWriting(b *testing.B) {
+	for _, page := range []struct{ name, path string }{{"idea-list", "/ideen"}, {"concept", "/handlungskonzept"}} {
+		b.Run(page.name, func(b *testing.B) {
+			srv := testutil.NewServer(b, testutil.Options{Demo: true})
+			ctx := context.Background()
+			m, err := srv.Store.MunicipalityBySlug(ctx, "ingersheim")
+			if err != nil {
+				b.Fatal(err)
+			}
+			p, err := srv.Store.ProcessBySlug(ctx, m.ID, demo.ProcessSlug)
+			if err != nil {
+				b.Fatal(err)
+			}
+			stop := make(chan struct{})
+			done := make(chan struct{})
+			go func() {
+				defer close(done)
+				tick := time.NewTicker(20 * time.Millisecond)
+				defer tick.Stop()
+				for i := 0; ; i++ {
+					select {
+					case <-stop:
+						return
+					case <-tick.C:
+						if _, err := srv.Store.SetSupport(ctx, p.ID, 1, fmt.Sprintf("writer-%d", i%7), i%2 == 0); err != nil {
+							b.Error(err)
+							return
+						}
+					}
+				}
+			}()
+			getParallel(b, srv.URL+processPath+page.path)
+			close(stop)
+			<-done
+		})
+	}
 }

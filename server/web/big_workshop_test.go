@@ -49,6 +49,7 @@ func TestBigWorkshopPagesWeigh(t *testing.T) {
 		abends sicher barrierefrei günstig näher öfter schneller gemeinsam jung alt Familien Senioren
 		mehr weniger bessere neue alte kleine große Öffnungszeiten Sprechstunde Arzt Apotheke Café Feste`)
 	rng := rand.New(rand.NewPCG(1, 2))
+	var lastCard int64
 	for i := 0; i < 2000; i++ {
 		n := 8 + rng.IntN(10)
 		picked := make([]string, n)
@@ -56,9 +57,11 @@ func TestBigWorkshopPagesWeigh(t *testing.T) {
 			picked[j] = words[rng.IntN(len(words))]
 		}
 		text := strings.Join(picked, " ")
-		if _, _, err := srv.Store.CreateCard(ctx, participants[i%len(participants)], text, fmt.Sprintf("key-%d", i)); err != nil {
+		card, _, err := srv.Store.CreateCard(ctx, participants[i%len(participants)], text, fmt.Sprintf("key-%d", i))
+		if err != nil {
 			t.Fatal(err)
 		}
+		lastCard = card.ID
 	}
 	weigh := func(c *citizen, path string) int {
 		t.Helper()
@@ -87,9 +90,27 @@ func TestBigWorkshopPagesWeigh(t *testing.T) {
 	for _, page := range []struct {
 		who  *citizen
 		path string
-	}{{mod, console}, {phone, "/w/" + code + "/gruppe"}, {phone, "/w/" + code + "/wand"}, {mod, console + "/doku"}} {
+	}{{mod, console}, {phone, "/w/" + code + "/gruppe"}, {phone, "/w/" + code + "/wand"}, {mod, console + "/doku"},
+		{mod, fmt.Sprintf("%s?alle=%d", console, groups[0].ID)}} {
 		if size := weigh(page.who, page.path); size > 300*1024 {
 			t.Errorf("%s weighs %d KB compressed with 2,000 cards, over 300 KB", page.path, size/1024)
 		}
+	}
+	// The console folds each group to its newest 100 cards (a laptop
+	// parses what it gets: 2.5 KB of forms per card), and shows one
+	// group in full on request.
+	folded := mod.get(console)
+	if n := strings.Count(folded.Body, `class="idea-card"`); n != 200 {
+		t.Errorf("the folded console shows %d cards, want 2 groups × 100", n)
+	}
+	if !strings.Contains(folded.Body, fmt.Sprintf(`?alle=%d#group-%d`, groups[0].ID, groups[0].ID)) || !strings.Contains(folded.Body, "Alle 1000 Karten zeigen") {
+		t.Error("the folded console offers no way to the group's other cards")
+	}
+	if !strings.Contains(folded.Body, fmt.Sprintf(`id="karte-%d"`, lastCard)) {
+		t.Error("the folded console does not show the newest card")
+	}
+	full := mod.get(fmt.Sprintf("%s?alle=%d", console, groups[0].ID))
+	if n := strings.Count(full.Body, `class="idea-card"`); n != 1100 {
+		t.Errorf("the console with one group in full shows %d cards, want 1,000 + 100", n)
 	}
 }

@@ -39,6 +39,12 @@ func BenchmarkCostCurve(b *testing.B) {
 			"concept-page": processPath + "/handlungskonzept"} {
 			b.Run(fmt.Sprintf("ideas=%d/%s", size, name), func(b *testing.B) { getParallel(b, srv.URL+path) })
 		}
+		// The same pages at a new address each time: never kept
+		// (web/kept.go), made from the database on every request — the
+		// cost of the first request after a write.
+		for name, path := range map[string]string{"idea-list-made": processPath + "/ideen", "concept-page-made": processPath + "/handlungskonzept"} {
+			b.Run(fmt.Sprintf("ideas=%d/%s", size, name), func(b *testing.B) { getParallelMade(b, srv.URL+path) })
+		}
 	}
 
 	code, workshop, err := openBenchWorkshop(ctx, srv)
@@ -137,8 +143,19 @@ func joinBenchPhone(base, code string) (*http.Client, error) {
 
 // getParallel measures GET requests of one page from parallel clients.
 func getParallel(b *testing.B, target string) {
-	runParallel(b, func(client *http.Client, _ int64) int {
-		res, err := client.Get(target)
+	getEach(b, func(int64) string { return target })
+}
+
+// getParallelMade is getParallel with a query parameter the page ignores,
+// new on every request, so that no request finds the page kept.
+func getParallelMade(b *testing.B, target string) {
+	getEach(b, func(n int64) string { return target + "?bench=" + strconv.FormatInt(n, 10) })
+}
+
+// getEach measures GET requests from parallel clients, the nth to url(n).
+func getEach(b *testing.B, url func(n int64) string) {
+	runParallel(b, func(client *http.Client, n int64) int {
+		res, err := client.Get(url(n))
 		if err != nil {
 			b.Error(err)
 			return 0

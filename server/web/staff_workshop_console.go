@@ -29,7 +29,36 @@ type consolePage struct {
 	// it stays open).
 	Details     app.WorkshopDetails
 	DetailsOpen bool
+	// The current phase's cards by group, and the group shown in full
+	// (?alle=ID; 0: every group folded to its newest cards).
+	byGroup map[int64][]domain.Card
+	AllOf   int64
 }
+
+// consoleCardsPerGroup is how many of a group's cards the console shows
+// before it folds the older ones away: each card carries its moderation
+// forms (2.5 KB of HTML), and a hall can write thousands in one phase.
+const consoleCardsPerGroup = 100
+
+// GroupCards are the cards of a group the console shows in the current
+// phase: the newest consoleCardsPerGroup unless the group is shown in full.
+func (p consolePage) GroupCards(group int64) []domain.Card {
+	cards := p.byGroup[group]
+	if len(cards) > consoleCardsPerGroup && group != p.AllOf {
+		return cards[len(cards)-consoleCardsPerGroup:]
+	}
+	return cards
+}
+
+// GroupCardCount is how many cards a group has in the current phase.
+func (p consolePage) GroupCardCount(group int64) int { return len(p.byGroup[group]) }
+
+// Folds reports whether a group has more cards than the console shows
+// folded.
+func (p consolePage) Folds(group int64) bool { return len(p.byGroup[group]) > consoleCardsPerGroup }
+
+// CardsPerGroup is consoleCardsPerGroup, for the template's notice.
+func (p consolePage) CardsPerGroup() int { return consoleCardsPerGroup }
 
 // consoleNotice is the success notice the redirect's query asks for:
 // "gespeichert" for a saved change, "erledigt=<step>" for a control step
@@ -106,6 +135,13 @@ func (h *Handler) renderConsoleWith(c *gin.Context, status int, errorKey string,
 	if errorKey == "" {
 		page.SavedKey = h.consoleNotice(c)
 	}
+	page.byGroup = map[int64][]domain.Card{}
+	for _, card := range board.Cards {
+		if card.Phase == w.CurrentPhase {
+			page.byGroup[card.GroupID] = append(page.byGroup[card.GroupID], card)
+		}
+	}
+	page.AllOf, _ = strconv.ParseInt(c.Query("alle"), 10, 64)
 	page.Details = app.WorkshopDetails{Title: w.Title, Place: w.Place, Question: w.Question}
 	if typed != nil {
 		page.Details, page.DetailsOpen, page.DayRows = *typed, true, dayRows(typed.Days)
