@@ -9,8 +9,8 @@ func (a *App) DataVersion(ctx context.Context) (int64, error) {
 	return a.store.DataVersion(ctx)
 }
 
-// SupportedByDevice lists the ideas the device supports, in every process:
-// the one part of an idea list that differs between devices.
-func (a *App) SupportedByDevice(ctx context.Context, device string) ([]int64, error) {
-	return a.store.SupportedByDevice(ctx, device)
+// SupportedInProcess lists the ideas of the process (by slugs) the device
+// supports: the one part of an idea list that differs between devices.
+func (a *App) SupportedInProcess(ctx context.Context, municipalitySlug, processSlug, device string) ([]int64, error) {
+	return a.store.SupportedInProcess(ctx, municipalitySlug, processSlug, device)
 }

@@ -2,18 +2,27 @@ package store
 
 import (
 	"context"
+	"crypto/rand"
+	"encoding/binary"
 	"fmt"
 
 	"github.com/jmoiron/sqlx"
 )
 
 // The data version is one number in the database that every write
-// transaction (inTx) raises as its last statement before it commits, so
+// transaction (inTx) replaces as its last statement before it commits, so
 // the change and the new number become visible together, on every
 // instance. A reader that reads the number first and the data after can
 // keep what it made from that data under the number: should a write land in
 // between, the data is newer than the number, never older, and the next
 // reader sees a new number and makes the page again.
+//
+// The number is random, not a count, and only compared for equality: a
+// database put back to an earlier state (a restore, a replica that lagged
+// behind) must not arrive at a number it had before with other data. So
+// are migrations that applied anything (migrate). A change made by hand
+// in SQL must replace it too — the README says how — or the instances be
+// restarted.
 //
 // On PostgreSQL the row's lock is held from that last statement to the end
 // of the commit, so concurrent writers commit one after another; the
@@ -29,8 +38,11 @@ func (s *Store) DataVersion(ctx context.Context) (int64, error) {
 	return n, nil
 }
 
-func raiseDataVersion(ctx context.Context, tx *sqlx.Tx) error {
-	if _, err := exec(ctx, tx, `UPDATE data_version SET n = n + 1 WHERE id = 1`); err != nil {
+func raiseDataVersion(ctx context.Context, h handle) error {
+	var random [8]byte
+	_, _ = rand.Read(random[:]) // crypto/rand does not fail
+	n := int64(binary.BigEndian.Uint64(random[:]) >> 1)
+	if _, err := exec(ctx, h, `UPDATE data_version SET n = ? WHERE id = 1`, n); err != nil {
 		return fmt.Errorf("store: unable to raise the data version: %w", err)
 	}
 	return nil

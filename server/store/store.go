@@ -183,8 +183,14 @@ func (s *Store) migrate(ctx context.Context, migrations fs.FS) error {
 	if err != nil {
 		return fmt.Errorf("store: unable to prepare migrations: %w", err)
 	}
-	if _, err := provider.Up(ctx); err != nil {
+	applied, err := provider.Up(ctx)
+	if err != nil {
 		return fmt.Errorf("store: unable to apply migrations: %w", err)
+	}
+	// A migration may change data that other, running instances keep
+	// pages of (data_version.go).
+	if len(applied) > 0 {
+		return raiseDataVersion(ctx, s.writer)
 	}
 	return nil
 }

@@ -80,16 +80,20 @@ func recountSupport(ctx context.Context, tx *sqlx.Tx, id int64) error {
 	return nil
 }
 
-// SupportedByDevice lists every idea a device supports, by id: what makes
-// one device's idea list differ from another's. A device supports a few
-// dozen at most; the index support_device finds them.
-func (s *Store) SupportedByDevice(ctx context.Context, deviceHash string) ([]int64, error) {
+// SupportedInProcess lists the ideas of a process (named by its and its
+// municipality's slugs) that a device supports, by id: what makes one
+// device's idea list differ from another's. The index support_device finds
+// the device's supports.
+func (s *Store) SupportedInProcess(ctx context.Context, municipalitySlug, processSlug, deviceHash string) ([]int64, error) {
 	if deviceHash == "" {
 		return nil, nil
 	}
 	var ids []int64
-	err := selectAll(ctx, s.reader, &ids,
-		`SELECT contribution_id FROM support WHERE device_hash = ? ORDER BY contribution_id`, deviceHash)
+	err := selectAll(ctx, s.reader, &ids, `SELECT s.contribution_id FROM support s
+		JOIN contribution c ON c.id = s.contribution_id
+		JOIN process p ON p.id = c.process_id
+		JOIN municipality m ON m.id = p.municipality_id
+		WHERE s.device_hash = ? AND p.slug = ? AND m.slug = ? ORDER BY s.contribution_id`, deviceHash, processSlug, municipalitySlug)
 	if err != nil {
 		return nil, fmt.Errorf("store: unable to load a device's supports: %w", err)
 	}

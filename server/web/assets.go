@@ -123,7 +123,7 @@ func acceptsCoding(header, coding string) bool {
 		if !strings.EqualFold(strings.TrimSpace(name), coding) {
 			continue
 		}
-		q := strings.ReplaceAll(strings.TrimSpace(params), " ", "")
+		q := strings.ToLower(strings.ReplaceAll(strings.TrimSpace(params), " ", ""))
 		return q != "q=0" && q != "q=0.0" && q != "q=0.00" && q != "q=0.000"
 	}
 	return false

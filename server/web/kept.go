@@ -2,7 +2,9 @@ package web
 
 import (
 	"bytes"
+	"crypto/sha256"
 	"net/http"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -30,21 +32,29 @@ import (
 // date for the dashboard. An answer that is not a 200, sets a cookie or is
 // larger than maxKeptPage is passed on and not kept.
 
-// keptPages holds kept answers, the oldest leaving first once their bodies
-// together pass keptBudget bytes: an attacker asking for endless addresses
-// costs us at most that much memory.
+// keptPages holds kept answers under the hash of their key, the oldest
+// leaving first once they together pass keptBudget bytes (bodies, their
+// compressed forms and keptOverhead each): an attacker asking for endless
+// addresses costs us at most that much memory.
 type keptPages struct {
 	mu     sync.Mutex
 	used   int
-	byKey  map[string]*keptPage
-	order  []string
+	byKey  map[keptKey]*keptPage
+	order  []keptKey
 	zstd   *zstd.Encoder
 	budget int
 }
 
+// keptKey is the SHA-256 of what a kept page depends on: a long address or
+// a device with many supports costs 32 bytes.
+type keptKey [sha256.Size]byte
+
 const (
 	keptBudget  = 32 << 20
 	maxKeptPage = 2 << 20
+	// keptOverhead is what a kept page costs beside its bytes: the map
+	// entry, its key twice, the header.
+	keptOverhead = 512
 )
 
 // keptHeaders are the fields of an answer that are kept with its body.
@@ -62,28 +72,30 @@ type keptPage struct {
 func newKeptPages() *keptPages {
 	// Without options NewWriter cannot fail.
 	enc, _ := zstd.NewWriter(nil)
-	return &keptPages{byKey: map[string]*keptPage{}, zstd: enc, budget: keptBudget}
+	return &keptPages{byKey: map[keptKey]*keptPage{}, zstd: enc, budget: keptBudget}
 }
 
-func (k *keptPages) get(key string) (*keptPage, bool) {
+// keptSize is what a kept page counts against the budget: it may grow by
+// its compressed forms, never beyond twice its size.
+func keptSize(p *keptPage) int { return 2*len(p.plain) + keptOverhead }
+
+func (k *keptPages) get(key keptKey) (*keptPage, bool) {
 	k.mu.Lock()
 	defer k.mu.Unlock()
 	p, ok := k.byKey[key]
 	return p, ok
 }
 
-func (k *keptPages) put(key string, p *keptPage) {
+func (k *keptPages) put(key keptKey, p *keptPage) {
 	k.mu.Lock()
 	defer k.mu.Unlock()
 	if _, ok := k.byKey[key]; ok {
 		return
 	}
-	// A kept page may grow by its compressed forms, never beyond twice
-	// its size: count that from the start.
-	size := 2 * len(p.plain)
+	size := keptSize(p)
 	for k.used+size > k.budget && len(k.order) > 0 {
 		oldest := k.order[0]
-		k.used -= 2 * len(k.byKey[oldest].plain)
+		k.used -= keptSize(k.byKey[oldest])
 		delete(k.byKey, oldest)
 		k.order = k.order[1:]
 	}
@@ -134,7 +146,8 @@ func (h *Handler) keptByVersion(vary func(*gin.Context) (string, bool), next gin
 				return
 			}
 		}
-		key := strconv.FormatInt(version, 10) + "\x00" + langOf(c) + "\x00" + c.Request.URL.RequestURI() + "\x00" + also
+		key := keptKey(sha256.Sum256([]byte(strconv.FormatInt(version, 10) + "\x00" + langOf(c) + "\x00" +
+			c.Request.URL.RequestURI() + "\x00" + also)))
 		if p, ok := h.kept.get(key); ok {
 			h.metrics.keptPages.WithLabelValues("hit").Inc()
 			h.writeKept(c, p)
@@ -168,8 +181,12 @@ func (h *Handler) writeKept(c *gin.Context, p *keptPage) {
 	if tag := p.header.Get("ETag"); tag != "" && notModified(c, tag, p.header.Get("Cache-Control")) {
 		return
 	}
-	body, coding := p.body(h.kept, c.GetHeader("Accept-Encoding"))
-	if strings.HasPrefix(p.header.Get("Content-Type"), "text/") {
+	accepted := c.GetHeader("Accept-Encoding")
+	if isHead(c.Request) {
+		accepted = "" // as gzhttp answers a HEAD: uncompressed
+	}
+	body, coding := p.body(h.kept, accepted)
+	if strings.HasPrefix(p.header.Get("Content-Type"), "text/") && !slices.Contains(header.Values("Vary"), "Accept-Encoding") {
 		header.Add("Vary", "Accept-Encoding")
 	}
 	if coding != "" {
@@ -211,9 +228,9 @@ func (w *recordingWriter) record(b []byte) {
 }
 
 // deviceSupportsVary is what makes one device's idea list differ from
-// another's: the ideas it supports.
+// another's: the ideas of the process it supports.
 func (h *Handler) deviceSupportsVary(c *gin.Context) (string, bool) {
-	ids, err := h.App.SupportedByDevice(c.Request.Context(), h.deviceHash(c, false))
+	ids, err := h.App.SupportedInProcess(c.Request.Context(), c.Param("municipality"), c.Param("process"), h.deviceHash(c, false))
 	if err != nil {
 		h.fail(c, err)
 		return "", false
