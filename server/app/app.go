@@ -65,6 +65,10 @@ func New(ctx context.Context, d Deps) (*App, error) {
 		tallies:  newTallies(),
 		cache:    newWorkshopCache(),
 	}
+	if err := a.ensureStandardCheck(ctx); err != nil {
+		lv.Close()
+		return nil, err
+	}
 	liveIDs, err := d.Store.LiveWorkshopIDs(ctx)
 	if err != nil {
 		lv.Close()

@@ -48,6 +48,9 @@ func Load(ctx context.Context, s *store.Store) error {
 			return fmt.Errorf("demo: %w", err)
 		}
 	}
+	if err := loadCheck(ctx, s, p); err != nil {
+		return err
+	}
 	fields, err := s.ActionFields(ctx, p.ID)
 	if err != nil {
 		return fmt.Errorf("demo: %w", err)

@@ -155,6 +155,10 @@ func (h *Handler) moderatorRoutes(staff router) {
 // curatorRoutes are the pages of the project group (and admins) for one process: curation, concept, measures, review, Fahrplan.
 func (h *Handler) curatorRoutes(staff router) {
 	curators := staff.Group("/k/:municipality/verfahren/:process", h.staffIn(domain.RoleAdmin, domain.RoleProjektgruppe))
+	curators.GET("staffChecks", "/bilanz", h.staffChecks)
+	curators.POST("staffCheckCreate", "/bilanz", h.staffCheckCreate)
+	curators.GET("staffCheckRound", "/bilanz/:round", h.staffCheckRound)
+	curators.POST("staffCheckAnswerSave", "/bilanz/:round/punkte/:item", h.staffCheckAnswerSave)
 	curators.GET("curationBoard", "/kuratierung", h.curationBoard)
 	curators.POST("curationBulk", "/kuratierung", h.dispatch(actions{
 		"theme": h.curationTheme, "merge": h.curationMerge, "decide": h.curationDecide, "measure": h.curationMeasure,

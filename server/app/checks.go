@@ -1,0 +1,140 @@
+package app
+
+import (
+	"context"
+	"slices"
+
+	"zukunftswerk/server/checktemplate"
+	"zukunftswerk/server/domain"
+	"zukunftswerk/server/store"
+)
+
+// The Bilanzwerkstatt's stock-taking check: templates of items, rounds of
+// a process, and the answers the project group records in them, several
+// people at once.
+
+// ensureStandardCheck stores the shipped template unless it is there.
+func (a *App) ensureStandardCheck(ctx context.Context) error {
+	in, err := checktemplate.Standard()
+	if err != nil {
+		return err
+	}
+	_, err = a.store.EnsureCheckTemplate(ctx, in)
+	return err
+}
+
+// CheckTemplates lists the installation's check templates.
+func (a *App) CheckTemplates(ctx context.Context) ([]domain.CheckTemplate, error) {
+	return a.store.CheckTemplates(ctx)
+}
+
+// CheckRounds lists a process's rounds of the check, the newest first.
+func (a *App) CheckRounds(ctx context.Context, processID int64) ([]domain.CheckRound, error) {
+	return a.store.CheckRounds(ctx, processID)
+}
+
+// CreateCheckRound starts a round of the check for the process from a
+// template of the installation (audited); one with problems is refused
+// with them.
+func (a *App) CreateCheckRound(ctx context.Context, actor store.Actor, p ProcessScope, r domain.CheckRound) (domain.CheckRound, error) {
+	r.ProcessID = p.Process.ID
+	if problems := domain.ValidateCheckRound(r); len(problems) > 0 {
+		return r, domain.ValidationError(problems)
+	}
+	templates, err := a.store.CheckTemplates(ctx)
+	if err != nil {
+		return r, err
+	}
+	if !slices.ContainsFunc(templates, func(t domain.CheckTemplate) bool { return t.ID == r.TemplateID }) {
+		return r, domain.ValidationError([]domain.FieldError{{Field: "template", MessageKey: "error.bad_request"}})
+	}
+	return a.store.CreateCheckRound(ctx, actor, p.Municipality.ID, r)
+}
+
+// CheckRoundView is a round as the project group fills it: every field of
+// its template with the process's action field of the same number, the
+// items as the municipality asks them, and their answers.
+type CheckRoundView struct {
+	Round  domain.CheckRound
+	Fields []CheckFieldView
+}
+
+// CheckFieldView is one field of a round with its items and how they were
+// answered.
+type CheckFieldView struct {
+	Field       domain.CheckField
+	ActionField *domain.ActionField // the process's field of the same number, if any
+	Items       []CheckItemView
+	ByStatus    map[string]int // answers by status ("" for none yet)
+	ByNeed      map[string]int // answers by need ("" for none yet)
+}
+
+// CheckItemView is an item with its answer (version 0: not answered yet).
+type CheckItemView struct {
+	Item   domain.CheckItem
+	Answer domain.CheckAnswer
+}
+
+// CheckRound loads a round of the process with its items and answers; a
+// round of another process is not found.
+func (a *App) CheckRound(ctx context.Context, p ProcessScope, roundID int64) (CheckRoundView, error) {
+	var v CheckRoundView
+	var err error
+	if v.Round, err = a.store.CheckRound(ctx, p.Process.ID, roundID); err != nil {
+		return v, err
+	}
+	fields, err := a.store.CheckFields(ctx, v.Round.TemplateID)
+	if err != nil {
+		return v, err
+	}
+	items, err := a.store.CheckItems(ctx, v.Round.TemplateID, p.Municipality.ID)
+	if err != nil {
+		return v, err
+	}
+	answers, err := a.store.CheckAnswers(ctx, roundID)
+	if err != nil {
+		return v, err
+	}
+	byField := map[int64]*CheckFieldView{}
+	for _, f := range fields {
+		fv := CheckFieldView{Field: f, ByStatus: map[string]int{}, ByNeed: map[string]int{}}
+		for i := range p.Fields {
+			if p.Fields[i].Position == f.Position {
+				fv.ActionField = &p.Fields[i]
+			}
+		}
+		v.Fields = append(v.Fields, fv)
+	}
+	for i := range v.Fields {
+		byField[v.Fields[i].Field.ID] = &v.Fields[i]
+	}
+	for _, item := range items {
+		fv := byField[item.FieldID]
+		answer, ok := answers[item.ID]
+		if !ok {
+			answer = domain.CheckAnswer{RoundID: roundID, ItemID: item.ID}
+		}
+		fv.Items = append(fv.Items, CheckItemView{Item: item, Answer: answer})
+		fv.ByStatus[answer.Status]++
+		fv.ByNeed[answer.Need]++
+	}
+	return v, nil
+}
+
+// SaveCheckAnswer stores what one person recorded for an item of a round
+// of the process: merged with what others saved meanwhile where they
+// changed other fields (merged true), refused with a *domain.CheckConflict
+// where they changed the same ones, with problems where it is invalid.
+func (a *App) SaveCheckAnswer(ctx context.Context, actor store.Actor, p ProcessScope, sv store.CheckSave) (domain.CheckAnswer, bool, error) {
+	if _, err := a.store.CheckRound(ctx, p.Process.ID, sv.RoundID); err != nil {
+		return domain.CheckAnswer{}, false, err
+	}
+	if problems := domain.ValidateCheckValues(sv.Mine); len(problems) > 0 {
+		return domain.CheckAnswer{}, false, domain.ValidationError(problems)
+	}
+	if domain.ValidateCheckValues(sv.Base) != nil || sv.BaseVersion < 0 {
+		return domain.CheckAnswer{}, false, domain.Errorf(domain.CodeBadRequest, "error.bad_request")
+	}
+	sv.By = actor.Name
+	return a.store.SaveCheckAnswer(ctx, sv)
+}

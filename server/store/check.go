@@ -1,0 +1,230 @@
+package store
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strconv"
+
+	"github.com/jmoiron/sqlx"
+
+	"zukunftswerk/server/domain"
+)
+
+// CheckTemplateInput is a whole check template as it is stored or
+// imported: its fields in order, each with its items in order.
+type CheckTemplateInput struct {
+	domain.CheckTemplate
+	Fields []CheckFieldInput
+}
+
+// CheckFieldInput is one field of a template with its items.
+type CheckFieldInput struct {
+	Position int
+	Title    string
+	Items    []domain.CheckItem
+}
+
+// EnsureCheckTemplate stores the template unless one with its slug exists,
+// and returns the stored one's id either way.
+// Several instances starting at once may all try: one stores it, the others
+// find it.
+func (s *Store) EnsureCheckTemplate(ctx context.Context, t CheckTemplateInput) (int64, error) {
+	var id int64
+	err := get(ctx, s.reader, &id, `SELECT id FROM check_template WHERE slug = ?`, t.Slug)
+	if err == nil {
+		return id, nil
+	}
+	if err := notFoundIfNoRows(err, "check template"); !errors.Is(err, errNotFound) {
+		return 0, err
+	}
+	err = s.inTx(ctx, func(tx *sqlx.Tx) error {
+		err := get(ctx, tx, &id, `INSERT INTO check_template (slug, title, description, created_at) VALUES (?, ?, ?, ?)
+			ON CONFLICT (slug) DO NOTHING RETURNING id`, t.Slug, t.Title, t.Description, s.now())
+		if errors.Is(notFoundIfNoRows(err, "check template"), errNotFound) {
+			return get(ctx, tx, &id, `SELECT id FROM check_template WHERE slug = ?`, t.Slug) // another instance stored it
+		}
+		if err != nil {
+			return fmt.Errorf("store: unable to create check template: %w", err)
+		}
+		for _, f := range t.Fields {
+			var fieldID int64
+			if err := get(ctx, tx, &fieldID, `INSERT INTO check_field (template_id, position, title) VALUES (?, ?, ?) RETURNING id`,
+				id, f.Position, f.Title); err != nil {
+				return fmt.Errorf("store: unable to create check field: %w", err)
+			}
+			for i, item := range f.Items {
+				if _, err := exec(ctx, tx, `INSERT INTO check_item (field_id, topic, position, question, hint) VALUES (?, ?, ?, ?, ?)`,
+					fieldID, item.Topic, i+1, item.Question, item.Hint); err != nil {
+					return fmt.Errorf("store: unable to create check item: %w", err)
+				}
+			}
+		}
+		return nil
+	})
+	return id, err
+}
+
+// CheckTemplates lists the installation's check templates by title.
+func (s *Store) CheckTemplates(ctx context.Context) ([]domain.CheckTemplate, error) {
+	var list []domain.CheckTemplate
+	if err := selectAll(ctx, s.reader, &list, `SELECT id, slug, title, description, created_at FROM check_template ORDER BY title, id`); err != nil {
+		return nil, fmt.Errorf("store: unable to list check templates: %w", err)
+	}
+	return list, nil
+}
+
+// CheckFields lists a template's fields in order.
+func (s *Store) CheckFields(ctx context.Context, templateID int64) ([]domain.CheckField, error) {
+	var list []domain.CheckField
+	if err := selectAll(ctx, s.reader, &list, `SELECT id, template_id, position, title FROM check_field
+		WHERE template_id = ? ORDER BY position`, templateID); err != nil {
+		return nil, fmt.Errorf("store: unable to list check fields: %w", err)
+	}
+	return list, nil
+}
+
+// CheckItems lists the items of a template as a municipality asks them:
+// in its own wording where it has one, without those it hid, with the
+// items it added, by field and position.
+func (s *Store) CheckItems(ctx context.Context, templateID, municipalityID int64) ([]domain.CheckItem, error) {
+	var list []domain.CheckItem
+	err := selectAll(ctx, s.reader, &list, `SELECT i.id, i.field_id, i.topic, i.position,
+			COALESCE(NULLIF(l.question, ''), i.question) AS question, COALESCE(NULLIF(l.hint, ''), i.hint) AS hint,
+			CASE WHEN i.municipality_id IS NULL THEN 0 ELSE 1 END AS own
+		FROM check_item i JOIN check_field f ON f.id = i.field_id
+		LEFT JOIN check_item_local l ON l.item_id = i.id AND l.municipality_id = ?
+		WHERE f.template_id = ? AND (i.municipality_id IS NULL OR i.municipality_id = ?)
+			AND (l.hidden IS NULL OR l.hidden = FALSE)
+		ORDER BY f.position, i.position, i.id`, municipalityID, templateID, municipalityID)
+	if err != nil {
+		return nil, fmt.Errorf("store: unable to list check items: %w", err)
+	}
+	return list, nil
+}
+
+// CreateCheckRound starts a round of the check for a process (audited).
+func (s *Store) CreateCheckRound(ctx context.Context, actor Actor, municipalityID int64, r domain.CheckRound) (domain.CheckRound, error) {
+	r.CreatedAt = s.now()
+	err := s.inTx(ctx, func(tx *sqlx.Tx) error {
+		if err := get(ctx, tx, &r.ID, `INSERT INTO check_round (process_id, template_id, title, held_on, previous_id, public, created_at)
+			VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id`, r.ProcessID, r.TemplateID, r.Title, r.HeldOn, r.PreviousID, r.Public, r.CreatedAt); err != nil {
+			return fmt.Errorf("store: unable to create check round: %w", err)
+		}
+		return s.insertAudit(ctx, tx, actor, municipalityID, "check_round.create", "check_round", strconv.FormatInt(r.ID, 10), r.Title)
+	})
+	return r, err
+}
+
+const checkRoundColumns = `id, process_id, template_id, title, held_on, previous_id, public, created_at`
+
+// CheckRounds lists a process's rounds, the newest first.
+func (s *Store) CheckRounds(ctx context.Context, processID int64) ([]domain.CheckRound, error) {
+	var list []domain.CheckRound
+	if err := selectAll(ctx, s.reader, &list, `SELECT `+checkRoundColumns+` FROM check_round
+		WHERE process_id = ? ORDER BY held_on DESC, id DESC`, processID); err != nil {
+		return nil, fmt.Errorf("store: unable to list check rounds: %w", err)
+	}
+	return list, nil
+}
+
+// CheckRound loads a round of the process; a round of another process is
+// not found.
+func (s *Store) CheckRound(ctx context.Context, processID, roundID int64) (domain.CheckRound, error) {
+	var r domain.CheckRound
+	if err := get(ctx, s.reader, &r, `SELECT `+checkRoundColumns+` FROM check_round WHERE id = ? AND process_id = ?`, roundID, processID); err != nil {
+		return r, notFoundIfNoRows(err, "check round")
+	}
+	return r, nil
+}
+
+// CheckAnswers are a round's stored answers by item.
+func (s *Store) CheckAnswers(ctx context.Context, roundID int64) (map[int64]domain.CheckAnswer, error) {
+	var list []domain.CheckAnswer
+	if err := selectAll(ctx, s.reader, &list, `SELECT round_id, item_id, status, need, note, owner, version, updated_at, updated_by
+		FROM check_answer WHERE round_id = ?`, roundID); err != nil {
+		return nil, fmt.Errorf("store: unable to load check answers: %w", err)
+	}
+	byItem := make(map[int64]domain.CheckAnswer, len(list))
+	for _, a := range list {
+		byItem[a.ItemID] = a
+	}
+	return byItem, nil
+}
+
+// CheckSave is one person's save of an item: what they saw (Base, at
+// BaseVersion) and what they want stored (Mine).
+type CheckSave struct {
+	RoundID, ItemID int64
+	Base, Mine      domain.CheckValues
+	BaseVersion     int
+	By              string
+}
+
+// SaveCheckAnswer stores an answer unless someone else saved the item
+// since the form was loaded; then the two saves are merged field by field
+// (merged true), or, where both changed the same field, refused with a
+// *domain.CheckConflict that holds what is stored now. The write is
+// conditional on the version read, so of concurrent saves exactly one
+// wins each version and the others go round again.
+func (s *Store) SaveCheckAnswer(ctx context.Context, sv CheckSave) (answer domain.CheckAnswer, merged bool, err error) {
+	err = s.inTx(ctx, func(tx *sqlx.Tx) error {
+		if err := s.checkItemInRound(ctx, tx, sv.RoundID, sv.ItemID); err != nil {
+			return err
+		}
+		for {
+			current := domain.CheckAnswer{RoundID: sv.RoundID, ItemID: sv.ItemID}
+			err := get(ctx, tx, &current, `SELECT round_id, item_id, status, need, note, owner, version, updated_at, updated_by
+				FROM check_answer WHERE round_id = ? AND item_id = ?`, sv.RoundID, sv.ItemID)
+			if err != nil && !errors.Is(notFoundIfNoRows(err, "check answer"), errNotFound) {
+				return err
+			}
+			values := sv.Mine
+			if current.Version != sv.BaseVersion {
+				var conflicts []string
+				values, conflicts = domain.MergeCheckValues(sv.Base, sv.Mine, current.CheckValues)
+				if len(conflicts) > 0 {
+					return &domain.CheckConflict{Current: current, Fields: conflicts}
+				}
+				merged = true
+			}
+			now := s.now()
+			answer = domain.CheckAnswer{RoundID: sv.RoundID, ItemID: sv.ItemID, CheckValues: values,
+				Version: current.Version + 1, UpdatedAt: &now, UpdatedBy: sv.By}
+			res, err := exec(ctx, tx, `INSERT INTO check_answer (round_id, item_id, status, need, note, owner, version, updated_at, updated_by)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+				ON CONFLICT (round_id, item_id) DO UPDATE SET status = excluded.status, need = excluded.need, note = excluded.note,
+					owner = excluded.owner, version = excluded.version, updated_at = excluded.updated_at, updated_by = excluded.updated_by
+				WHERE check_answer.version = ?`,
+				sv.RoundID, sv.ItemID, values.Status, values.Need, values.Note, values.Owner, answer.Version, now, sv.By, current.Version)
+			if err != nil {
+				return fmt.Errorf("store: unable to save check answer: %w", err)
+			}
+			if n, err := res.RowsAffected(); err != nil {
+				return fmt.Errorf("store: unable to save check answer: %w", err)
+			} else if n == 1 {
+				return nil
+			}
+			// Another writer saved this version first (PostgreSQL runs
+			// writers side by side): read again and merge with theirs.
+		}
+	})
+	return answer, merged, err
+}
+
+// checkItemInRound makes sure the item is one the round asks: of its
+// template, and not another municipality's own.
+func (s *Store) checkItemInRound(ctx context.Context, tx *sqlx.Tx, roundID, itemID int64) error {
+	var n int
+	if err := get(ctx, tx, &n, `SELECT COUNT(*) FROM check_item i
+		JOIN check_field f ON f.id = i.field_id
+		JOIN check_round r ON r.template_id = f.template_id
+		JOIN process p ON p.id = r.process_id
+		WHERE r.id = ? AND i.id = ? AND (i.municipality_id IS NULL OR i.municipality_id = p.municipality_id)`, roundID, itemID); err != nil {
+		return fmt.Errorf("store: unable to check the check item: %w", err)
+	}
+	if n == 0 {
+		return fmt.Errorf("store: check item: %w", errNotFound)
+	}
+	return nil
+}

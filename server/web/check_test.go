@@ -1,0 +1,176 @@
+package web_test
+
+import (
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"net/url"
+	"strings"
+	"testing"
+
+	"zukunftswerk/server/domain"
+	"zukunftswerk/server/testutil"
+)
+
+const checkBase = "/intern/k/ingersheim/verfahren/heute-leben-morgen-gestalten/bilanz"
+
+// checkItemForm reads the form of one item on a round page: its action and
+// the values it would send as they are.
+func checkItemForm(t *testing.T, c *citizen, roundPath string, item int) (string, url.Values) {
+	t.Helper()
+	res := c.get(roundPath)
+	if res.StatusCode != http.StatusOK {
+		t.Fatalf("round page: %d", res.StatusCode)
+	}
+	form := res.doc(t).Find(fmt.Sprintf(`#punkt-%d form`, item))
+	if form.Length() != 1 {
+		t.Fatalf("item %d has no form on the round page", item)
+	}
+	action, _ := form.Attr("action")
+	values := url.Values{}
+	for _, name := range []string{"base_version", "base_status", "base_need", "base_note", "base_owner", "owner"} {
+		v, _ := form.Find(`input[name="` + name + `"]`).Attr("value")
+		values.Set(name, v)
+	}
+	values.Set("note", form.Find(`textarea[name="note"]`).Text())
+	for _, name := range []string{"status", "need"} {
+		v, _ := form.Find(`select[name="` + name + `"] option[selected]`).Attr("value")
+		values.Set(name, v)
+	}
+	return action, values
+}
+
+// TestBilanzwerkstattRoundIsFilledByTwoAtOnce: the project group starts a
+// round, fills an item, a second person's save of other fields merges, a
+// save of the same field is refused with the other value shown and the
+// typed one kept; bad input gets its message.
+func TestBilanzwerkstattRoundIsFilledByTwoAtOnce(t *testing.T) {
+	srv := testutil.NewServer(t, testutil.Options{Demo: true})
+	anna := staffBrowser(t, srv, "anna@i.de", domain.RoleProjektgruppe)
+	ben := staffBrowser(t, srv, "ben@i.de", domain.RoleProjektgruppe)
+
+	list := anna.get(checkBase)
+	if list.StatusCode != http.StatusOK || !strings.Contains(list.Body, "Bilanzwerkstatt 17.03.2014") {
+		t.Fatalf("the list does not show the demo's round: %d\n%s\n%s", list.StatusCode, list.Body, srv.Logs.String())
+	}
+	res := anna.post(checkBase, url.Values{"title": {"Zweite Bilanz"}, "held_on": {"2017-03-20"}, "template": {"1"}})
+	if res.StatusCode != http.StatusSeeOther {
+		t.Fatalf("create: %d %s", res.StatusCode, res.Body)
+	}
+	roundPath := res.Header.Get("Location")
+	page := anna.get(roundPath)
+	if n := strings.Count(page.Body, `class="check-item"`); n != 51 {
+		t.Errorf("the round asks %d items, want the standard's 51", n)
+	}
+	item := 1 // the first item of the standard template
+	action, annaForm := checkItemForm(t, anna, roundPath, item)
+	_, benForm := checkItemForm(t, ben, roundPath, item)
+
+	annaForm.Set("status", domain.CheckMissing)
+	annaForm.Set("note", "Keine Zahlen.")
+	if res := anna.post(action, annaForm); res.StatusCode != http.StatusSeeOther || !strings.Contains(res.Header.Get("Location"), "gespeichert=1") {
+		t.Fatalf("Anna's save: %d %s", res.StatusCode, res.Header.Get("Location"))
+	}
+	// Ben, from the form he loaded before, sets who takes care: merged.
+	benForm.Set("owner", "Hauptamt")
+	res = ben.post(action, benForm)
+	if res.StatusCode != http.StatusSeeOther || !strings.Contains(res.Header.Get("Location"), "zusammengefuehrt=1") {
+		t.Fatalf("Ben's save of another field: %d %s", res.StatusCode, res.Header.Get("Location"))
+	}
+	if merged := ben.get(res.Header.Get("Location")); !strings.Contains(merged.Body, "zusammengeführt") {
+		t.Error("Ben is not told that his save was merged")
+	}
+	_, now := checkItemForm(t, anna, roundPath, item)
+	if now.Get("status") != domain.CheckMissing || now.Get("note") != "Keine Zahlen." || now.Get("owner") != "Hauptamt" || now.Get("base_version") != "2" {
+		t.Errorf("after both saves the item holds %v", now)
+	}
+	// Ben, still from his old form, rewrites the note Anna wrote: refused.
+	benForm.Set("note", "Zahlen gibt es beim Landesamt.")
+	res = ben.post(action, benForm)
+	if res.StatusCode != http.StatusConflict {
+		t.Fatalf("Ben's stale save of Anna's field: %d, want 409", res.StatusCode)
+	}
+	if !strings.Contains(res.Body, "„Keine Zahlen.“") || !strings.Contains(res.Body, "Zahlen gibt es beim Landesamt.</textarea>") {
+		t.Errorf("the refused save does not show Anna's value beside Ben's typed one:\n%s", res.Body[strings.Index(res.Body, `id="punkt-1"`):][:3000])
+	}
+	// The page he got keeps Anna's status (he changed none) and his note;
+	// saving it replaces the note on purpose and loses nothing else.
+	refused := res.doc(t).Find(`#punkt-1 form`)
+	if v, _ := refused.Find(`select[name="status"] option[selected]`).Attr("value"); v != domain.CheckMissing {
+		t.Errorf("the refused form shows status %q, want Anna's %q", v, domain.CheckMissing)
+	}
+	again := url.Values{"note": {refused.Find("textarea").Text()}, "status": {domain.CheckMissing}}
+	for _, name := range []string{"base_version", "base_status", "base_need", "base_note", "base_owner", "owner"} {
+		v, _ := refused.Find(`input[name="` + name + `"]`).Attr("value")
+		again.Set(name, v)
+	}
+	if res := ben.post(action, again); res.StatusCode != http.StatusSeeOther {
+		t.Errorf("Ben's deliberate save: %d", res.StatusCode)
+	}
+	if _, after := checkItemForm(t, anna, roundPath, item); after.Get("note") != "Zahlen gibt es beim Landesamt." || after.Get("status") != domain.CheckMissing || after.Get("owner") != "Hauptamt" {
+		t.Errorf("after Ben's deliberate save the item holds %v", after)
+	}
+	// The summary counts it.
+	summary := anna.get(roundPath).doc(t).Find(`table.data-table tbody tr`).First().Find("td")
+	if summary.Eq(2).Text() != "1" {
+		t.Errorf("the summary counts %q items missing in field 1, want 1", summary.Eq(2).Text())
+	}
+
+	// JSON asked: the conflict as JSON.
+	benForm.Set("note", "Noch eine andere Notiz.")
+	req, _ := http.NewRequest(http.MethodPost, srv.URL+action, strings.NewReader(benForm.Encode()))
+	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	req.Header.Set("Accept", "application/json")
+	res = ben.do(req)
+	var body struct {
+		Error   string
+		Current domain.CheckValues
+	}
+	if res.StatusCode != http.StatusConflict || json.Unmarshal([]byte(res.Body), &body) != nil || body.Current.Note != "Zahlen gibt es beim Landesamt." || body.Error == "" {
+		t.Errorf("conflict as JSON: %d %s", res.StatusCode, res.Body)
+	}
+
+	// Nasty input.
+	_, fresh := checkItemForm(t, anna, roundPath, 2)
+	for name, change := range map[string][2]string{
+		"status not in the list": {"status", "super"},
+		"need not in the list":   {"need", "sofort"},
+		"note too long":          {"note", strings.Repeat("x", domain.MaxCheckNote+1)},
+		"control character":      {"owner", "Amt\x07"},
+		"invalid UTF-8":          {"note", "\xff\xfe"},
+	} {
+		form := url.Values{}
+		for k, v := range fresh {
+			form[k] = v
+		}
+		form.Set(change[0], change[1])
+		if res := anna.post(strings.Replace(action, "/punkte/1", "/punkte/2", 1), form); res.StatusCode != http.StatusUnprocessableEntity {
+			t.Errorf("%s: %d, want 422", name, res.StatusCode)
+		}
+	}
+	bad := url.Values{}
+	for k, v := range fresh {
+		bad[k] = v
+	}
+	bad.Set("base_version", "neu")
+	if res := anna.post(strings.Replace(action, "/punkte/1", "/punkte/2", 1), bad); res.StatusCode != http.StatusBadRequest {
+		t.Errorf("a base version that is no number: %d, want 400", res.StatusCode)
+	}
+	if res := anna.post(checkBase, url.Values{"title": {""}, "held_on": {"17.03.2014"}, "template": {"1"}}); res.StatusCode != http.StatusUnprocessableEntity {
+		t.Errorf("a round without title and with a German date: %d, want 422", res.StatusCode)
+	}
+	if res := anna.post(checkBase, url.Values{"title": {"X"}, "held_on": {"2017-03-20"}, "template": {"999"}}); res.StatusCode != http.StatusUnprocessableEntity {
+		t.Errorf("a round from a template that does not exist: %d, want 422", res.StatusCode)
+	}
+	for _, path := range []string{checkBase + "/999999", checkBase + "/abc", roundPath + "/punkte/999999"} {
+		var res response
+		if strings.Contains(path, "/punkte/") {
+			res = anna.post(path, fresh)
+		} else {
+			res = anna.get(path)
+		}
+		if res.StatusCode != http.StatusNotFound {
+			t.Errorf("%s: %d, want 404", path, res.StatusCode)
+		}
+	}
+}

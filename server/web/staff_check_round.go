@@ -1,0 +1,96 @@
+package web
+
+import (
+	"net/http"
+	"strconv"
+
+	"github.com/gin-gonic/gin"
+
+	"zukunftswerk/server/app"
+	"zukunftswerk/server/domain"
+)
+
+type checkRoundPage struct {
+	processContext
+	app.CheckRoundView
+	Statuses, Needs []string
+	Saved, Merged   int64 // the item just saved, alone or merged with another's save
+	// Refused is the save of one item that was refused (a conflict or
+	// problems), shown at its item with what was typed.
+	Refused *refusedCheckSave
+}
+
+// refusedCheckSave is a save the page shows again: what the person typed
+// over what they had loaded, and either what someone else saved meanwhile
+// in the same fields or what is wrong with it.
+type refusedCheckSave struct {
+	ItemID     int64
+	Base, Mine domain.CheckValues
+	Conflict   *domain.CheckConflict
+	Problems   []domain.FieldError
+}
+
+// checkItemForm is what an item's form shows: the values in its fields,
+// and the stored answer they start from (sent back, so that a save after
+// someone else's can be merged or refused).
+type checkItemForm struct {
+	Values   domain.CheckValues
+	Base     domain.CheckAnswer
+	Refused  *refusedCheckSave
+	Conflict map[string]bool // the fields someone else changed too
+}
+
+// Form is the form of one item: the stored answer, or after a refused
+// save what was typed, over what is stored now.
+func (p checkRoundPage) Form(item app.CheckItemView) checkItemForm {
+	f := checkItemForm{Values: item.Answer.CheckValues, Base: item.Answer}
+	if p.Refused != nil && p.Refused.ItemID == item.Item.ID {
+		// What the other saved where this person changed nothing, what
+		// this person typed everywhere else: saving again loses neither.
+		merged, clashes := domain.MergeCheckValues(p.Refused.Base, p.Refused.Mine, item.Answer.CheckValues)
+		f.Values, f.Refused, f.Conflict = merged, p.Refused, map[string]bool{}
+		for _, field := range clashes {
+			f.Conflict[field] = true
+			switch field {
+			case "status":
+				f.Values.Status = p.Refused.Mine.Status
+			case "need":
+				f.Values.Need = p.Refused.Mine.Need
+			case "note":
+				f.Values.Note = p.Refused.Mine.Note
+			case "owner":
+				f.Values.Owner = p.Refused.Mine.Owner
+			}
+		}
+	}
+	return f
+}
+
+// staffCheckRound is a round of the check as the project group fills it:
+// every item of every field with its form, and per field how it stands.
+func (h *Handler) staffCheckRound(c *gin.Context) {
+	h.renderCheckRound(c, http.StatusOK, nil)
+}
+
+func (h *Handler) renderCheckRound(c *gin.Context, status int, refused *refusedCheckSave) {
+	cc, ok := h.loadStaffProcess(c)
+	if !ok {
+		return
+	}
+	roundID, err := strconv.ParseInt(c.Param("round"), 10, 64)
+	if err != nil || roundID <= 0 {
+		h.fail(c, domain.ErrNotFound)
+		return
+	}
+	v, err := h.App.CheckRound(c.Request.Context(), cc.ProcessScope, roundID)
+	if err != nil {
+		h.fail(c, err)
+		return
+	}
+	page := checkRoundPage{processContext: cc, CheckRoundView: v, Statuses: domain.CheckStatuses, Needs: domain.CheckNeeds, Refused: refused}
+	if refused == nil {
+		page.Saved, _ = strconv.ParseInt(c.Query("gespeichert"), 10, 64)
+		page.Merged, _ = strconv.ParseInt(c.Query("zusammengefuehrt"), 10, 64)
+	}
+	h.render(c, status, "staff_check_round", page)
+}

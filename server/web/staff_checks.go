@@ -1,0 +1,44 @@
+package web
+
+import (
+	"net/http"
+	"time"
+
+	"github.com/gin-gonic/gin"
+
+	"zukunftswerk/server/domain"
+)
+
+type checksPage struct {
+	processContext
+	Rounds    []domain.CheckRound
+	Templates []domain.CheckTemplate
+	Draft     domain.CheckRound
+	Problems  []domain.FieldError
+}
+
+// staffChecks lists the process's rounds of the Bilanzwerkstatt's
+// stock-taking check and offers a new one.
+func (h *Handler) staffChecks(c *gin.Context) {
+	cc, ok := h.loadStaffProcess(c)
+	if !ok {
+		return
+	}
+	today := time.Now().In(h.Config.Location)
+	h.renderChecks(c, http.StatusOK, cc, domain.CheckRound{HeldOn: today,
+		Title: h.Catalog.Message(langOf(c), "check.default_title", formatDate(langOf(c), today))}, nil)
+}
+
+func (h *Handler) renderChecks(c *gin.Context, status int, cc processContext, draft domain.CheckRound, problems []domain.FieldError) {
+	rounds, err := h.App.CheckRounds(c.Request.Context(), cc.Process.ID)
+	if err != nil {
+		h.fail(c, err)
+		return
+	}
+	templates, err := h.App.CheckTemplates(c.Request.Context())
+	if err != nil {
+		h.fail(c, err)
+		return
+	}
+	h.render(c, status, "staff_checks", checksPage{processContext: cc, Rounds: rounds, Templates: templates, Draft: draft, Problems: problems})
+}
