@@ -138,3 +138,26 @@ func (a *App) SaveCheckAnswer(ctx context.Context, actor store.Actor, p ProcessS
 	sv.By = actor.Name
 	return a.store.SaveCheckAnswer(ctx, sv)
 }
+
+// CheckNeedItem is an item that calls for action, with its field.
+type CheckNeedItem struct {
+	Field domain.CheckField
+	CheckItemView
+}
+
+// WithNeed are the round's items that call for action, the most urgent
+// first, then by field and position.
+func (v CheckRoundView) WithNeed() []CheckNeedItem {
+	var list []CheckNeedItem
+	for _, f := range v.Fields {
+		for _, item := range f.Items {
+			if item.Answer.HasNeed() {
+				list = append(list, CheckNeedItem{Field: f.Field, CheckItemView: item})
+			}
+		}
+	}
+	slices.SortStableFunc(list, func(a, b CheckNeedItem) int {
+		return domain.NeedRank(a.Answer.Need) - domain.NeedRank(b.Answer.Need)
+	})
+	return list
+}

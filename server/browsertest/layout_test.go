@@ -127,7 +127,7 @@ var notPages = map[string]bool{
 	"healthz": true, "readyz": true, "staticFile": true, "myContributionsExport": true, "conceptPDF": true,
 	"openDataExport": true, "atomFeed": true, "icalFeed": true, "workshopStream": true, "workshopState": true,
 	"workshopQR": true, "staffWorkshopStream": true, "apiProcessShow": true, "apiActionFieldList": true,
-	"apiIdeaList": true, "apiIdeaShow": true,
+	"apiIdeaList": true, "apiIdeaShow": true, "staffCheckExportCSV": true, "staffCheckExportJSON": true,
 }
 
 // getRoutes reads the named GET routes from routes.go, the one place
@@ -318,6 +318,9 @@ func TestEveryPageAtEverySize(t *testing.T) {
 		{"measureNew", staffProcess + "/konzept/massnahmen/neu", "admin"},
 		{"measureEdit", first(admin, staffProcess+"/konzept", `a[href*="/konzept/massnahmen/"]`), "admin"},
 		{"staffReviews", staffProcess + "/qualitaetssicherung", "admin"},
+		{"staffChecks", staffProcess + "/bilanz", "admin"},
+		{"staffCheckRound", first(admin, staffProcess+"/bilanz", `a[href*="/bilanz/"]`), "admin"},
+		{"staffCheckResult", first(admin, staffProcess+"/bilanz", `a[href*="/bilanz/"]`) + "/ergebnis", "admin"},
 		{"staffFahrplan", staffProcess + "/fahrplan", "admin"},
 		{"staffImplementation", staffProcess + "/umsetzung", "admin"},
 		{"staffMeasureReport", first(admin, staffProcess+"/umsetzung", `a[href*="/umsetzung/"]`), "admin"},

@@ -122,3 +122,80 @@ func Months(first, last time.Time) []time.Time {
 	}
 	return months
 }
+
+// HeatMap is a grid of counts, a row per label and a column per label,
+// each cell shaded by its count: Level 0 for none, 1 to 4 by its share of
+// the largest count.
+type HeatMap struct {
+	Width, Height          float64
+	LabelWidth, HeadHeight float64
+	CellWidth, CellHeight  float64
+	Columns                []HeatColumn
+	Rows                   []HeatRow
+}
+
+// HeatColumn is a column's heading, centred at X.
+type HeatColumn struct {
+	Label string
+	X     float64
+}
+
+// HeatRow is one row: its label and its cells.
+type HeatRow struct {
+	Label string
+	Y     float64 // top of the row's cells
+	TextY float64 // baseline of its label and counts
+	Cells []HeatCell
+}
+
+// HeatCell is one count at X (its left edge) and, for the text, TextX.
+type HeatCell struct {
+	X, TextX float64
+	Value    int
+	Level    int
+}
+
+const (
+	heatCellWidth  = 96.0
+	heatCellHeight = 40.0
+	heatLabelWidth = 90.0
+	heatHeadHeight = 30.0
+)
+
+// NewHeatMap lays out values[row][column] under the column labels, the row
+// labels on the left.
+func NewHeatMap(rowLabels, columnLabels []string, values [][]int) HeatMap {
+	h := HeatMap{LabelWidth: heatLabelWidth, HeadHeight: heatHeadHeight, CellWidth: heatCellWidth, CellHeight: heatCellHeight}
+	h.Width = heatLabelWidth + float64(len(columnLabels))*heatCellWidth
+	h.Height = heatHeadHeight + float64(len(rowLabels))*heatCellHeight
+	for j, label := range columnLabels {
+		h.Columns = append(h.Columns, HeatColumn{Label: label, X: heatLabelWidth + (float64(j)+0.5)*heatCellWidth})
+	}
+	max := 0
+	for _, row := range values {
+		for _, v := range row {
+			if v > max {
+				max = v
+			}
+		}
+	}
+	for i, label := range rowLabels {
+		y := heatHeadHeight + float64(i)*heatCellHeight
+		row := HeatRow{Label: label, Y: y, TextY: y + heatCellHeight/2 + 5}
+		for j := range columnLabels {
+			cell := HeatCell{X: heatLabelWidth + float64(j)*heatCellWidth + 1, TextX: heatLabelWidth + (float64(j)+0.5)*heatCellWidth}
+			if i < len(values) && j < len(values[i]) {
+				cell.Value = values[i][j]
+			}
+			if cell.Value > 0 {
+				cell.Level = 1 + 3*(cell.Value-1)/max
+				if cell.Value == max {
+					cell.Level = 4
+				}
+			}
+			row.Cells = append(row.Cells, cell)
+		}
+		h.Rows = append(h.Rows, row)
+	}
+	return h
+}

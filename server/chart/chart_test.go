@@ -34,3 +34,29 @@ func TestLineStepsAndMonths(t *testing.T) {
 		t.Errorf("line: %+v", l)
 	}
 }
+
+func TestHeatMapShadesByShareOfTheLargest(t *testing.T) {
+	h := chart.NewHeatMap([]string{"1", "2"}, []string{"dringend", "mittelfristig", "offen"}, [][]int{{0, 1, 8}, {4, 2, 0}})
+	if h.Width != h.LabelWidth+3*h.CellWidth || h.Height != h.HeadHeight+2*h.CellHeight {
+		t.Errorf("size %v × %v", h.Width, h.Height)
+	}
+	levels := [][]int{}
+	for _, r := range h.Rows {
+		var l []int
+		for _, c := range r.Cells {
+			l = append(l, c.Level)
+		}
+		levels = append(levels, l)
+	}
+	want := [][]int{{0, 1, 4}, {2, 1, 0}}
+	for i := range want {
+		for j := range want[i] {
+			if levels[i][j] != want[i][j] {
+				t.Fatalf("levels %v, want %v", levels, want)
+			}
+		}
+	}
+	if h.Rows[1].Cells[2].X != h.LabelWidth+2*h.CellWidth+1 || h.Columns[0].X != h.LabelWidth+h.CellWidth/2 {
+		t.Errorf("geometry: cell at %v, column centre %v", h.Rows[1].Cells[2].X, h.Columns[0].X)
+	}
+}

@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/PuerkitoBio/goquery"
+
 	"zukunftswerk/server/domain"
 	"zukunftswerk/server/testutil"
 )
@@ -172,5 +174,55 @@ func TestBilanzwerkstattRoundIsFilledByTwoAtOnce(t *testing.T) {
 		if res.StatusCode != http.StatusNotFound {
 			t.Errorf("%s: %d, want 404", path, res.StatusCode)
 		}
+	}
+}
+
+// TestBilanzwerkstattResult: the demo's round of 17 March 2014 as a heat
+// map with its table, the items with need the most urgent first, and as
+// CSV (safe to open) and JSON with every item.
+func TestBilanzwerkstattResult(t *testing.T) {
+	srv := testutil.NewServer(t, testutil.Options{Demo: true})
+	pg := staffBrowser(t, srv, "pg@i.de", domain.RoleProjektgruppe)
+	// A note a spreadsheet would run as a formula.
+	_, form := checkItemForm(t, pg, checkBase+"/1", 2)
+	form.Set("note", "=HYPERLINK(\"http://example.com\")")
+	form.Set("need", domain.NeedLong)
+	action := checkBase + "/1/punkte/2"
+	if res := pg.post(action, form); res.StatusCode != http.StatusSeeOther {
+		t.Fatalf("save: %d", res.StatusCode)
+	}
+	res := pg.get(checkBase + "/1/ergebnis")
+	if res.StatusCode != http.StatusOK {
+		t.Fatalf("result: %d", res.StatusCode)
+	}
+	doc := res.doc(t)
+	if n := doc.Find("svg.chart--heat rect.heat__cell").Length(); n != 25 {
+		t.Errorf("the heat map has %d cells, want 5 fields × 5 columns", n)
+	}
+	if desc := doc.Find("svg.chart--heat desc").Text(); !strings.Contains(desc, "Feld 1: dringend 1, mittelfristig 2, langfristig 1, kein Bedarf 0, offen 7; Feld 2: dringend 1, mittelfristig 1, langfristig 0, kein Bedarf 1, offen 7") {
+		t.Errorf("the heat map's text alternative reads %q", desc)
+	}
+	needs := doc.Find(".need-item__need strong").Map(func(_ int, s *goquery.Selection) string { return s.Text() })
+	if len(needs) != 12 || needs[0] != "dringend" || needs[4] != "dringend" || needs[5] != "mittelfristig" || needs[11] != "langfristig" {
+		t.Errorf("items with need in this order: %v", needs)
+	}
+	csvRes := pg.get(checkBase + "/1/ergebnis.csv")
+	lines := strings.Split(strings.TrimSpace(csvRes.Body), "\r\n")
+	if csvRes.Header.Get("Content-Type") != "text/csv; charset=utf-8" || len(lines) != 52 || lines[0] != strings.Join([]string{"field", "field_title", "topic", "item", "question", "status", "need", "note", "owner", "updated_at"}, ",") {
+		t.Fatalf("CSV: %s, %d lines, header %q", csvRes.Header.Get("Content-Type"), len(lines), lines[0])
+	}
+	if strings.Contains(csvRes.Body, ",=HYPERLINK") {
+		t.Error("the CSV hands a formula to the spreadsheet")
+	}
+	var export struct {
+		Round string
+		Items []map[string]string
+	}
+	jsonRes := pg.get(checkBase + "/1/ergebnis.json")
+	if err := json.Unmarshal([]byte(jsonRes.Body), &export); err != nil || export.Round != "Bilanzwerkstatt 17.03.2014" || len(export.Items) != 51 {
+		t.Fatalf("JSON: %v, %q, %d items", err, export.Round, len(export.Items))
+	}
+	if export.Items[5]["need"] != domain.NeedUrgent || export.Items[5]["owner"] != "Projektgruppe" {
+		t.Errorf("JSON item 1.6: %v", export.Items[5])
 	}
 }

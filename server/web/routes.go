@@ -159,6 +159,9 @@ func (h *Handler) curatorRoutes(staff router) {
 	curators.POST("staffCheckCreate", "/bilanz", h.staffCheckCreate)
 	curators.GET("staffCheckRound", "/bilanz/:round", h.staffCheckRound)
 	curators.POST("staffCheckAnswerSave", "/bilanz/:round/punkte/:item", h.staffCheckAnswerSave)
+	curators.GET("staffCheckResult", "/bilanz/:round/ergebnis", h.staffCheckResult)
+	curators.GET("staffCheckExportCSV", "/bilanz/:round/ergebnis.csv", h.staffCheckExportCSV)
+	curators.GET("staffCheckExportJSON", "/bilanz/:round/ergebnis.json", h.staffCheckExportJSON)
 	curators.GET("curationBoard", "/kuratierung", h.curationBoard)
 	curators.POST("curationBulk", "/kuratierung", h.dispatch(actions{
 		"theme": h.curationTheme, "merge": h.curationMerge, "decide": h.curationDecide, "measure": h.curationMeasure,

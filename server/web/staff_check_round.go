@@ -73,18 +73,8 @@ func (h *Handler) staffCheckRound(c *gin.Context) {
 }
 
 func (h *Handler) renderCheckRound(c *gin.Context, status int, refused *refusedCheckSave) {
-	cc, ok := h.loadStaffProcess(c)
+	cc, v, ok := h.loadCheckRound(c)
 	if !ok {
-		return
-	}
-	roundID, err := strconv.ParseInt(c.Param("round"), 10, 64)
-	if err != nil || roundID <= 0 {
-		h.fail(c, domain.ErrNotFound)
-		return
-	}
-	v, err := h.App.CheckRound(c.Request.Context(), cc.ProcessScope, roundID)
-	if err != nil {
-		h.fail(c, err)
 		return
 	}
 	page := checkRoundPage{processContext: cc, CheckRoundView: v, Statuses: domain.CheckStatuses, Needs: domain.CheckNeeds, Refused: refused}

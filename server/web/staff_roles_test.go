@@ -7,6 +7,7 @@ import (
 	"net/url"
 	"strings"
 	"testing"
+	"time"
 
 	"zukunftswerk/server/domain"
 	"zukunftswerk/server/store"
@@ -59,6 +60,13 @@ func TestRoleRouteMatrix(t *testing.T) {
 		{"type a paper card", "POST", "/intern/k/%s/werkstaetten/{W}/papierkarten", url.Values{"gruppe": {"{G}"}, "phase": {"1"}, "key": {"matrix-key-{SLUG}"}, "text": {"Auf Papier"}}, mod},
 		{"save a card", "POST", "/intern/k/%s/werkstaetten/{W}/karten/{CARD}", url.Values{"action": {"save"}, "text": {"Korrigiert"}, "group": {"{G}"}, "cluster": {""}, "field": {""}}, mod},
 		{"take the challenges", "POST", "/intern/k/%s/verfahren/{P}/konzept", url.Values{"action": {"challenges_take"}, "version": {"{V}"}, "field": {"{F}"}, "challenges": {"Notiz"}}, curators},
+		{"check rounds", "GET", "/intern/k/%s/verfahren/{P}/bilanz", nil, curators},
+		{"start a check round", "POST", "/intern/k/%s/verfahren/{P}/bilanz", url.Values{"title": {"Runde"}, "held_on": {"2014-03-17"}, "template": {"1"}}, curators},
+		{"check round", "GET", "/intern/k/%s/verfahren/{P}/bilanz/{R}", nil, curators},
+		{"check result", "GET", "/intern/k/%s/verfahren/{P}/bilanz/{R}/ergebnis", nil, curators},
+		{"check as CSV", "GET", "/intern/k/%s/verfahren/{P}/bilanz/{R}/ergebnis.csv", nil, curators},
+		{"check as JSON", "GET", "/intern/k/%s/verfahren/{P}/bilanz/{R}/ergebnis.json", nil, curators},
+		{"save a check item", "POST", "/intern/k/%s/verfahren/{P}/bilanz/{R}/punkte/1", url.Values{"base_version": {"0"}, "status": {"fehlt"}}, curators},
 		{"curation board", "GET", "/intern/k/%s/verfahren/{P}/kuratierung", nil, curators},
 		{"curation theme", "POST", "/intern/k/%s/verfahren/{P}/kuratierung", url.Values{"action": {"theme"}, "id": {"{IDEA2}"}, "theme": {"Thema"}}, curators},
 		{"curation item", "GET", "/intern/k/%s/verfahren/{P}/beitraege/{IDEA2}", nil, curators},
@@ -82,11 +90,12 @@ func TestRoleRouteMatrix(t *testing.T) {
 	ownCard, foreignCard := paperCardIn(t, srv, "ingersheim", ownWorkshop), paperCardIn(t, srv, "musterstadt", foreignWorkshop)
 	draft, ownField := conceptDraft(t, srv)
 	foreignFields, _ := srv.Store.ActionFields(context.Background(), foreignProcessID(t, srv))
-	towns := map[string]struct{ process, idea, idea2, user, workshop, group, cluster, card, version, field string }{
+	ownRound, foreignRound := checkRoundIn(t, srv, "ingersheim"), checkRoundIn(t, srv, "musterstadt")
+	towns := map[string]struct{ process, idea, idea2, user, workshop, group, cluster, card, version, field, round string }{
 		"ingersheim": {"heute-leben-morgen-gestalten", "1", "2", "1", fmt.Sprint(ownWorkshop), fmt.Sprint(ownGroups[0].ID), fmt.Sprint(ownCluster),
-			fmt.Sprint(ownCard), fmt.Sprint(draft), fmt.Sprint(ownField)},
+			fmt.Sprint(ownCard), fmt.Sprint(draft), fmt.Sprint(ownField), fmt.Sprint(ownRound)},
 		"musterstadt": {"zukunft", fmt.Sprint(foreignIdea), fmt.Sprint(foreignIdea), fmt.Sprint(foreignAdmin.ID), fmt.Sprint(foreignWorkshop), fmt.Sprint(foreignGroups[0].ID), fmt.Sprint(foreignCluster),
-			fmt.Sprint(foreignCard), fmt.Sprint(draft), fmt.Sprint(foreignFields[0].ID)},
+			fmt.Sprint(foreignCard), fmt.Sprint(draft), fmt.Sprint(foreignFields[0].ID), fmt.Sprint(foreignRound)},
 	}
 	users := map[string]string{"admin": "admin@i.de", "projektgruppe": "pg@i.de", "moderation": "mod@i.de", "verwaltung": "verw@i.de"}
 	n := 0
@@ -97,7 +106,7 @@ func TestRoleRouteMatrix(t *testing.T) {
 			for town, objects := range towns {
 				n++
 				fill := strings.NewReplacer("{P}", objects.process, "{U}", objects.user, "{IDEA2}", objects.idea2, "{IDEA}", objects.idea, "{W}", objects.workshop, "{G}", objects.group, "{CL}", objects.cluster,
-					"{CARD}", objects.card, "{V}", objects.version, "{F}", objects.field, "{SLUG}", fmt.Sprintf("neu-%s-%d", role, n))
+					"{CARD}", objects.card, "{V}", objects.version, "{F}", objects.field, "{R}", objects.round, "{SLUG}", fmt.Sprintf("neu-%s-%d", role, n))
 				path := fill.Replace(fmt.Sprintf(r.path, town))
 				form := url.Values{}
 				for k, v := range r.form {
@@ -116,6 +125,16 @@ func TestRoleRouteMatrix(t *testing.T) {
 				if !want && res.StatusCode != http.StatusForbidden {
 					t.Errorf("%s → %s in %s: %d, want 403", role, r.name, town, res.StatusCode)
 				}
+			}
+		}
+		// A foreign round through the own process's route does not exist.
+		if contains(curators, role) {
+			base := fmt.Sprintf("/intern/k/ingersheim/verfahren/heute-leben-morgen-gestalten/bilanz/%d", foreignRound)
+			if res := c.get(base); res.StatusCode != http.StatusNotFound {
+				t.Errorf("%s opens a foreign check round through the own route: %d, want 404", role, res.StatusCode)
+			}
+			if res := c.post(base+"/punkte/1", url.Values{"base_version": {"0"}, "status": {"fehlt"}}); res.StatusCode != http.StatusNotFound {
+				t.Errorf("%s saves into a foreign check round through the own route: %d, want 404", role, res.StatusCode)
 			}
 		}
 		// A foreign object through the own municipality's route.
@@ -468,4 +487,26 @@ func clusterIn(t *testing.T, srv *testutil.Server, slug string, workshopID, grou
 		t.Fatal(err)
 	}
 	return id
+}
+
+// checkRoundIn starts a round of the standard check in the first process
+// of the municipality.
+func checkRoundIn(t *testing.T, srv *testutil.Server, slug string) int64 {
+	t.Helper()
+	ctx := context.Background()
+	m, err := srv.Store.MunicipalityBySlug(ctx, slug)
+	if err != nil {
+		t.Fatal(err)
+	}
+	processes, _ := srv.Store.Processes(ctx, m.ID)
+	templates, err := srv.Store.CheckTemplates(ctx)
+	if err != nil || len(templates) == 0 {
+		t.Fatalf("check templates: %v %v", templates, err)
+	}
+	r, err := srv.Store.CreateCheckRound(ctx, store.Actor{Name: "test"}, m.ID, domain.CheckRound{ProcessID: processes[0].ID,
+		TemplateID: templates[0].ID, Title: "Runde " + slug, HeldOn: time.Date(2014, 3, 17, 0, 0, 0, 0, time.UTC)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return r.ID
 }
