@@ -3,7 +3,8 @@
 -- installation-wide template of items grouped by field and topic, which a
 -- municipality may reword, hide or add to for itself; a round of the check
 -- belongs to a process and records, per item, status, need, a note and who
--- takes care. Every answer carries a version: a save that did not start
+-- takes care, and an item with need can become a challenge of its action
+-- field for the concept. Every answer carries a version: a save that did not start
 -- from the stored version is merged field by field or refused, never lost.
 CREATE TABLE check_template (
     id           INTEGER PRIMARY KEY,
@@ -68,6 +69,9 @@ CREATE TABLE check_answer (
     version     INTEGER NOT NULL DEFAULT 0,
     updated_at  TIMESTAMP,
     updated_by  TEXT NOT NULL DEFAULT '',
+    -- the challenge of the action field the item became (linked both ways:
+    -- the challenge names the round it came from through this row)
+    challenge_id  INTEGER REFERENCES contribution(id) ON DELETE SET NULL,
     PRIMARY KEY (round_id, item_id)
 );
 

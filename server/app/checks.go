@@ -161,3 +161,43 @@ func (v CheckRoundView) WithNeed() []CheckNeedItem {
 	})
 	return list
 }
+
+// MakeCheckChallenge turns an item of a round that calls for action into
+// a challenge of the process's action field of the same number (audited),
+// where the concept's "take the challenges" finds it, and links both; an
+// item that became one already keeps it. It returns the challenge's id.
+func (a *App) MakeCheckChallenge(ctx context.Context, actor store.Actor, p ProcessScope, roundID, itemID int64) (int64, error) {
+	v, err := a.CheckRound(ctx, p, roundID)
+	if err != nil {
+		return 0, err
+	}
+	for _, f := range v.Fields {
+		for _, item := range f.Items {
+			if item.Item.ID != itemID {
+				continue
+			}
+			if item.Answer.ChallengeID != nil {
+				return *item.Answer.ChallengeID, nil
+			}
+			if !item.Answer.HasNeed() {
+				return 0, domain.Errorf(domain.CodeConflict, "check.error.no_need")
+			}
+			if f.ActionField == nil {
+				return 0, domain.Errorf(domain.CodeConflict, "check.error.no_field")
+			}
+			title := item.Item.Question
+			if r := []rune(title); len(r) > domain.MaxIdeaTitle {
+				title = string(r[:domain.MaxIdeaTitle-1]) + "…"
+			}
+			return a.store.MakeCheckChallenge(ctx, actor, p.Municipality.ID, store.CheckChallenge{RoundID: roundID, ItemID: itemID,
+				ProcessID: p.Process.ID, FieldID: f.ActionField.ID, Title: title, Body: item.Answer.Note})
+		}
+	}
+	return 0, domain.ErrNotFound
+}
+
+// CheckOriginOf is the item of a round a contribution came from, if it is
+// a challenge made from one.
+func (a *App) CheckOriginOf(ctx context.Context, contributionID int64) (domain.CheckOrigin, bool, error) {
+	return a.store.CheckOriginOf(ctx, contributionID)
+}

@@ -88,6 +88,8 @@ type CurationItem struct {
 	Trail    []store.TrailMeasure
 	Sent     []store.Notification
 	Themes   []string
+	// Check is the item of the Bilanzwerkstatt a challenge came from.
+	Check *domain.CheckOrigin
 }
 
 // CuratedContribution returns a published contribution of the process
@@ -125,6 +127,15 @@ func (a *App) CurationItem(ctx context.Context, p ProcessScope, id int64) (Curat
 	}
 	if view.Themes, err = a.store.Themes(ctx, p.Process.ID); err != nil {
 		return CurationItem{}, err
+	}
+	if item.Origin == domain.OriginCheck {
+		origin, found, err := a.store.CheckOriginOf(ctx, item.ID)
+		if err != nil {
+			return CurationItem{}, err
+		}
+		if found {
+			view.Check = &origin
+		}
 	}
 	return view, nil
 }

@@ -7,7 +7,7 @@ import "slices"
 var AuditActions = []string{
 	"action_field.create",
 	"card.cluster", "card.edit", "card.field", "card.hide", "card.move", "card.paper", "card.save", "card.show",
-	"check_round.create",
+	"check_answer.challenge", "check_round.create",
 	"cluster.create", "cluster.delete", "cluster.field", "cluster.rename",
 	"concept_version.challenges", "concept_version.create", "concept_version.decision", "concept_version.leitbild",
 	"concept_version.review", "concept_version.revision", "concept_version.status",

@@ -102,6 +102,16 @@ type CheckAnswer struct {
 	Version   int        `db:"version"`
 	UpdatedAt *time.Time `db:"updated_at"`
 	UpdatedBy string     `db:"updated_by"`
+	// ChallengeID is the challenge of the action field the item became.
+	ChallengeID *int64 `db:"challenge_id"`
+}
+
+// CheckOrigin is the item of a round a challenge came from.
+type CheckOrigin struct {
+	RoundID    int64  `db:"round_id"`
+	ItemID     int64  `db:"item_id"`
+	RoundTitle string `db:"round_title"`
+	Question   string `db:"question"`
 }
 
 // ValidateCheckRound lists the problems of a new round's title and date.

@@ -92,6 +92,7 @@ const (
 	OriginOnline   = "online"
 	OriginWorkshop = "workshop" // a card written on a phone in a workshop
 	OriginPaper    = "paper"    // a paper card of a workshop, typed in by a helper
+	OriginCheck    = "check"    // a challenge an item of the Bilanzwerkstatt's check became
 )
 
 // Contribution statuses in their lifecycle order.

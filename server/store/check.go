@@ -141,7 +141,7 @@ func (s *Store) CheckRound(ctx context.Context, processID, roundID int64) (domai
 // CheckAnswers are a round's stored answers by item.
 func (s *Store) CheckAnswers(ctx context.Context, roundID int64) (map[int64]domain.CheckAnswer, error) {
 	var list []domain.CheckAnswer
-	if err := selectAll(ctx, s.reader, &list, `SELECT round_id, item_id, status, need, note, owner, version, updated_at, updated_by
+	if err := selectAll(ctx, s.reader, &list, `SELECT round_id, item_id, status, need, note, owner, version, updated_at, updated_by, challenge_id
 		FROM check_answer WHERE round_id = ?`, roundID); err != nil {
 		return nil, fmt.Errorf("store: unable to load check answers: %w", err)
 	}
@@ -174,7 +174,7 @@ func (s *Store) SaveCheckAnswer(ctx context.Context, sv CheckSave) (answer domai
 		}
 		for {
 			current := domain.CheckAnswer{RoundID: sv.RoundID, ItemID: sv.ItemID}
-			err := get(ctx, tx, &current, `SELECT round_id, item_id, status, need, note, owner, version, updated_at, updated_by
+			err := get(ctx, tx, &current, `SELECT round_id, item_id, status, need, note, owner, version, updated_at, updated_by, challenge_id
 				FROM check_answer WHERE round_id = ? AND item_id = ?`, sv.RoundID, sv.ItemID)
 			if err != nil && !errors.Is(notFoundIfNoRows(err, "check answer"), errNotFound) {
 				return err
@@ -190,7 +190,7 @@ func (s *Store) SaveCheckAnswer(ctx context.Context, sv CheckSave) (answer domai
 			}
 			now := s.now()
 			answer = domain.CheckAnswer{RoundID: sv.RoundID, ItemID: sv.ItemID, CheckValues: values,
-				Version: current.Version + 1, UpdatedAt: &now, UpdatedBy: sv.By}
+				Version: current.Version + 1, UpdatedAt: &now, UpdatedBy: sv.By, ChallengeID: current.ChallengeID}
 			res, err := exec(ctx, tx, `INSERT INTO check_answer (round_id, item_id, status, need, note, owner, version, updated_at, updated_by)
 				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
 				ON CONFLICT (round_id, item_id) DO UPDATE SET status = excluded.status, need = excluded.need, note = excluded.note,
@@ -227,4 +227,61 @@ func (s *Store) checkItemInRound(ctx context.Context, tx *sqlx.Tx, roundID, item
 		return fmt.Errorf("store: check item: %w", errNotFound)
 	}
 	return nil
+}
+
+// CheckChallenge is what an item of a round becomes in the concept: a
+// challenge (domain.KindChallenge) of an action field.
+type CheckChallenge struct {
+	RoundID, ItemID, ProcessID, FieldID int64
+	Title, Body                         string
+}
+
+// MakeCheckChallenge turns an answered item of a round into a challenge of
+// the action field (audited) and links the two; an item that is one
+// already keeps it. It returns the challenge's id.
+func (s *Store) MakeCheckChallenge(ctx context.Context, actor Actor, municipalityID int64, ch CheckChallenge) (int64, error) {
+	var id int64
+	err := s.inTx(ctx, func(tx *sqlx.Tx) error {
+		var existing *int64
+		err := get(ctx, tx, &existing, `SELECT challenge_id FROM check_answer WHERE round_id = ? AND item_id = ?`+s.forUpdate(),
+			ch.RoundID, ch.ItemID)
+		if err != nil {
+			return notFoundIfNoRows(err, "check answer")
+		}
+		if existing != nil {
+			id = *existing
+			return nil
+		}
+		key := fmt.Sprintf("check:%d:%d", ch.RoundID, ch.ItemID)
+		if err := get(ctx, tx, &id, `INSERT INTO contribution (process_id, action_field_id, kind, title, body, origin, pseudonym,
+			device_hash, idempotency_key, visibility, status, created_at)
+			VALUES (?, ?, ?, ?, ?, ?, '', '', ?, 'visible', ?, ?) RETURNING id`,
+			ch.ProcessID, ch.FieldID, domain.KindChallenge, ch.Title, ch.Body, domain.OriginCheck, key, domain.StatusSubmitted, s.now()); err != nil {
+			return fmt.Errorf("store: unable to create challenge: %w", err)
+		}
+		if _, err := exec(ctx, tx, `INSERT INTO contribution_fts (docid, content) VALUES (?, ?)`, id, domain.SearchText(ch.Title+" "+ch.Body)); err != nil {
+			return fmt.Errorf("store: unable to index challenge: %w", err)
+		}
+		if _, err := exec(ctx, tx, `UPDATE check_answer SET challenge_id = ? WHERE round_id = ? AND item_id = ?`, id, ch.RoundID, ch.ItemID); err != nil {
+			return fmt.Errorf("store: unable to link challenge: %w", err)
+		}
+		return s.insertAudit(ctx, tx, actor, municipalityID, "check_answer.challenge", "check_round", strconv.FormatInt(ch.RoundID, 10), ch.Title)
+	})
+	return id, err
+}
+
+// CheckOriginOf is the item of a round the contribution came from, if it
+// is a challenge made from one.
+func (s *Store) CheckOriginOf(ctx context.Context, contributionID int64) (domain.CheckOrigin, bool, error) {
+	var o domain.CheckOrigin
+	err := get(ctx, s.reader, &o, `SELECT a.round_id, a.item_id, r.title AS round_title, i.question
+		FROM check_answer a JOIN check_round r ON r.id = a.round_id JOIN check_item i ON i.id = a.item_id
+		WHERE a.challenge_id = ?`, contributionID)
+	if errors.Is(notFoundIfNoRows(err, "check origin"), errNotFound) {
+		return o, false, nil
+	}
+	if err != nil {
+		return o, false, fmt.Errorf("store: unable to load a challenge's origin: %w", err)
+	}
+	return o, true, nil
 }

@@ -226,3 +226,52 @@ func TestBilanzwerkstattResult(t *testing.T) {
 		t.Errorf("JSON item 1.6: %v", export.Items[5])
 	}
 }
+
+// TestBilanzwerkstattItemBecomesAChallenge: an item with need of the demo's
+// round becomes a challenge of its action field, linked both ways, and the
+// concept takes it with the workshops' challenges.
+func TestBilanzwerkstattItemBecomesAChallenge(t *testing.T) {
+	srv := testutil.NewServer(t, testutil.Options{Demo: true})
+	pg := staffBrowser(t, srv, "pg@i.de", domain.RoleProjektgruppe)
+	item := 6 // 1.6, "mitreden", dringend in the demo
+	question := "Können Bürgerinnen und Bürger aller Altersgruppen bei wichtigen Vorhaben mitreden, bevor entschieden ist?"
+	action := fmt.Sprintf("%s/1/punkte/%d/herausforderung", checkBase, item)
+	res := pg.post(action, nil)
+	if res.StatusCode != http.StatusSeeOther {
+		t.Fatalf("make a challenge: %d %s", res.StatusCode, res.Body)
+	}
+	round := pg.get(res.Header.Get("Location")).doc(t)
+	link, ok := round.Find(fmt.Sprintf(`#punkt-%d a[href*="/beitraege/"]`, item)).Attr("href")
+	if !ok {
+		t.Fatal("the item does not link to its challenge")
+	}
+	if again := pg.post(action, nil); again.StatusCode != http.StatusSeeOther {
+		t.Errorf("the second time: %d", again.StatusCode)
+	}
+	if n := pg.get(checkBase + "/1").doc(t).Find(fmt.Sprintf(`#punkt-%d a[href="%s"]`, item, link)).Length(); n != 1 {
+		t.Error("making it a challenge twice made a second one")
+	}
+	challenge := pg.get(link)
+	if challenge.StatusCode != http.StatusOK || !strings.Contains(challenge.Body, question) ||
+		!strings.Contains(challenge.Body, fmt.Sprintf(`/bilanz/1#punkt-%d">Bilanzwerkstatt 17.03.2014</a>`, item)) {
+		t.Fatalf("the challenge's page does not link back to the round: %d", challenge.StatusCode)
+	}
+	// Without need: refused.
+	if res := pg.post(fmt.Sprintf("%s/1/punkte/%d/herausforderung", checkBase, 2), nil); res.StatusCode != http.StatusConflict {
+		t.Errorf("an item without need: %d, want 409", res.StatusCode)
+	}
+	// The concept takes it: a draft, then "take the challenges" of field 1.
+	concept := "/intern/k/ingersheim/verfahren/heute-leben-morgen-gestalten/konzept"
+	if res := pg.post(concept, url.Values{"action": {"revision"}}); res.StatusCode != http.StatusSeeOther {
+		t.Fatalf("start a revision: %d", res.StatusCode)
+	}
+	versions, _ := srv.Store.ConceptVersions(t.Context(), 1)
+	fields, _ := srv.Store.ActionFields(t.Context(), 1)
+	res = pg.post(concept, url.Values{"action": {"challenges_take"}, "version": {fmt.Sprint(versions[0].ID)}, "field": {fmt.Sprint(fields[0].ID)}, "challenges": {""}})
+	if res.StatusCode != http.StatusSeeOther {
+		t.Fatalf("take the challenges: %d %s", res.StatusCode, res.Body)
+	}
+	if page := pg.get(concept); !strings.Contains(page.Body, "– "+question) {
+		t.Error("the concept's challenges of field 1 do not name the item")
+	}
+}

@@ -159,6 +159,7 @@ func (h *Handler) curatorRoutes(staff router) {
 	curators.POST("staffCheckCreate", "/bilanz", h.staffCheckCreate)
 	curators.GET("staffCheckRound", "/bilanz/:round", h.staffCheckRound)
 	curators.POST("staffCheckAnswerSave", "/bilanz/:round/punkte/:item", h.staffCheckAnswerSave)
+	curators.POST("staffCheckChallenge", "/bilanz/:round/punkte/:item/herausforderung", h.staffCheckChallenge)
 	curators.GET("staffCheckResult", "/bilanz/:round/ergebnis", h.staffCheckResult)
 	curators.GET("staffCheckExportCSV", "/bilanz/:round/ergebnis.csv", h.staffCheckExportCSV)
 	curators.GET("staffCheckExportJSON", "/bilanz/:round/ergebnis.json", h.staffCheckExportJSON)

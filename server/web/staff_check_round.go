@@ -15,6 +15,7 @@ type checkRoundPage struct {
 	app.CheckRoundView
 	Statuses, Needs []string
 	Saved, Merged   int64 // the item just saved, alone or merged with another's save
+	Challenged      int64 // the item that just became a challenge
 	// Refused is the save of one item that was refused (a conflict or
 	// problems), shown at its item with what was typed.
 	Refused *refusedCheckSave
@@ -81,6 +82,7 @@ func (h *Handler) renderCheckRound(c *gin.Context, status int, refused *refusedC
 	if refused == nil {
 		page.Saved, _ = strconv.ParseInt(c.Query("gespeichert"), 10, 64)
 		page.Merged, _ = strconv.ParseInt(c.Query("zusammengefuehrt"), 10, 64)
+		page.Challenged, _ = strconv.ParseInt(c.Query("herausforderung"), 10, 64)
 	}
 	h.render(c, status, "staff_check_round", page)
 }

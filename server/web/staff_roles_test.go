@@ -66,7 +66,8 @@ func TestRoleRouteMatrix(t *testing.T) {
 		{"check result", "GET", "/intern/k/%s/verfahren/{P}/bilanz/{R}/ergebnis", nil, curators},
 		{"check as CSV", "GET", "/intern/k/%s/verfahren/{P}/bilanz/{R}/ergebnis.csv", nil, curators},
 		{"check as JSON", "GET", "/intern/k/%s/verfahren/{P}/bilanz/{R}/ergebnis.json", nil, curators},
-		{"save a check item", "POST", "/intern/k/%s/verfahren/{P}/bilanz/{R}/punkte/1", url.Values{"base_version": {"0"}, "status": {"fehlt"}}, curators},
+		{"save a check item", "POST", "/intern/k/%s/verfahren/{P}/bilanz/{R}/punkte/1", url.Values{"base_version": {"0"}, "status": {"fehlt"}, "need": {"dringend"}}, curators},
+		{"make a check item a challenge", "POST", "/intern/k/%s/verfahren/{P}/bilanz/{R}/punkte/1/herausforderung", nil, curators},
 		{"curation board", "GET", "/intern/k/%s/verfahren/{P}/kuratierung", nil, curators},
 		{"curation theme", "POST", "/intern/k/%s/verfahren/{P}/kuratierung", url.Values{"action": {"theme"}, "id": {"{IDEA2}"}, "theme": {"Thema"}}, curators},
 		{"curation item", "GET", "/intern/k/%s/verfahren/{P}/beitraege/{IDEA2}", nil, curators},
@@ -135,6 +136,9 @@ func TestRoleRouteMatrix(t *testing.T) {
 			}
 			if res := c.post(base+"/punkte/1", url.Values{"base_version": {"0"}, "status": {"fehlt"}}); res.StatusCode != http.StatusNotFound {
 				t.Errorf("%s saves into a foreign check round through the own route: %d, want 404", role, res.StatusCode)
+			}
+			if res := c.post(base+"/punkte/1/herausforderung", nil); res.StatusCode != http.StatusNotFound {
+				t.Errorf("%s makes a challenge of a foreign check round through the own route: %d, want 404", role, res.StatusCode)
 			}
 		}
 		// A foreign object through the own municipality's route.
