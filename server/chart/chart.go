@@ -123,9 +123,10 @@ func Months(first, last time.Time) []time.Time {
 	return months
 }
 
-// HeatMap is a grid of counts, a row per label and a column per label,
-// each cell shaded by its count: Level 0 for none, 1 to 4 by its share of
-// the largest count.
+// HeatMap is a grid of counts, a row per label and a column per label.
+// The cells of the first shaded columns are shaded by their count: Level 0
+// for none, 1 to 4 by its share of the largest count among them; the
+// columns after them stand beside, unshaded (Level 0).
 type HeatMap struct {
 	Width, Height          float64
 	LabelWidth, HeadHeight float64
@@ -134,10 +135,11 @@ type HeatMap struct {
 	Rows                   []HeatRow
 }
 
-// HeatColumn is a column's heading, centred at X.
+// HeatColumn is a column's heading, starting at (X, Y) and rising at 45
+// degrees.
 type HeatColumn struct {
 	Label string
-	X     float64
+	X, Y  float64
 }
 
 // HeatRow is one row: its label and its cells.
@@ -155,26 +157,28 @@ type HeatCell struct {
 	Level    int
 }
 
+// The column headings are set at 45 degrees above narrow columns, so that
+// the map keeps legible type on a 360 px phone.
 const (
-	heatCellWidth  = 96.0
+	heatCellWidth  = 56.0
 	heatCellHeight = 40.0
-	heatLabelWidth = 90.0
-	heatHeadHeight = 30.0
+	heatLabelWidth = 72.0
+	heatHeadHeight = 96.0
 )
 
 // NewHeatMap lays out values[row][column] under the column labels, the row
 // labels on the left.
-func NewHeatMap(rowLabels, columnLabels []string, values [][]int) HeatMap {
+func NewHeatMap(rowLabels, columnLabels []string, values [][]int, shaded int) HeatMap {
 	h := HeatMap{LabelWidth: heatLabelWidth, HeadHeight: heatHeadHeight, CellWidth: heatCellWidth, CellHeight: heatCellHeight}
 	h.Width = heatLabelWidth + float64(len(columnLabels))*heatCellWidth
 	h.Height = heatHeadHeight + float64(len(rowLabels))*heatCellHeight
 	for j, label := range columnLabels {
-		h.Columns = append(h.Columns, HeatColumn{Label: label, X: heatLabelWidth + (float64(j)+0.5)*heatCellWidth})
+		h.Columns = append(h.Columns, HeatColumn{Label: label, X: heatLabelWidth + (float64(j)+0.5)*heatCellWidth - 4, Y: heatHeadHeight - 8})
 	}
 	max := 0
 	for _, row := range values {
-		for _, v := range row {
-			if v > max {
+		for j, v := range row {
+			if j < shaded && v > max {
 				max = v
 			}
 		}
@@ -187,7 +191,7 @@ func NewHeatMap(rowLabels, columnLabels []string, values [][]int) HeatMap {
 			if i < len(values) && j < len(values[i]) {
 				cell.Value = values[i][j]
 			}
-			if cell.Value > 0 {
+			if j < shaded && cell.Value > 0 {
 				cell.Level = 1 + 3*(cell.Value-1)/max
 				if cell.Value == max {
 					cell.Level = 4

@@ -36,8 +36,8 @@ func TestLineStepsAndMonths(t *testing.T) {
 }
 
 func TestHeatMapShadesByShareOfTheLargest(t *testing.T) {
-	h := chart.NewHeatMap([]string{"1", "2"}, []string{"dringend", "mittelfristig", "offen"}, [][]int{{0, 1, 8}, {4, 2, 0}})
-	if h.Width != h.LabelWidth+3*h.CellWidth || h.Height != h.HeadHeight+2*h.CellHeight {
+	h := chart.NewHeatMap([]string{"1", "2"}, []string{"dringend", "mittelfristig", "langfristig", "offen"}, [][]int{{0, 1, 8, 20}, {4, 2, 0, 1}}, 3)
+	if h.Width != h.LabelWidth+4*h.CellWidth || h.Height != h.HeadHeight+2*h.CellHeight {
 		t.Errorf("size %v × %v", h.Width, h.Height)
 	}
 	levels := [][]int{}
@@ -48,7 +48,7 @@ func TestHeatMapShadesByShareOfTheLargest(t *testing.T) {
 		}
 		levels = append(levels, l)
 	}
-	want := [][]int{{0, 1, 4}, {2, 1, 0}}
+	want := [][]int{{0, 1, 4, 0}, {2, 1, 0, 0}} // the fourth column is not shaded
 	for i := range want {
 		for j := range want[i] {
 			if levels[i][j] != want[i][j] {
@@ -56,7 +56,7 @@ func TestHeatMapShadesByShareOfTheLargest(t *testing.T) {
 			}
 		}
 	}
-	if h.Rows[1].Cells[2].X != h.LabelWidth+2*h.CellWidth+1 || h.Columns[0].X != h.LabelWidth+h.CellWidth/2 {
+	if h.Rows[1].Cells[2].X != h.LabelWidth+2*h.CellWidth+1 || h.Columns[0].X != h.LabelWidth+h.CellWidth/2-4 {
 		t.Errorf("geometry: cell at %v, column centre %v", h.Rows[1].Cells[2].X, h.Columns[0].X)
 	}
 }

@@ -46,7 +46,10 @@ func (h *Handler) staffCheckResult(c *gin.Context) {
 	for _, need := range page.HeatKeys {
 		columns = append(columns, checkNeedLabel(h, lang, need))
 	}
-	page.HeatMap = chart.NewHeatMap(rows, columns, values)
+	// Only the needs that call for action are shaded: "kein Bedarf" and
+	// "offen" stand beside them, or the unanswered items would be the
+	// darkest cells of a first sitting.
+	page.HeatMap = chart.NewHeatMap(rows, columns, values, 3)
 	h.render(c, http.StatusOK, "staff_check_result", page)
 }
 

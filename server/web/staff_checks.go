@@ -25,8 +25,10 @@ func (h *Handler) staffChecks(c *gin.Context) {
 		return
 	}
 	today := time.Now().In(h.Config.Location)
+	// The date in the title as the seed writes it ("Bilanzwerkstatt
+	// 17.03.2014"); the catalog holds the pattern of each language.
 	h.renderChecks(c, http.StatusOK, cc, domain.CheckRound{HeldOn: today,
-		Title: h.Catalog.Message(langOf(c), "check.default_title", formatDate(langOf(c), today))}, nil)
+		Title: h.Catalog.Message(langOf(c), "check.default_title", today.Format(h.Catalog.Message(langOf(c), "check.title_date")))}, nil)
 }
 
 func (h *Handler) renderChecks(c *gin.Context, status int, cc processContext, draft domain.CheckRound, problems []domain.FieldError) {
