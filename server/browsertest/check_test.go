@@ -61,6 +61,9 @@ func TestBilanzwerkstattInTheBrowser(t *testing.T) {
 	phone.Must(chromedp.SendKeys(`#`+item+` textarea`, "Krippe reicht nicht."))
 	phone.Submit(`#` + item + ` form.check-form button[type=submit]`)
 	refusal := phone.Text(`#` + item + ` .notice--error`)
+	if !Eval[bool](phone, `(() => { const r = document.querySelector('#`+item+`').getBoundingClientRect(); return r.top >= -1 && r.top < innerHeight; })()`) {
+		t.Error("the phone does not show the refused item: the refusal is out of sight")
+	}
 	if !strings.Contains(refusal, "40 Plätze fehlen bis 2016.") {
 		t.Errorf("the refused save shows %q", refusal)
 	}
@@ -98,7 +101,7 @@ func TestBilanzwerkstattInTheBrowser(t *testing.T) {
 	laptop.Submit(`#` + item + ` form.check-challenge button`)
 	laptop.Must(chromedp.WaitVisible(`#` + item + ` a[href*="/beitraege/"]`))
 	laptop.Must(chromedp.Navigate(srv.URL + staffProcess + "/konzept"))
-	laptop.Submit(`form[action$="/konzept"] button[value=revision]`)
+	laptop.Submit(`form:has(input[name=action][value=revision]) button`)
 	fieldForm := fmt.Sprintf(`form:has(input[name=field][value="%d"]) button[value=challenges_take]`, 2)
 	laptop.Submit(fieldForm)
 	if text := Eval[string](laptop, `[...document.querySelectorAll('textarea')].map(t => t.value).join('\n')`); !strings.Contains(text, "– Reichen die Betreuungsplätze für Kinder unter drei Jahren") {
