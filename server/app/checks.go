@@ -55,8 +55,9 @@ func (a *App) CreateCheckRound(ctx context.Context, actor store.Actor, p Process
 // its template with the process's action field of the same number, the
 // items as the municipality asks them, and their answers.
 type CheckRoundView struct {
-	Round  domain.CheckRound
-	Fields []CheckFieldView
+	Round    domain.CheckRound
+	Previous *domain.CheckRound // the round it continues, if any
+	Fields   []CheckFieldView
 }
 
 // CheckFieldView is one field of a round with its items and how they were
@@ -69,10 +70,21 @@ type CheckFieldView struct {
 	ByNeed      map[string]int // answers by need ("" for none yet)
 }
 
-// CheckItemView is an item with its answer (version 0: not answered yet).
+// CheckItemView is an item with its answer (version 0: not answered yet)
+// and, in a round that continues another, the answer it had there.
 type CheckItemView struct {
 	Item   domain.CheckItem
 	Answer domain.CheckAnswer
+	Before *domain.CheckValues
+}
+
+// Moved reports whether the item's status or need differs from the round
+// it continues.
+func (v CheckItemView) Moved() bool {
+	if v.Before == nil {
+		return false
+	}
+	return v.Before.Status != v.Answer.Status || v.Before.Need != v.Answer.Need
 }
 
 // CheckRound loads a round of the process with its items and answers; a
@@ -95,6 +107,19 @@ func (a *App) CheckRound(ctx context.Context, p ProcessScope, roundID int64) (Ch
 	if err != nil {
 		return v, err
 	}
+	var before map[int64]domain.CheckAnswer
+	if v.Round.PreviousID != nil {
+		previous, err := a.store.CheckRound(ctx, p.Process.ID, *v.Round.PreviousID)
+		if err != nil && domain.ErrorCode(err) != domain.CodeNotFound {
+			return v, err
+		}
+		if err == nil {
+			v.Previous = &previous
+			if before, err = a.store.CheckAnswers(ctx, previous.ID); err != nil {
+				return v, err
+			}
+		}
+	}
 	byField := map[int64]*CheckFieldView{}
 	for _, f := range fields {
 		fv := CheckFieldView{Field: f, ByStatus: map[string]int{}, ByNeed: map[string]int{}}
@@ -114,7 +139,11 @@ func (a *App) CheckRound(ctx context.Context, p ProcessScope, roundID int64) (Ch
 		if !ok {
 			answer = domain.CheckAnswer{RoundID: roundID, ItemID: item.ID}
 		}
-		fv.Items = append(fv.Items, CheckItemView{Item: item, Answer: answer})
+		view := CheckItemView{Item: item, Answer: answer}
+		if b, ok := before[item.ID]; ok {
+			view.Before = &b.CheckValues
+		}
+		fv.Items = append(fv.Items, view)
 		fv.ByStatus[answer.Status]++
 		fv.ByNeed[answer.Need]++
 	}
@@ -200,4 +229,18 @@ func (a *App) MakeCheckChallenge(ctx context.Context, actor store.Actor, p Proce
 // a challenge made from one.
 func (a *App) CheckOriginOf(ctx context.Context, contributionID int64) (domain.CheckOrigin, bool, error) {
 	return a.store.CheckOriginOf(ctx, contributionID)
+}
+
+// Moved are the items whose status or need differs from the round this
+// one continues, by field and position.
+func (v CheckRoundView) Moved() []CheckNeedItem {
+	var list []CheckNeedItem
+	for _, f := range v.Fields {
+		for _, item := range f.Items {
+			if item.Moved() {
+				list = append(list, CheckNeedItem{Field: f.Field, CheckItemView: item})
+			}
+		}
+	}
+	return list
 }

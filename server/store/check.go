@@ -103,13 +103,33 @@ func (s *Store) CheckItems(ctx context.Context, templateID, municipalityID int64
 	return list, nil
 }
 
-// CreateCheckRound starts a round of the check for a process (audited).
+// CreateCheckRound starts a round of the check for a process (audited). A
+// round that continues an earlier one (PreviousID: of the same process and
+// template) starts as a copy of its answers, so that the later sitting
+// only records what changed.
 func (s *Store) CreateCheckRound(ctx context.Context, actor Actor, municipalityID int64, r domain.CheckRound) (domain.CheckRound, error) {
 	r.CreatedAt = s.now()
 	err := s.inTx(ctx, func(tx *sqlx.Tx) error {
+		if r.PreviousID != nil {
+			var n int
+			if err := get(ctx, tx, &n, `SELECT COUNT(*) FROM check_round WHERE id = ? AND process_id = ? AND template_id = ?`,
+				*r.PreviousID, r.ProcessID, r.TemplateID); err != nil {
+				return fmt.Errorf("store: unable to check the previous round: %w", err)
+			}
+			if n == 0 {
+				return domain.ValidationError([]domain.FieldError{{Field: "previous", MessageKey: "check.error.previous"}})
+			}
+		}
 		if err := get(ctx, tx, &r.ID, `INSERT INTO check_round (process_id, template_id, title, held_on, previous_id, public, created_at)
 			VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id`, r.ProcessID, r.TemplateID, r.Title, r.HeldOn, r.PreviousID, r.Public, r.CreatedAt); err != nil {
 			return fmt.Errorf("store: unable to create check round: %w", err)
+		}
+		if r.PreviousID != nil {
+			if _, err := exec(ctx, tx, `INSERT INTO check_answer (round_id, item_id, status, need, note, owner, version, updated_at, updated_by)
+				SELECT ?, item_id, status, need, note, owner, 1, ?, ? FROM check_answer WHERE round_id = ?`,
+				r.ID, r.CreatedAt, actor.Name, *r.PreviousID); err != nil {
+				return fmt.Errorf("store: unable to copy the previous round: %w", err)
+			}
 		}
 		return s.insertAudit(ctx, tx, actor, municipalityID, "check_round.create", "check_round", strconv.FormatInt(r.ID, 10), r.Title)
 	})

@@ -22,11 +22,12 @@ func checkItemForm(t *testing.T, c *citizen, roundPath string, item int) (string
 	t.Helper()
 	res := c.get(roundPath)
 	if res.StatusCode != http.StatusOK {
-		t.Fatalf("round page: %d", res.StatusCode)
+		t.Fatalf("round page: %d\n%s", res.StatusCode, c.srv.Logs.String())
 	}
-	form := res.doc(t).Find(fmt.Sprintf(`#punkt-%d form`, item))
+	form := res.doc(t).Find(fmt.Sprintf(`#punkt-%d form.check-form`, item))
 	if form.Length() != 1 {
-		t.Fatalf("item %d has no form on the round page", item)
+		i := strings.Index(res.Body, fmt.Sprintf(`id="punkt-%d"`, item))
+		t.Fatalf("item %d has no form on the round page (%s at %d)\n%s", item, roundPath, i, res.Body[max(0, i):min(len(res.Body), max(0, i)+1500)])
 	}
 	action, _ := form.Attr("action")
 	values := url.Values{}
@@ -273,5 +274,54 @@ func TestBilanzwerkstattItemBecomesAChallenge(t *testing.T) {
 	}
 	if page := pg.get(concept); !strings.Contains(page.Body, "– "+question) {
 		t.Error("the concept's challenges of field 1 do not name the item")
+	}
+}
+
+// TestBilanzwerkstattLaterRoundStartsAsACopy: the quality review three years
+// on continues the Bilanzwerkstatt: it starts with its answers, and the
+// result shows item by item what moved. A round of another process or
+// another town cannot be continued.
+func TestBilanzwerkstattLaterRoundStartsAsACopy(t *testing.T) {
+	srv := testutil.NewServer(t, testutil.Options{Demo: true})
+	secondTown(t, srv)
+	foreign := checkRoundIn(t, srv, "musterstadt")
+	pg := staffBrowser(t, srv, "pg@i.de", domain.RoleProjektgruppe)
+	if selected, _ := pg.get(checkBase).doc(t).Find(`#previous option[selected]`).Attr("value"); selected != "1" {
+		t.Errorf("the form continues round %q by default, want the newest (1)", selected)
+	}
+	res := pg.post(checkBase, url.Values{"title": {"Qualitätssicherung 2017"}, "held_on": {"2017-03-20"}, "template": {"1"}, "previous": {"1"}})
+	if res.StatusCode != http.StatusSeeOther {
+		t.Fatalf("create: %d %s", res.StatusCode, res.Body)
+	}
+	round := res.Header.Get("Location")
+	_, form := checkItemForm(t, pg, round, 6) // 1.6: teilweise, dringend in the demo
+	if form.Get("status") != domain.CheckPartial || form.Get("need") != domain.NeedUrgent || form.Get("owner") != "Projektgruppe" {
+		t.Fatalf("the later round did not start from the earlier one's answer: %v", form)
+	}
+	form.Set("status", domain.CheckPresent)
+	form.Set("need", domain.NeedNone)
+	if res := pg.post(strings.TrimSuffix(round, "/")+"/punkte/6", form); res.StatusCode != http.StatusSeeOther {
+		t.Fatalf("save: %d", res.StatusCode)
+	}
+	page := pg.get(round).doc(t)
+	if before := page.Find("#punkt-6 .check-item__before").Text(); !strings.Contains(before, "Bilanzwerkstatt 17.03.2014") || !strings.Contains(before, "teilweise · dringend") {
+		t.Errorf("the item does not show what it was: %q", before)
+	}
+	if page.Find("#punkt-1 .check-item__before").Length() != 0 {
+		t.Error("an item that did not move shows its earlier answer as a change")
+	}
+	result := pg.get(round + "/ergebnis").Body
+	if !strings.Contains(result, "Was sich seit „Bilanzwerkstatt 17.03.2014“ verändert hat") || !strings.Contains(result, "teilweise → vorhanden") ||
+		!strings.Contains(result, "dringend → kein Bedarf") {
+		t.Error("the result does not show what moved")
+	}
+	if n := strings.Count(result, "→ vorhanden"); n != 1 {
+		t.Errorf("%d items moved to vorhanden, want 1", n)
+	}
+	for _, previous := range []string{fmt.Sprint(foreign), "999999"} {
+		res := pg.post(checkBase, url.Values{"title": {"Falsch"}, "held_on": {"2017-03-20"}, "template": {"1"}, "previous": {previous}})
+		if res.StatusCode != http.StatusUnprocessableEntity {
+			t.Errorf("continuing round %s: %d, want 422", previous, res.StatusCode)
+		}
 	}
 }

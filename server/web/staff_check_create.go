@@ -21,6 +21,9 @@ func (h *Handler) staffCheckCreate(c *gin.Context) {
 	r := domain.CheckRound{Title: strings.TrimSpace(form.Get("title"))}
 	r.HeldOn, _ = time.Parse(time.DateOnly, form.Get("held_on"))
 	r.TemplateID, _ = strconv.ParseInt(form.Get("template"), 10, 64)
+	if previous, err := strconv.ParseInt(form.Get("previous"), 10, 64); err == nil && previous > 0 {
+		r.PreviousID = &previous
+	}
 	r, err := h.App.CreateCheckRound(c.Request.Context(), staffOf(c).Actor(), cc.ProcessScope, r)
 	if domain.ErrorCode(err) == domain.CodeInvalid {
 		h.renderChecks(c, http.StatusUnprocessableEntity, cc, r, fieldProblems(err))

@@ -42,5 +42,9 @@ func (h *Handler) renderChecks(c *gin.Context, status int, cc processContext, dr
 		h.fail(c, err)
 		return
 	}
+	if draft.PreviousID == nil && len(rounds) > 0 && status == http.StatusOK {
+		// A later sitting continues the last one by default.
+		draft.PreviousID, draft.TemplateID = &rounds[0].ID, rounds[0].TemplateID
+	}
 	h.render(c, status, "staff_checks", checksPage{processContext: cc, Rounds: rounds, Templates: templates, Draft: draft, Problems: problems})
 }
