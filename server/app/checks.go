@@ -218,8 +218,10 @@ func (a *App) MakeCheckChallenge(ctx context.Context, actor store.Actor, p Proce
 			if r := []rune(title); len(r) > domain.MaxIdeaTitle {
 				title = string(r[:domain.MaxIdeaTitle-1]) + "…"
 			}
+			// The item's question only: its note is the project group's
+			// and stays in the round.
 			return a.store.MakeCheckChallenge(ctx, actor, p.Municipality.ID, store.CheckChallenge{RoundID: roundID, ItemID: itemID,
-				ProcessID: p.Process.ID, FieldID: f.ActionField.ID, Title: title, Body: item.Answer.Note})
+				ProcessID: p.Process.ID, FieldID: f.ActionField.ID, Title: title})
 		}
 	}
 	return 0, domain.ErrNotFound

@@ -96,6 +96,9 @@ func (a *App) Idea(ctx context.Context, p ProcessScope, id int64, device string)
 	if err != nil {
 		return IdeaView{}, err
 	}
+	if idea.Origin == domain.OriginCheck {
+		return IdeaView{}, domain.ErrNotFound // a Bilanzwerkstatt's challenge: the project group's, not public
+	}
 	if idea.MergedIntoID != nil {
 		return IdeaView{Idea: idea}, nil
 	}

@@ -108,4 +108,25 @@ func TestBilanzwerkstattInTheBrowser(t *testing.T) {
 	if text := Eval[string](laptop, `[...document.querySelectorAll('textarea')].map(t => t.value).join('\n')`); !strings.Contains(text, "– Reichen die Betreuungsplätze für Kinder unter drei Jahren") {
 		t.Errorf("the draft's challenges do not name the item:\n%s", text)
 	}
+
+	// Three years on, the quality review continues the round (the form's
+	// default): the item starts where it was, and what moves is shown.
+	laptop.Must(chromedp.Navigate(srv.URL + staffProcess + "/bilanz"))
+	laptop.Must(chromedp.SetValue(`#title`, "Qualitätssicherung 2017"), chromedp.SetValue(`#held_on`, "2017-03-20"))
+	laptop.Submit(`form[action$="/bilanz"] button[type=submit]`)
+	later := Eval[string](laptop, `location.pathname`)
+	if status := Eval[string](laptop, `document.querySelector('#`+item+` select[name=status]').value`); status != domain.CheckMissing {
+		t.Errorf("the later round starts the item at %q, want the earlier %q", status, domain.CheckMissing)
+	}
+	laptop.Must(
+		chromedp.SetValue(`#`+item+` select[name=status]`, domain.CheckPresent),
+		chromedp.SetValue(`#`+item+` select[name=need]`, domain.NeedNone),
+	)
+	laptop.Submit(`#` + item + ` form.check-form button[type=submit]`)
+	if before := laptop.Text(`#` + item + ` .check-item__before`); !strings.Contains(before, "fehlt · dringend") {
+		t.Errorf("the moved item shows %q", before)
+	}
+	laptop.Must(chromedp.Navigate(srv.URL + later + "/ergebnis"))
+	laptop.CheckAccessibility("check result of a later round")
+	laptop.Screenshots("check-moved")
 }

@@ -233,14 +233,16 @@ func (s *Store) SaveCheckAnswer(ctx context.Context, sv CheckSave) (answer domai
 }
 
 // checkItemInRound makes sure the item is one the round asks: of its
-// template, and not another municipality's own.
+// template, not another municipality's own, not one its municipality hid.
 func (s *Store) checkItemInRound(ctx context.Context, tx *sqlx.Tx, roundID, itemID int64) error {
 	var n int
 	if err := get(ctx, tx, &n, `SELECT COUNT(*) FROM check_item i
 		JOIN check_field f ON f.id = i.field_id
 		JOIN check_round r ON r.template_id = f.template_id
 		JOIN process p ON p.id = r.process_id
-		WHERE r.id = ? AND i.id = ? AND (i.municipality_id IS NULL OR i.municipality_id = p.municipality_id)`, roundID, itemID); err != nil {
+		LEFT JOIN check_item_local l ON l.item_id = i.id AND l.municipality_id = p.municipality_id
+		WHERE r.id = ? AND i.id = ? AND (i.municipality_id IS NULL OR i.municipality_id = p.municipality_id)
+			AND (l.hidden IS NULL OR l.hidden = FALSE)`, roundID, itemID); err != nil {
 		return fmt.Errorf("store: unable to check the check item: %w", err)
 	}
 	if n == 0 {
@@ -262,15 +264,23 @@ type CheckChallenge struct {
 func (s *Store) MakeCheckChallenge(ctx context.Context, actor Actor, municipalityID int64, ch CheckChallenge) (int64, error) {
 	var id int64
 	err := s.inTx(ctx, func(tx *sqlx.Tx) error {
-		var existing *int64
-		err := get(ctx, tx, &existing, `SELECT challenge_id FROM check_answer WHERE round_id = ? AND item_id = ?`+s.forUpdate(),
+		var row struct {
+			ChallengeID *int64 `db:"challenge_id"`
+			Need        string `db:"need"`
+		}
+		err := get(ctx, tx, &row, `SELECT challenge_id, need FROM check_answer WHERE round_id = ? AND item_id = ?`+s.forUpdate(),
 			ch.RoundID, ch.ItemID)
 		if err != nil {
 			return notFoundIfNoRows(err, "check answer")
 		}
-		if existing != nil {
-			id = *existing
+		if row.ChallengeID != nil {
+			id = *row.ChallengeID
 			return nil
+		}
+		// Read again under the lock: a save to "kein Bedarf" may have
+		// come between the caller's look and this transaction.
+		if !(domain.CheckValues{Need: row.Need}).HasNeed() {
+			return domain.Errorf(domain.CodeConflict, "check.error.no_need")
 		}
 		key := fmt.Sprintf("check:%d:%d", ch.RoundID, ch.ItemID)
 		if err := get(ctx, tx, &id, `INSERT INTO contribution (process_id, action_field_id, kind, title, body, origin, pseudonym,
@@ -294,8 +304,11 @@ func (s *Store) MakeCheckChallenge(ctx context.Context, actor Actor, municipalit
 // is a challenge made from one.
 func (s *Store) CheckOriginOf(ctx context.Context, contributionID int64) (domain.CheckOrigin, bool, error) {
 	var o domain.CheckOrigin
-	err := get(ctx, s.reader, &o, `SELECT a.round_id, a.item_id, r.title AS round_title, i.question
+	err := get(ctx, s.reader, &o, `SELECT a.round_id, a.item_id, r.title AS round_title,
+			COALESCE(NULLIF(l.question, ''), i.question) AS question
 		FROM check_answer a JOIN check_round r ON r.id = a.round_id JOIN check_item i ON i.id = a.item_id
+		JOIN process p ON p.id = r.process_id
+		LEFT JOIN check_item_local l ON l.item_id = i.id AND l.municipality_id = p.municipality_id
 		WHERE a.challenge_id = ?`, contributionID)
 	if errors.Is(notFoundIfNoRows(err, "check origin"), errNotFound) {
 		return o, false, nil

@@ -90,11 +90,13 @@ func (s *Store) Curation(ctx context.Context, q CurationQuery) (domain.IdeaPage,
 }
 
 // OpenContributions lists every published contribution of the process,
-// merged ones included, for the open-data export.
+// merged ones included, for the open-data export; the challenges the
+// Bilanzwerkstatt's items became are the project group's, not the
+// public's.
 func (s *Store) OpenContributions(ctx context.Context, processID int64) ([]domain.Contribution, error) {
 	var all []domain.Contribution
 	err := selectAll(ctx, s.reader, &all, `SELECT `+contributionColumns+` FROM contribution
-		WHERE process_id = ? AND visibility = 'visible' ORDER BY id`, processID)
+		WHERE process_id = ? AND visibility = 'visible' AND origin <> ? ORDER BY id`, processID, domain.OriginCheck)
 	if err != nil {
 		return nil, fmt.Errorf("store: unable to list contributions for export: %w", err)
 	}

@@ -151,6 +151,30 @@ func TestBilanzwerkstattRoundIsFilledByTwoAtOnce(t *testing.T) {
 			t.Errorf("%s: %d, want 422", name, res.StatusCode)
 		}
 	}
+	// A save refused for its problems keeps the version it started from:
+	// corrected, it still meets what someone else saved meanwhile.
+	_, anna2 := checkItemForm(t, anna, roundPath, 3)
+	_, ben2 := checkItemForm(t, ben, roundPath, 3)
+	ben2.Set("note", "Bens Notiz")
+	item3 := strings.Replace(action, "/punkte/1", "/punkte/3", 1)
+	if res := ben.post(item3, ben2); res.StatusCode != http.StatusSeeOther {
+		t.Fatalf("Ben's save of item 3: %d", res.StatusCode)
+	}
+	anna2.Set("note", "Annas Notiz")
+	anna2.Set("owner", "Amt\x07")
+	res = anna.post(item3, anna2)
+	if res.StatusCode != http.StatusUnprocessableEntity {
+		t.Fatalf("Anna's invalid save: %d", res.StatusCode)
+	}
+	corrected := res.doc(t).Find(`#punkt-3 form.check-form`)
+	again3 := url.Values{"note": {corrected.Find("textarea").Text()}, "owner": {"Amt"}}
+	for _, name := range []string{"base_version", "base_status", "base_need", "base_note", "base_owner"} {
+		v, _ := corrected.Find(`input[name="` + name + `"]`).Attr("value")
+		again3.Set(name, v)
+	}
+	if res := anna.post(item3, again3); res.StatusCode != http.StatusConflict {
+		t.Errorf("Anna's corrected save over Ben's note: %d, want 409 (not a silent overwrite)", res.StatusCode)
+	}
 	bad := url.Values{}
 	for k, v := range fresh {
 		bad[k] = v
@@ -256,6 +280,21 @@ func TestBilanzwerkstattItemBecomesAChallenge(t *testing.T) {
 	if challenge.StatusCode != http.StatusOK || !strings.Contains(challenge.Body, question) ||
 		!strings.Contains(challenge.Body, fmt.Sprintf(`/bilanz/1#punkt-%d">Bilanzwerkstatt 17.03.2014</a>`, item)) {
 		t.Fatalf("the challenge's page does not link back to the round: %d", challenge.StatusCode)
+	}
+	// The challenge is the project group's: not on the public pages, not
+	// in the open data, and without the round's internal note.
+	id := link[strings.LastIndex(link, "/")+1:]
+	anyone := newCitizen(t, srv)
+	if res := anyone.get(processPath + "/ideen/" + id); res.StatusCode != http.StatusNotFound {
+		t.Errorf("the public idea page of a Bilanz challenge: %d, want 404", res.StatusCode)
+	}
+	for _, export := range []string{"/daten/beitraege.csv", "/daten/beitraege.json"} {
+		if res := anyone.get(processPath + export); strings.Contains(res.Body, question) {
+			t.Errorf("%s lists the Bilanz challenge", export)
+		}
+	}
+	if strings.Contains(challenge.Body, "Bürgerversammlungen gibt es, eine frühe Beteiligung nicht.") {
+		t.Error("the challenge carries the round's note")
 	}
 	// Without need: refused.
 	if res := pg.post(fmt.Sprintf("%s/1/punkte/%d/herausforderung", checkBase, 2), nil); res.StatusCode != http.StatusConflict {

@@ -48,7 +48,7 @@ func (h *Handler) staffCheckAnswerSave(c *gin.Context) {
 		h.renderCheckRound(c, http.StatusConflict, &refusedCheckSave{ItemID: itemID, Base: sv.Base, Mine: sv.Mine, Conflict: conflict})
 		return
 	case domain.ErrorCode(err) == domain.CodeInvalid && !wantsJSON(c.Request):
-		h.renderCheckRound(c, http.StatusUnprocessableEntity, &refusedCheckSave{ItemID: itemID, Base: sv.Base, Mine: sv.Mine, Problems: fieldProblems(err)})
+		h.renderCheckRound(c, http.StatusUnprocessableEntity, &refusedCheckSave{ItemID: itemID, Base: sv.Base, BaseVersion: sv.BaseVersion, Mine: sv.Mine, Problems: fieldProblems(err)})
 		return
 	case err != nil:
 		h.fail(c, err)

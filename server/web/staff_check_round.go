@@ -25,10 +25,11 @@ type checkRoundPage struct {
 // over what they had loaded, and either what someone else saved meanwhile
 // in the same fields or what is wrong with it.
 type refusedCheckSave struct {
-	ItemID     int64
-	Base, Mine domain.CheckValues
-	Conflict   *domain.CheckConflict
-	Problems   []domain.FieldError
+	ItemID      int64
+	Base, Mine  domain.CheckValues
+	BaseVersion int
+	Conflict    *domain.CheckConflict
+	Problems    []domain.FieldError
 }
 
 // checkItemForm is what an item's form shows: the values in its fields,
@@ -48,6 +49,14 @@ func (p checkRoundPage) Form(item app.CheckItemView) checkItemForm {
 	if p.Refused != nil && p.Refused.ItemID == item.Item.ID {
 		// What the other saved where this person changed nothing, what
 		// this person typed everywhere else: saving again loses neither.
+		if p.Refused.Conflict == nil {
+			// Refused for its problems: the form keeps what it started
+			// from, so that the corrected save still meets whatever
+			// someone else saved meanwhile (merged or refused).
+			f.Values, f.Refused = p.Refused.Mine, p.Refused
+			f.Base = domain.CheckAnswer{CheckValues: p.Refused.Base, Version: p.Refused.BaseVersion}
+			return f
+		}
 		merged, clashes := domain.MergeCheckValues(p.Refused.Base, p.Refused.Mine, item.Answer.CheckValues)
 		f.Values, f.Refused, f.Conflict = merged, p.Refused, map[string]bool{}
 		for _, field := range clashes {
