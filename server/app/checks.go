@@ -1,6 +1,7 @@
 package app
 
 import (
+	"bytes"
 	"context"
 	"slices"
 
@@ -245,4 +246,49 @@ func (v CheckRoundView) Moved() []CheckNeedItem {
 		}
 	}
 	return list
+}
+
+// CheckTemplateOverview lists the installation's templates with the number
+// of items each asks.
+func (a *App) CheckTemplateOverview(ctx context.Context) ([]domain.CheckTemplate, map[int64]int, error) {
+	templates, err := a.store.CheckTemplates(ctx)
+	if err != nil {
+		return nil, nil, err
+	}
+	counts, err := a.store.CheckTemplateItemCounts(ctx)
+	return templates, counts, err
+}
+
+// CheckTemplateContent is a template with its fields and items, for export.
+func (a *App) CheckTemplateContent(ctx context.Context, templateID int64) (store.CheckTemplateInput, error) {
+	return a.store.CheckTemplateContent(ctx, templateID)
+}
+
+// ImportCheckTemplate reads a template file — JSON (checktemplate.File)
+// when it starts with "{", else CSV (checktemplate.CSVColumns) named by
+// slug and title — and stores it as a new template of the installation
+// (audited). A file with problems stores nothing and lists them by line.
+func (a *App) ImportCheckTemplate(ctx context.Context, actor store.Actor, data []byte, slug, title string) (int64, []checktemplate.LineError, error) {
+	var in store.CheckTemplateInput
+	if trimmed := bytes.TrimSpace(bytes.TrimPrefix(data, []byte("\uFEFF"))); bytes.HasPrefix(trimmed, []byte("{")) {
+		var err error
+		if in, err = checktemplate.Parse(trimmed); err != nil {
+			return 0, []checktemplate.LineError{{Key: "check.import.json"}}, nil
+		}
+	} else {
+		var meta []checktemplate.LineError
+		if domain.ValidateSlug(slug) != "" {
+			meta = append(meta, checktemplate.LineError{Key: "check.import.slug"})
+		}
+		if domain.ValidateText(title, domain.MaxCheckTitle) != "" {
+			meta = append(meta, checktemplate.LineError{Key: "check.import.title"})
+		}
+		var problems []checktemplate.LineError
+		in, problems = checktemplate.ParseCSV(data, slug, title)
+		if problems = append(meta, problems...); len(problems) > 0 {
+			return 0, problems, nil
+		}
+	}
+	id, err := a.store.ImportCheckTemplate(ctx, actor, in)
+	return id, nil, err
 }

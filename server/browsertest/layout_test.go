@@ -128,6 +128,7 @@ var notPages = map[string]bool{
 	"openDataExport": true, "atomFeed": true, "icalFeed": true, "workshopStream": true, "workshopState": true,
 	"workshopQR": true, "staffWorkshopStream": true, "apiProcessShow": true, "apiActionFieldList": true,
 	"apiIdeaList": true, "apiIdeaShow": true, "staffCheckExportCSV": true, "staffCheckExportJSON": true,
+	"staffCheckTemplateExportJSON": true, "staffCheckTemplateExportCSV": true,
 }
 
 // getRoutes reads the named GET routes from routes.go, the one place
@@ -319,6 +320,7 @@ func TestEveryPageAtEverySize(t *testing.T) {
 		{"measureEdit", first(admin, staffProcess+"/konzept", `a[href*="/konzept/massnahmen/"]`), "admin"},
 		{"staffReviews", staffProcess + "/qualitaetssicherung", "admin"},
 		{"staffChecks", staffProcess + "/bilanz", "admin"},
+		{"staffCheckTemplates", "/intern/vorlagen", "admin"},
 		{"staffCheckRound", first(admin, staffProcess+"/bilanz", `a[href*="/bilanz/"]`), "admin"},
 		{"staffCheckResult", first(admin, staffProcess+"/bilanz", `a[href*="/bilanz/"]`) + "/ergebnis", "admin"},
 		{"staffFahrplan", staffProcess + "/fahrplan", "admin"},

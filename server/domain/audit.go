@@ -7,7 +7,7 @@ import "slices"
 var AuditActions = []string{
 	"action_field.create",
 	"card.cluster", "card.edit", "card.field", "card.hide", "card.move", "card.paper", "card.save", "card.show",
-	"check_answer.challenge", "check_round.create",
+	"check_answer.challenge", "check_round.create", "check_template.import",
 	"cluster.create", "cluster.delete", "cluster.field", "cluster.rename",
 	"concept_version.challenges", "concept_version.create", "concept_version.decision", "concept_version.leitbild",
 	"concept_version.review", "concept_version.revision", "concept_version.status",
@@ -31,7 +31,7 @@ var AuditActions = []string{
 
 // AuditObjectTypes are the kinds of object an audit entry names
 // (audit.object.<type>).
-var AuditObjectTypes = []string{"card", "check_round", "cluster", "concept_version", "contribution", "device", "invitation", "measure",
+var AuditObjectTypes = []string{"card", "check_round", "check_template", "cluster", "concept_version", "contribution", "device", "invitation", "measure",
 	"milestone", "municipality", "objective", "page", "process", "staff_user", "workshop", "working_group"}
 
 // AuditDetailPrefixes are, for the actions whose detail is a code (a

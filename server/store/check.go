@@ -47,22 +47,27 @@ func (s *Store) EnsureCheckTemplate(ctx context.Context, t CheckTemplateInput) (
 		if err != nil {
 			return fmt.Errorf("store: unable to create check template: %w", err)
 		}
-		for _, f := range t.Fields {
-			var fieldID int64
-			if err := get(ctx, tx, &fieldID, `INSERT INTO check_field (template_id, position, title) VALUES (?, ?, ?) RETURNING id`,
-				id, f.Position, f.Title); err != nil {
-				return fmt.Errorf("store: unable to create check field: %w", err)
-			}
-			for i, item := range f.Items {
-				if _, err := exec(ctx, tx, `INSERT INTO check_item (field_id, topic, position, question, hint) VALUES (?, ?, ?, ?, ?)`,
-					fieldID, item.Topic, i+1, item.Question, item.Hint); err != nil {
-					return fmt.Errorf("store: unable to create check item: %w", err)
-				}
-			}
-		}
-		return nil
+		return insertCheckFields(ctx, tx, id, t.Fields)
 	})
 	return id, err
+}
+
+// insertCheckFields stores a new template's fields with their items.
+func insertCheckFields(ctx context.Context, tx *sqlx.Tx, templateID int64, fields []CheckFieldInput) error {
+	for _, f := range fields {
+		var fieldID int64
+		if err := get(ctx, tx, &fieldID, `INSERT INTO check_field (template_id, position, title) VALUES (?, ?, ?) RETURNING id`,
+			templateID, f.Position, f.Title); err != nil {
+			return fmt.Errorf("store: unable to create check field: %w", err)
+		}
+		for i, item := range f.Items {
+			if _, err := exec(ctx, tx, `INSERT INTO check_item (field_id, topic, position, question, hint) VALUES (?, ?, ?, ?, ?)`,
+				fieldID, item.Topic, i+1, item.Question, item.Hint); err != nil {
+				return fmt.Errorf("store: unable to create check item: %w", err)
+			}
+		}
+	}
+	return nil
 }
 
 // CheckTemplates lists the installation's check templates by title.
@@ -317,4 +322,81 @@ func (s *Store) CheckOriginOf(ctx context.Context, contributionID int64) (domain
 		return o, false, fmt.Errorf("store: unable to load a challenge's origin: %w", err)
 	}
 	return o, true, nil
+}
+
+// ErrSlugTaken is returned by ImportCheckTemplate for a slug in use.
+var ErrSlugTaken = domain.Errorf(domain.CodeConflict, "check.import.slug_taken")
+
+// ImportCheckTemplate stores a new template (audited); a slug in use is a
+// conflict, and nothing is stored.
+func (s *Store) ImportCheckTemplate(ctx context.Context, actor Actor, t CheckTemplateInput) (int64, error) {
+	var n int
+	if err := get(ctx, s.reader, &n, `SELECT COUNT(*) FROM check_template WHERE slug = ?`, t.Slug); err != nil {
+		return 0, fmt.Errorf("store: unable to check the template's slug: %w", err)
+	}
+	if n > 0 {
+		return 0, ErrSlugTaken
+	}
+	var id int64
+	err := s.inTx(ctx, func(tx *sqlx.Tx) error {
+		err := get(ctx, tx, &id, `INSERT INTO check_template (slug, title, description, created_at) VALUES (?, ?, ?, ?)
+			ON CONFLICT (slug) DO NOTHING RETURNING id`, t.Slug, t.Title, t.Description, s.now())
+		if errors.Is(notFoundIfNoRows(err, "check template"), errNotFound) {
+			return ErrSlugTaken // another import took it meanwhile
+		}
+		if err != nil {
+			return fmt.Errorf("store: unable to create check template: %w", err)
+		}
+		if err := insertCheckFields(ctx, tx, id, t.Fields); err != nil {
+			return err
+		}
+		return s.insertAudit(ctx, tx, actor, 0, "check_template.import", "check_template", strconv.FormatInt(id, 10), t.Title)
+	})
+	return id, err
+}
+
+// CheckTemplateContent is a stored template with its fields and items as
+// the template has them (without any municipality's own wording).
+func (s *Store) CheckTemplateContent(ctx context.Context, templateID int64) (CheckTemplateInput, error) {
+	var in CheckTemplateInput
+	if err := get(ctx, s.reader, &in.CheckTemplate, `SELECT id, slug, title, description, created_at FROM check_template WHERE id = ?`, templateID); err != nil {
+		return in, notFoundIfNoRows(err, "check template")
+	}
+	fields, err := s.CheckFields(ctx, templateID)
+	if err != nil {
+		return in, err
+	}
+	var items []domain.CheckItem
+	if err := selectAll(ctx, s.reader, &items, `SELECT i.id, i.field_id, i.topic, i.position, i.question, i.hint
+		FROM check_item i JOIN check_field f ON f.id = i.field_id
+		WHERE f.template_id = ? AND i.municipality_id IS NULL ORDER BY f.position, i.position, i.id`, templateID); err != nil {
+		return in, fmt.Errorf("store: unable to load the template's items: %w", err)
+	}
+	for _, f := range fields {
+		fi := CheckFieldInput{Position: f.Position, Title: f.Title}
+		for _, item := range items {
+			if item.FieldID == f.ID {
+				fi.Items = append(fi.Items, domain.CheckItem{Topic: item.Topic, Question: item.Question, Hint: item.Hint})
+			}
+		}
+		in.Fields = append(in.Fields, fi)
+	}
+	return in, nil
+}
+
+// CheckTemplateItemCounts are the number of items of each template.
+func (s *Store) CheckTemplateItemCounts(ctx context.Context) (map[int64]int, error) {
+	var rows []struct {
+		TemplateID int64 `db:"template_id"`
+		N          int   `db:"n"`
+	}
+	if err := selectAll(ctx, s.reader, &rows, `SELECT f.template_id, COUNT(*) AS n FROM check_item i
+		JOIN check_field f ON f.id = i.field_id WHERE i.municipality_id IS NULL GROUP BY f.template_id`); err != nil {
+		return nil, fmt.Errorf("store: unable to count the templates' items: %w", err)
+	}
+	counts := make(map[int64]int, len(rows))
+	for _, r := range rows {
+		counts[r.TemplateID] = r.N
+	}
+	return counts, nil
 }

@@ -1,8 +1,10 @@
 package web_test
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
+	"mime/multipart"
 	"net/http"
 	"net/url"
 	"strings"
@@ -362,5 +364,90 @@ func TestBilanzwerkstattLaterRoundStartsAsACopy(t *testing.T) {
 		if res.StatusCode != http.StatusUnprocessableEntity {
 			t.Errorf("continuing round %s: %d, want 422", previous, res.StatusCode)
 		}
+	}
+}
+
+// upload posts a file as the template import form does.
+func upload(t *testing.T, c *citizen, path, name string, data []byte, fields map[string]string) response {
+	t.Helper()
+	var body bytes.Buffer
+	w := multipart.NewWriter(&body)
+	part, _ := w.CreateFormFile("file", name)
+	part.Write(data)
+	for k, v := range fields {
+		w.WriteField(k, v)
+	}
+	w.Close()
+	req, _ := http.NewRequest(http.MethodPost, c.srv.URL+path, &body)
+	req.Header.Set("Content-Type", w.FormDataContentType())
+	return c.do(req)
+}
+
+// TestCheckTemplatesExportAndImport: an installation admin downloads the
+// standard as JSON and CSV and reads both back in as new templates; a
+// broken file stores nothing and names its bad lines; only installation
+// admins may.
+func TestCheckTemplatesExportAndImport(t *testing.T) {
+	srv := testutil.NewServer(t, testutil.Options{Demo: true})
+	testutil.CreateStaff(t, srv.Store, "root@zw.de", "Root", true)
+	root := newCitizen(t, srv)
+	root.login("root@zw.de")
+	town := staffBrowser(t, srv, "admin@i.de", domain.RoleAdmin)
+
+	jsonFile := root.get("/intern/vorlagen/1/vorlage.json")
+	csvFile := root.get("/intern/vorlagen/1/vorlage.csv")
+	if jsonFile.StatusCode != http.StatusOK || csvFile.StatusCode != http.StatusOK || !strings.HasPrefix(csvFile.Body, "field,field_title,topic,question,hint") {
+		t.Fatalf("downloads: %d %d %.60q", jsonFile.StatusCode, csvFile.StatusCode, csvFile.Body)
+	}
+	if res := upload(t, root, "/intern/vorlagen", "standard.csv", []byte(csvFile.Body), map[string]string{"slug": "kopie-csv", "title": "Kopie aus CSV"}); res.StatusCode != http.StatusSeeOther {
+		t.Fatalf("CSV import: %d %s", res.StatusCode, res.Body)
+	}
+	asJSON := strings.Replace(jsonFile.Body, `"slug":"zukunftswerk-standard"`, `"slug":"kopie-json"`, 1)
+	if res := upload(t, root, "/intern/vorlagen", "standard.json", []byte(asJSON), nil); res.StatusCode != http.StatusSeeOther {
+		t.Fatalf("JSON import: %d %s", res.StatusCode, res.Body)
+	}
+	list := root.get("/intern/vorlagen").Body
+	for _, title := range []string{"Kopie aus CSV", "Wo stehen wir? (Standard)"} {
+		if !strings.Contains(list, title) {
+			t.Errorf("the list lacks %q", title)
+		}
+	}
+	if n := strings.Count(list, "51 Punkte"); n != 3 {
+		t.Errorf("%d templates with 51 items, want the standard and its two copies", n)
+	}
+	templates, _ := srv.Store.CheckTemplates(t.Context())
+
+	// A broken file: nothing stored, every bad line named.
+	broken := "field;field_title;topic;question;hint\n1;Wohnen;T;Gut?;\nx;Wohnen;T;Frage?;\n1;Wohnen;T;;\n"
+	res := upload(t, root, "/intern/vorlagen", "kaputt.csv", []byte(broken), map[string]string{"slug": "kaputt", "title": "Kaputt"})
+	if res.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(res.Body, "Zeile 3:") || !strings.Contains(res.Body, "Zeile 4:") || strings.Contains(res.Body, "Zeile 2:") {
+		t.Errorf("a broken CSV: %d", res.StatusCode)
+	}
+	for name, c := range map[string]struct {
+		data   string
+		fields map[string]string
+	}{
+		"the slug taken":     {csvFile.Body, map[string]string{"slug": "kopie-csv", "title": "Noch eine"}},
+		"a CSV without slug": {csvFile.Body, map[string]string{"title": "Ohne"}},
+		"broken JSON":        {`{"slug":"x"`, nil},
+	} {
+		if res := upload(t, root, "/intern/vorlagen", "f", []byte(c.data), c.fields); res.StatusCode != http.StatusUnprocessableEntity {
+			t.Errorf("%s: %d, want 422", name, res.StatusCode)
+		}
+	}
+	if after, _ := srv.Store.CheckTemplates(t.Context()); len(after) != len(templates) {
+		t.Errorf("refused files stored %d templates", len(after)-len(templates))
+	}
+	// A town's admin is not the installation's.
+	for _, path := range []string{"/intern/vorlagen", "/intern/vorlagen/1/vorlage.json", "/intern/vorlagen/1/vorlage.csv"} {
+		if res := town.get(path); res.StatusCode != http.StatusForbidden {
+			t.Errorf("a town's admin GET %s: %d, want 403", path, res.StatusCode)
+		}
+	}
+	if res := upload(t, town, "/intern/vorlagen", "standard.csv", []byte(csvFile.Body), map[string]string{"slug": "fremd", "title": "Fremd"}); res.StatusCode != http.StatusForbidden {
+		t.Errorf("a town's admin imports: %d, want 403", res.StatusCode)
+	}
+	if res := root.get("/intern/vorlagen/999/vorlage.json"); res.StatusCode != http.StatusNotFound {
+		t.Errorf("a template that does not exist: %d", res.StatusCode)
 	}
 }

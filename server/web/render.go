@@ -26,7 +26,7 @@ var pageNames = []string{"home", "municipality", "process", "idea_list", "idea_n
 	"workshop_code", "workshop_join", "workshop_participant", "workshop_wall", "staff_workshops", "staff_workshop", "staff_workshop_doc",
 	"staff_curation", "staff_curation_item", "staff_concept", "staff_concept_diff", "staff_measure", "concept", "measure_show",
 	"dashboard", "concept_diff", "staff_implementation", "staff_measure_report", "staff_reviews", "staff_fahrplan", "confirm", "staff_paper_cards", "easy_language",
-	"staff_checks", "staff_check_round", "staff_check_result"}
+	"staff_checks", "staff_check_round", "staff_check_result", "staff_check_templates"}
 
 // citizenPages are the pages the citizens' languages speak
 // (i18n.CitizenLanguages): a reader who chose one of them sees any other

@@ -116,6 +116,10 @@ func (h *Handler) staffRoutes(r router) router {
 	installation.GET("staffPages", "/seiten", h.staffPages)
 	installation.POST("staffPagesSave", "/seiten", h.staffPagesSave)
 	installation.GET("staffAuditInstallation", "/protokoll", h.staffAudit)
+	installation.GET("staffCheckTemplates", "/vorlagen", h.staffCheckTemplates)
+	installation.POST("staffCheckTemplateImport", "/vorlagen", h.staffCheckTemplateImport)
+	installation.GET("staffCheckTemplateExportJSON", "/vorlagen/:template/vorlage.json", h.staffCheckTemplateExportJSON)
+	installation.GET("staffCheckTemplateExportCSV", "/vorlagen/:template/vorlage.csv", h.staffCheckTemplateExportCSV)
 
 	staff.GET("", "/k/:municipality", h.addTrailingSlash)
 	anyRole := staff.Group("/k/:municipality", h.staffIn(domain.Roles...))
