@@ -23,10 +23,8 @@ func (h *Handler) staffCheckAnswerSave(c *gin.Context) {
 	if !ok || !h.parseForm(c) {
 		return
 	}
-	roundID, errRound := strconv.ParseInt(c.Param("round"), 10, 64)
-	itemID, errItem := strconv.ParseInt(c.Param("item"), 10, 64)
-	if errRound != nil || errItem != nil || roundID <= 0 || itemID <= 0 {
-		h.fail(c, domain.ErrNotFound)
+	roundID, itemID, ok := h.checkItemParams(c)
+	if !ok {
 		return
 	}
 	form := c.Request.PostForm

@@ -16,10 +16,8 @@ func (h *Handler) staffCheckChallenge(c *gin.Context) {
 	if !ok {
 		return
 	}
-	roundID, errRound := strconv.ParseInt(c.Param("round"), 10, 64)
-	itemID, errItem := strconv.ParseInt(c.Param("item"), 10, 64)
-	if errRound != nil || errItem != nil || roundID <= 0 || itemID <= 0 {
-		h.fail(c, domain.ErrNotFound)
+	roundID, itemID, ok := h.checkItemParams(c)
+	if !ok {
 		return
 	}
 	if _, err := h.App.MakeCheckChallenge(c.Request.Context(), staffOf(c).Actor(), cc.ProcessScope, roundID, itemID); err != nil {
@@ -28,4 +26,16 @@ func (h *Handler) staffCheckChallenge(c *gin.Context) {
 	}
 	id := strconv.FormatInt(itemID, 10)
 	c.Redirect(http.StatusSeeOther, h.path("staffCheckRound", cc, roundID)+"?herausforderung="+id+"#punkt-"+id)
+}
+
+// checkItemParams are the :round and :item of an item's route; anything
+// but positive numbers is a page that does not exist, answered here.
+func (h *Handler) checkItemParams(c *gin.Context) (roundID, itemID int64, ok bool) {
+	roundID, errRound := strconv.ParseInt(c.Param("round"), 10, 64)
+	itemID, errItem := strconv.ParseInt(c.Param("item"), 10, 64)
+	if errRound != nil || errItem != nil || roundID <= 0 || itemID <= 0 {
+		h.fail(c, domain.ErrNotFound)
+		return 0, 0, false
+	}
+	return roundID, itemID, true
 }

@@ -44,7 +44,7 @@ func (h *Handler) staffCheckResult(c *gin.Context) {
 	}
 	var columns []string
 	for _, need := range page.HeatKeys {
-		columns = append(columns, checkNeedLabel(h, lang, need))
+		columns = append(columns, h.checkNeedLabel(lang, need))
 	}
 	// Only the needs that call for action are shaded: "kein Bedarf" and
 	// "offen" stand beside them, or the unanswered items would be the
@@ -54,7 +54,7 @@ func (h *Handler) staffCheckResult(c *gin.Context) {
 }
 
 // checkNeedLabel words a need, "" (not answered yet) as "open".
-func checkNeedLabel(h *Handler, lang, need string) string {
+func (h *Handler) checkNeedLabel(lang, need string) string {
 	if need == "" {
 		return h.Catalog.Message(lang, "check.open")
 	}

@@ -36,10 +36,9 @@ type refusedCheckSave struct {
 // and the stored answer they start from (sent back, so that a save after
 // someone else's can be merged or refused).
 type checkItemForm struct {
-	Values   domain.CheckValues
-	Base     domain.CheckAnswer
-	Refused  *refusedCheckSave
-	Conflict map[string]bool // the fields someone else changed too
+	Values  domain.CheckValues
+	Base    domain.CheckAnswer
+	Refused *refusedCheckSave
 }
 
 // Form is the form of one item: the stored answer, or after a refused
@@ -47,8 +46,6 @@ type checkItemForm struct {
 func (p checkRoundPage) Form(item app.CheckItemView) checkItemForm {
 	f := checkItemForm{Values: item.Answer.CheckValues, Base: item.Answer}
 	if p.Refused != nil && p.Refused.ItemID == item.Item.ID {
-		// What the other saved where this person changed nothing, what
-		// this person typed everywhere else: saving again loses neither.
 		if p.Refused.Conflict == nil {
 			// Refused for its problems: the form keeps what it started
 			// from, so that the corrected save still meets whatever
@@ -57,21 +54,12 @@ func (p checkRoundPage) Form(item app.CheckItemView) checkItemForm {
 			f.Base = domain.CheckAnswer{CheckValues: p.Refused.Base, Version: p.Refused.BaseVersion}
 			return f
 		}
-		merged, clashes := domain.MergeCheckValues(p.Refused.Base, p.Refused.Mine, item.Answer.CheckValues)
-		f.Values, f.Refused, f.Conflict = merged, p.Refused, map[string]bool{}
-		for _, field := range clashes {
-			f.Conflict[field] = true
-			switch field {
-			case "status":
-				f.Values.Status = p.Refused.Mine.Status
-			case "need":
-				f.Values.Need = p.Refused.Mine.Need
-			case "note":
-				f.Values.Note = p.Refused.Mine.Note
-			case "owner":
-				f.Values.Owner = p.Refused.Mine.Owner
-			}
-		}
+		// What the other saved where this person changed nothing, what
+		// this person typed everywhere else — the same merge with the
+		// two sides swapped, so that where both changed a field the
+		// typed value wins: saving again loses neither.
+		f.Values, _ = domain.MergeCheckValues(p.Refused.Base, item.Answer.CheckValues, p.Refused.Mine)
+		f.Refused = p.Refused
 	}
 	return f
 }

@@ -141,6 +141,16 @@ func TestRoleRouteMatrix(t *testing.T) {
 				t.Errorf("%s makes a challenge of a foreign check round through the own route: %d, want 404", role, res.StatusCode)
 			}
 		}
+		// The check templates are the installation's: no municipal role
+		// reaches them, not even a town's admin.
+		for _, path := range []string{"/intern/vorlagen", "/intern/vorlagen/1/vorlage.json", "/intern/vorlagen/1/vorlage.csv"} {
+			if res := c.get(path); res.StatusCode != http.StatusForbidden {
+				t.Errorf("%s GET %s: %d, want 403", role, path, res.StatusCode)
+			}
+		}
+		if res := c.post("/intern/vorlagen", nil); res.StatusCode != http.StatusForbidden {
+			t.Errorf("%s imports a check template: %d, want 403", role, res.StatusCode)
+		}
 		// A foreign object through the own municipality's route.
 		if contains(mod, role) {
 			res := c.post("/intern/k/ingersheim/moderation", url.Values{"id": {fmt.Sprint(foreignIdea)}, "action": {"hide"}, "reason": {"x"}})
@@ -513,4 +523,36 @@ func checkRoundIn(t *testing.T, srv *testutil.Server, slug string) int64 {
 		t.Fatal(err)
 	}
 	return r.ID
+}
+
+// TestCheckRoundsOfAUserInTwoTowns: a project group member of one town who
+// moderates in another fills the first town's check and reaches neither
+// the second's rounds (403: moderation does not) nor them through the
+// first town's route (404); an installation admin reaches both.
+func TestCheckRoundsOfAUserInTwoTowns(t *testing.T) {
+	srv := testutil.NewServer(t, testutil.Options{Demo: true})
+	secondTown(t, srv)
+	foreign := checkRoundIn(t, srv, "musterstadt")
+	testutil.CreateStaff(t, srv.Store, "zwei@i.de", "Zwei Orte", false,
+		testutil.Grant{Municipality: "ingersheim", Role: domain.RoleProjektgruppe}, testutil.Grant{Municipality: "musterstadt", Role: domain.RoleModeration})
+	testutil.CreateStaff(t, srv.Store, "root@zw.de", "Root", true)
+	two, root := newCitizen(t, srv), newCitizen(t, srv)
+	two.login("zwei@i.de")
+	root.login("root@zw.de")
+	own := "/intern/k/ingersheim/verfahren/heute-leben-morgen-gestalten/bilanz"
+	other := fmt.Sprintf("/intern/k/musterstadt/verfahren/zukunft/bilanz/%d", foreign)
+	for path, want := range map[string]int{own + "/1": http.StatusOK, other: http.StatusForbidden, other + "/ergebnis.csv": http.StatusForbidden,
+		fmt.Sprintf("%s/%d", own, foreign): http.StatusNotFound} {
+		if res := two.get(path); res.StatusCode != want {
+			t.Errorf("two-town user GET %s: %d, want %d", path, res.StatusCode, want)
+		}
+	}
+	if res := two.post(other+"/punkte/1", url.Values{"base_version": {"0"}, "status": {"fehlt"}}); res.StatusCode != http.StatusForbidden {
+		t.Errorf("two-town user saves in the town they only moderate: %d, want 403", res.StatusCode)
+	}
+	for _, path := range []string{own + "/1", other} {
+		if res := root.get(path); res.StatusCode != http.StatusOK {
+			t.Errorf("installation admin GET %s: %d, want 200", path, res.StatusCode)
+		}
+	}
 }
